@@ -1,0 +1,1 @@
+//! MicroPython's float `repr` (`py/formatfloat.c`), which `.mpy` stores as the text of float constants.
