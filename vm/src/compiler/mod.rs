@@ -3,6 +3,6 @@
 use crate::{CompileOptions, Compiled};
 
 pub fn compile_source(source: &[u8], _opts: &CompileOptions) -> Compiled {
-    let (_module, mut errors) = crate::syntax::parse(source);
-    Compiled { module: None, error: errors.drain(..).next() }
+    let (_module, errors) = crate::syntax::parse(source);
+    Compiled { module: None, error: errors.into_iter().next() }
 }
