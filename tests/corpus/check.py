@@ -75,7 +75,7 @@ def check_program(item):
             else:
                 mpy_cross(os.path.basename(path), d, out=os.path.join(td, "prog_under_test.mpy"))
             modname = "main" if multi else "prog_under_test"
-            env = dict(os.environ, MICROPYPATH=td)
+            env = dict(os.environ, MICROPYPATH=td + ":.frozen")
             rc3, out3, err3 = run_vm(["-c", "import " + modname], td, env)
             if out3 != out1:
                 warns.append(".mpy run differs from source run")
