@@ -27,6 +27,8 @@ mod enc;
 mod error;
 pub mod fun_kind;
 #[cfg(test)]
+mod replay_tests;
+#[cfg(test)]
 mod testutil;
 pub mod x64;
 pub mod x86;

