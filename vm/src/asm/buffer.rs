@@ -140,6 +140,25 @@ impl CodeBuffer {
         &self.listing
     }
 
+    /// The listing as text, one line per item: offset, bytes, text (labels flush left, like `objdump`).
+    pub fn render_listing(&self) -> String {
+        let mut out = String::new();
+        for l in &self.listing {
+            if l.bytes.is_empty() {
+                out.push_str(&format!("{:04x}  {}\n", l.offset, l.text));
+            } else {
+                let bytes: Vec<String> = l.bytes.iter().map(|b| format!("{b:02x}")).collect();
+                out.push_str(&format!(
+                    "{:04x}  {:<30}  {}\n",
+                    l.offset,
+                    bytes.join(" "),
+                    l.text
+                ));
+            }
+        }
+        out
+    }
+
     /// The first error recorded, if any.
     pub fn error(&self) -> Option<&AsmError> {
         self.error.as_ref()
@@ -179,7 +198,11 @@ impl CodeBuffer {
                 }
             }
             if self.listing_enabled {
-                self.listing.push(ListingLine { offset: start, bytes: bytes.to_vec(), text: text() });
+                self.listing.push(ListingLine {
+                    offset: start,
+                    bytes: bytes.to_vec(),
+                    text: text(),
+                });
             }
         }
         self.code_offset += bytes.len();
@@ -192,7 +215,9 @@ impl CodeBuffer {
 
     /// `mp_asm_base_data`: `bytesize` bytes of `val`, little endian.
     pub fn data(&mut self, bytesize: usize, val: u64) {
-        let bytes: Vec<u8> = (0..bytesize).map(|i| if i < 8 { (val >> (8 * i)) as u8 } else { 0 }).collect();
+        let bytes: Vec<u8> = (0..bytesize)
+            .map(|i| if i < 8 { (val >> (8 * i)) as u8 } else { 0 })
+            .collect();
         let text = || match bytesize {
             1 => format!(".byte {val:#x}"),
             2 => format!(".short {val:#x}"),
@@ -209,7 +234,10 @@ impl CodeBuffer {
         if align.is_power_of_two() {
             self.code_offset = (self.code_offset + align - 1) & !(align - 1);
         } else {
-            self.fail(AsmError::ValueOutOfRange { op: "mp_asm_base_align", value: align as i64 });
+            self.fail(AsmError::ValueOutOfRange {
+                op: "mp_asm_base_align",
+                value: align as i64,
+            });
         }
     }
 
@@ -218,7 +246,10 @@ impl CodeBuffer {
     pub fn label_assign(&mut self, label: Label) {
         let Some(slot) = self.label_offsets.get(label.0).copied() else {
             let max = self.label_offsets.len();
-            self.fail(AsmError::LabelOutOfRange { label: label.0, max });
+            self.fail(AsmError::LabelOutOfRange {
+                label: label.0,
+                max,
+            });
             return;
         };
         self.suppress = false;
@@ -230,10 +261,18 @@ impl CodeBuffer {
             },
             Pass::Emit => {
                 if slot != Some(here) {
-                    self.fail(AsmError::LabelMoved { label: label.0, compute: slot, emit: here });
+                    self.fail(AsmError::LabelMoved {
+                        label: label.0,
+                        compute: slot,
+                        emit: here,
+                    });
                 }
                 if self.listing_enabled {
-                    self.listing.push(ListingLine { offset: here, bytes: Vec::new(), text: format!("{label}:") });
+                    self.listing.push(ListingLine {
+                        offset: here,
+                        bytes: Vec::new(),
+                        text: format!("{label}:"),
+                    });
                 }
             }
         }
@@ -246,7 +285,10 @@ impl CodeBuffer {
         match self.label_offsets.get(label.0).copied() {
             None => {
                 let max = self.label_offsets.len();
-                self.fail(AsmError::LabelOutOfRange { label: label.0, max });
+                self.fail(AsmError::LabelOutOfRange {
+                    label: label.0,
+                    max,
+                });
                 None
             }
             Some(None) => {
@@ -338,7 +380,10 @@ mod tests {
 
         let mut b = CodeBuffer::new(1);
         b.label_assign(Label(3));
-        assert_eq!(b.error(), Some(&AsmError::LabelOutOfRange { label: 3, max: 1 }));
+        assert_eq!(
+            b.error(),
+            Some(&AsmError::LabelOutOfRange { label: 3, max: 1 })
+        );
 
         let mut b = CodeBuffer::new(1);
         b.start_pass(Pass::Compute);
@@ -365,6 +410,13 @@ mod tests {
         b.start_pass(Pass::Emit);
         b.emit(&[0; 1], String::new);
         b.label_assign(Label(0));
-        assert_eq!(b.error(), Some(&AsmError::LabelMoved { label: 0, compute: Some(2), emit: 1 }));
+        assert_eq!(
+            b.error(),
+            Some(&AsmError::LabelMoved {
+                label: 0,
+                compute: Some(2),
+                emit: 1
+            })
+        );
     }
 }

@@ -34,8 +34,18 @@ impl DebugReg {
     /// `reg_name_table`.
     pub const fn name(self) -> &'static str {
         const NAMES: [&str; 12] = [
-            "r_ret", "r_arg1", "r_arg2", "r_arg3", "r_arg4", "r_temp0", "r_temp1", "r_temp2", "r_local1",
-            "r_local2", "r_local3", "r_fun_table",
+            "r_ret",
+            "r_arg1",
+            "r_arg2",
+            "r_arg3",
+            "r_arg4",
+            "r_temp0",
+            "r_temp1",
+            "r_temp2",
+            "r_local1",
+            "r_local2",
+            "r_local3",
+            "r_fun_table",
         ];
         NAMES[self as usize]
     }
@@ -130,7 +140,10 @@ impl Asm for AsmDebug {
     const HAS_LOAD16_REG_REG_OFFSET: bool = true;
 
     fn new(max_num_labels: usize) -> Self {
-        AsmDebug { base: CodeBuffer::new(max_num_labels), trace: String::new() }
+        AsmDebug {
+            base: CodeBuffer::new(max_num_labels),
+            trace: String::new(),
+        }
     }
     fn base(&self) -> &CodeBuffer {
         &self.base
@@ -179,7 +192,10 @@ impl Asm for AsmDebug {
     /// `asm_debug_reg_imm` takes an `int`, so the value prints truncated to 32 bits.
     fn mov_reg_imm(&mut self, reg_dest: DebugReg, imm: i64) {
         let imm = imm as i32;
-        self.line(format_args!("mov_reg_imm({reg_dest}, {imm}={:#x})", imm as u32));
+        self.line(format_args!(
+            "mov_reg_imm({reg_dest}, {imm}={:#x})",
+            imm as u32
+        ));
     }
     fn mov_reg_local(&mut self, reg_dest: DebugReg, local_num: usize) {
         self.reg_local("mov_reg_local", reg_dest, local_num);
@@ -262,5 +278,34 @@ impl Asm for AsmDebug {
     /// `asm_debug_setcc_reg_reg_reg(as, op_idx, REG_RET, REG_ARG_2, reg_rhs)`.
     fn setcc_reg_reg_reg(&mut self, cmp: Comparison, dest: DebugReg, lhs: DebugReg, rhs: DebugReg) {
         self.line(format_args!("setcc({}, {dest}, {lhs}, {rhs})", cmp.index()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{AsmDebug, DebugReg};
+    use crate::asm::{Asm, FunKind, Label, Pass};
+
+    #[test]
+    fn prints_like_emitndebug() {
+        let mut a = AsmDebug::new(1);
+        for pass in [Pass::Compute, Pass::Emit] {
+            a.start_pass(pass);
+            a.entry(7, "h");
+            a.mov_reg_imm(DebugReg::Temp0, -1);
+            a.mov_reg_imm(DebugReg::Arg3, 0x8_0008);
+            a.jump(Label(0));
+            a.suppress_code();
+            a.call_ind(FunKind::ConvertNativeToObj);
+            a.label_assign(Label(0));
+            a.exit();
+        }
+        // Lines as mpy-cross 1.29 prints them (-march=debug, stdout).
+        assert_eq!(
+            a.trace(),
+            "ENTRY(h, num_locals=7)\n    mov_reg_imm(r_temp0, -1=0xffffffff)\n    \
+             mov_reg_imm(r_arg3, 524296=0x80008)\n    jump(label_0)\n    dead_code call_ind(convert_native_to_obj)\n\
+             label(label_0)\nEXIT(0)\n"
+        );
     }
 }

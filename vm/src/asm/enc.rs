@@ -16,7 +16,10 @@ impl Default for Enc {
 impl Enc {
     /// An empty instruction.
     pub const fn new() -> Enc {
-        Enc { buf: [0; 16], len: 0 }
+        Enc {
+            buf: [0; 16],
+            len: 0,
+        }
     }
 
     /// Appends one byte. Encoders never exceed 15 bytes; a 17th byte would be dropped.

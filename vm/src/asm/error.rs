@@ -23,7 +23,9 @@ pub enum AsmError {
         label: usize,
     },
     /// A label sits at a different offset in the emit pass than in the compute pass.
-    #[error("label {label} moved from {compute:?} to {emit:#x} between the compute and emit passes")]
+    #[error(
+        "label {label} moved from {compute:?} to {emit:#x} between the compute and emit passes"
+    )]
     LabelMoved {
         /// The label.
         label: usize,
@@ -39,7 +41,9 @@ pub enum AsmError {
         label: usize,
     },
     /// A register the chosen encoding cannot name (MicroPython asserts `reg < 8` there).
-    #[error("{op}: register {reg} cannot be encoded here (only the first 8 registers, without REX)")]
+    #[error(
+        "{op}: register {reg} cannot be encoded here (only the first 8 registers, without REX)"
+    )]
     RegisterNotEncodable {
         /// The MicroPython function that asserts.
         op: &'static str,

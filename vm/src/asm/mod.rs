@@ -237,7 +237,10 @@ pub trait Asm: Sized {
     /// `ASM_NOT_REG` (only if [`Asm::HAS_NOT_REG`]).
     fn not_reg(&mut self, reg: Self::Reg) {
         let _ = reg;
-        self.fail(AsmError::Unsupported { op: "ASM_NOT_REG", arch: Self::ARCH });
+        self.fail(AsmError::Unsupported {
+            op: "ASM_NOT_REG",
+            arch: Self::ARCH,
+        });
     }
     /// `ASM_NEG_REG`.
     fn neg_reg(&mut self, reg: Self::Reg);
@@ -246,32 +249,50 @@ pub trait Asm: Sized {
     /// `ASM_LSL_REG`: shift left by [`Asm::REG_SHIFT_COUNT`] (x86 family only).
     fn lsl_reg(&mut self, reg: Self::Reg) {
         let _ = reg;
-        self.fail(AsmError::Unsupported { op: "ASM_LSL_REG", arch: Self::ARCH });
+        self.fail(AsmError::Unsupported {
+            op: "ASM_LSL_REG",
+            arch: Self::ARCH,
+        });
     }
     /// `ASM_LSR_REG`: logical shift right by [`Asm::REG_SHIFT_COUNT`].
     fn lsr_reg(&mut self, reg: Self::Reg) {
         let _ = reg;
-        self.fail(AsmError::Unsupported { op: "ASM_LSR_REG", arch: Self::ARCH });
+        self.fail(AsmError::Unsupported {
+            op: "ASM_LSR_REG",
+            arch: Self::ARCH,
+        });
     }
     /// `ASM_ASR_REG`: arithmetic shift right by [`Asm::REG_SHIFT_COUNT`].
     fn asr_reg(&mut self, reg: Self::Reg) {
         let _ = reg;
-        self.fail(AsmError::Unsupported { op: "ASM_ASR_REG", arch: Self::ARCH });
+        self.fail(AsmError::Unsupported {
+            op: "ASM_ASR_REG",
+            arch: Self::ARCH,
+        });
     }
     /// `ASM_LSL_REG_REG`: `reg_dest <<= reg_shift` (ISAs without [`Asm::REG_SHIFT_COUNT`]).
     fn lsl_reg_reg(&mut self, reg_dest: Self::Reg, reg_shift: Self::Reg) {
         let _ = (reg_dest, reg_shift);
-        self.fail(AsmError::Unsupported { op: "ASM_LSL_REG_REG", arch: Self::ARCH });
+        self.fail(AsmError::Unsupported {
+            op: "ASM_LSL_REG_REG",
+            arch: Self::ARCH,
+        });
     }
     /// `ASM_LSR_REG_REG`.
     fn lsr_reg_reg(&mut self, reg_dest: Self::Reg, reg_shift: Self::Reg) {
         let _ = (reg_dest, reg_shift);
-        self.fail(AsmError::Unsupported { op: "ASM_LSR_REG_REG", arch: Self::ARCH });
+        self.fail(AsmError::Unsupported {
+            op: "ASM_LSR_REG_REG",
+            arch: Self::ARCH,
+        });
     }
     /// `ASM_ASR_REG_REG`.
     fn asr_reg_reg(&mut self, reg_dest: Self::Reg, reg_shift: Self::Reg) {
         let _ = (reg_dest, reg_shift);
-        self.fail(AsmError::Unsupported { op: "ASM_ASR_REG_REG", arch: Self::ARCH });
+        self.fail(AsmError::Unsupported {
+            op: "ASM_ASR_REG_REG",
+            arch: Self::ARCH,
+        });
     }
     /// `ASM_OR_REG_REG`: `reg_dest |= reg_src`.
     fn or_reg_reg(&mut self, reg_dest: Self::Reg, reg_src: Self::Reg);
@@ -293,21 +314,40 @@ pub trait Asm: Sized {
     /// `ASM_LOAD8_REG_REG_OFFSET` (if [`Asm::HAS_LOAD8_REG_REG_OFFSET`]): from `reg_base + byte_offset`.
     fn load8_reg_reg_offset(&mut self, reg_dest: Self::Reg, reg_base: Self::Reg, byte_offset: i32) {
         let _ = (reg_dest, reg_base, byte_offset);
-        self.fail(AsmError::Unsupported { op: "ASM_LOAD8_REG_REG_OFFSET", arch: Self::ARCH });
+        self.fail(AsmError::Unsupported {
+            op: "ASM_LOAD8_REG_REG_OFFSET",
+            arch: Self::ARCH,
+        });
     }
     /// `ASM_LOAD16_REG_REG`: zero-extending 16-bit load from `[reg_base]`.
     fn load16_reg_reg(&mut self, reg_dest: Self::Reg, reg_base: Self::Reg);
     /// `ASM_LOAD16_REG_REG_OFFSET` (if [`Asm::HAS_LOAD16_REG_REG_OFFSET`]): from `reg_base + 2 * offset`.
-    fn load16_reg_reg_offset(&mut self, reg_dest: Self::Reg, reg_base: Self::Reg, uint16_offset: i32) {
+    fn load16_reg_reg_offset(
+        &mut self,
+        reg_dest: Self::Reg,
+        reg_base: Self::Reg,
+        uint16_offset: i32,
+    ) {
         let _ = (reg_dest, reg_base, uint16_offset);
-        self.fail(AsmError::Unsupported { op: "ASM_LOAD16_REG_REG_OFFSET", arch: Self::ARCH });
+        self.fail(AsmError::Unsupported {
+            op: "ASM_LOAD16_REG_REG_OFFSET",
+            arch: Self::ARCH,
+        });
     }
     /// `ASM_LOAD32_REG_REG`: zero-extending 32-bit load from `[reg_base]`.
     fn load32_reg_reg(&mut self, reg_dest: Self::Reg, reg_base: Self::Reg);
     /// `ASM_LOAD32_REG_REG_OFFSET` (if [`Asm::HAS_LOAD32_REG_REG_OFFSET`]): from `reg_base + 4 * offset`.
-    fn load32_reg_reg_offset(&mut self, reg_dest: Self::Reg, reg_base: Self::Reg, uint32_offset: i32) {
+    fn load32_reg_reg_offset(
+        &mut self,
+        reg_dest: Self::Reg,
+        reg_base: Self::Reg,
+        uint32_offset: i32,
+    ) {
         let _ = (reg_dest, reg_base, uint32_offset);
-        self.fail(AsmError::Unsupported { op: "ASM_LOAD32_REG_REG_OFFSET", arch: Self::ARCH });
+        self.fail(AsmError::Unsupported {
+            op: "ASM_LOAD32_REG_REG_OFFSET",
+            arch: Self::ARCH,
+        });
     }
 
     /// `ASM_STORE_REG_REG_OFFSET`: word at `reg_base + word_offset * WORD_SIZE` = `reg_src`.
@@ -317,32 +357,60 @@ pub trait Asm: Sized {
     /// `ASM_STORE8_REG_REG_OFFSET` (if [`Asm::HAS_STORE8_REG_REG_OFFSET`]).
     fn store8_reg_reg_offset(&mut self, reg_src: Self::Reg, reg_base: Self::Reg, byte_offset: i32) {
         let _ = (reg_src, reg_base, byte_offset);
-        self.fail(AsmError::Unsupported { op: "ASM_STORE8_REG_REG_OFFSET", arch: Self::ARCH });
+        self.fail(AsmError::Unsupported {
+            op: "ASM_STORE8_REG_REG_OFFSET",
+            arch: Self::ARCH,
+        });
     }
     /// `ASM_STORE16_REG_REG`.
     fn store16_reg_reg(&mut self, reg_src: Self::Reg, reg_base: Self::Reg);
     /// `ASM_STORE16_REG_REG_OFFSET` (if [`Asm::HAS_STORE16_REG_REG_OFFSET`]): at `reg_base + 2 * offset`.
-    fn store16_reg_reg_offset(&mut self, reg_src: Self::Reg, reg_base: Self::Reg, uint16_offset: i32) {
+    fn store16_reg_reg_offset(
+        &mut self,
+        reg_src: Self::Reg,
+        reg_base: Self::Reg,
+        uint16_offset: i32,
+    ) {
         let _ = (reg_src, reg_base, uint16_offset);
-        self.fail(AsmError::Unsupported { op: "ASM_STORE16_REG_REG_OFFSET", arch: Self::ARCH });
+        self.fail(AsmError::Unsupported {
+            op: "ASM_STORE16_REG_REG_OFFSET",
+            arch: Self::ARCH,
+        });
     }
     /// `ASM_STORE32_REG_REG`.
     fn store32_reg_reg(&mut self, reg_src: Self::Reg, reg_base: Self::Reg);
     /// `ASM_STORE32_REG_REG_OFFSET` (if [`Asm::HAS_STORE32_REG_REG_OFFSET`]): at `reg_base + 4 * offset`.
-    fn store32_reg_reg_offset(&mut self, reg_src: Self::Reg, reg_base: Self::Reg, uint32_offset: i32) {
+    fn store32_reg_reg_offset(
+        &mut self,
+        reg_src: Self::Reg,
+        reg_base: Self::Reg,
+        uint32_offset: i32,
+    ) {
         let _ = (reg_src, reg_base, uint32_offset);
-        self.fail(AsmError::Unsupported { op: "ASM_STORE32_REG_REG_OFFSET", arch: Self::ARCH });
+        self.fail(AsmError::Unsupported {
+            op: "ASM_STORE32_REG_REG_OFFSET",
+            arch: Self::ARCH,
+        });
     }
 
     /// The per-arch comparison block of `emit_native_binary_op` (the `#if N_X64 ... #elif N_DEBUG`
     /// chain): `reg_dest` = 1 if `reg_lhs <op> reg_rhs` else 0. `-march=debug` prints it as
     /// `setcc(op_idx, dest, lhs, rhs)`.
-    fn setcc_reg_reg_reg(&mut self, cmp: Comparison, reg_dest: Self::Reg, reg_lhs: Self::Reg, reg_rhs: Self::Reg);
+    fn setcc_reg_reg_reg(
+        &mut self,
+        cmp: Comparison,
+        reg_dest: Self::Reg,
+        reg_lhs: Self::Reg,
+        reg_rhs: Self::Reg,
+    );
 
     /// `asm_x86_mov_arg_to_r32` (only if [`Asm::ARGS_ON_STACK`]): `reg_dest` = this function's argument
     /// `arg_num`, read from the caller's stack.
     fn mov_arg_to_reg(&mut self, arg_num: usize, reg_dest: Self::Reg) {
         let _ = (arg_num, reg_dest);
-        self.fail(AsmError::Unsupported { op: "asm_x86_mov_arg_to_r32", arch: Self::ARCH });
+        self.fail(AsmError::Unsupported {
+            op: "asm_x86_mov_arg_to_r32",
+            arch: Self::ARCH,
+        });
     }
 }

@@ -76,15 +76,23 @@ fn reg(s: &str) -> DebugReg {
         DebugReg::Local3,
         DebugReg::FunTable,
     ];
-    *ALL.iter().find(|r| r.name() == s).unwrap_or_else(|| panic!("register {s}"))
+    *ALL.iter()
+        .find(|r| r.name() == s)
+        .unwrap_or_else(|| panic!("register {s}"))
 }
 
 fn label(s: &str) -> Label {
-    Label(s.strip_prefix("label_").and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("label {s}")))
+    Label(
+        s.strip_prefix("label_")
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("label {s}")),
+    )
 }
 
 fn local(s: &str) -> usize {
-    s.strip_prefix("local_").and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("local {s}"))
+    s.strip_prefix("local_")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("local {s}"))
 }
 
 fn int(s: &str) -> i64 {
@@ -94,14 +102,20 @@ fn int(s: &str) -> i64 {
 /// Interns an op name (the `&'static str` kinds of [`Op`]).
 fn name(s: &str) -> &'static str {
     const NAMES: [&str; 20] = [
-        "not", "neg", "clr", "lsl", "lsr", "asr", "or", "xor", "and", "add", "sub", "mul", "load", "load8",
-        "load16", "load32", "store", "store8", "store16", "store32",
+        "not", "neg", "clr", "lsl", "lsr", "asr", "or", "xor", "and", "add", "sub", "mul", "load",
+        "load8", "load16", "load32", "store", "store8", "store16", "store32",
     ];
-    NAMES.iter().find(|n| **n == s).copied().unwrap_or_else(|| panic!("op {s}"))
+    NAMES
+        .iter()
+        .find(|n| **n == s)
+        .copied()
+        .unwrap_or_else(|| panic!("op {s}"))
 }
 
 fn parse_op(text: &str) -> Op {
-    let (op, rest) = text.split_once('(').unwrap_or_else(|| panic!("line {text}"));
+    let (op, rest) = text
+        .split_once('(')
+        .unwrap_or_else(|| panic!("line {text}"));
     let args: Vec<&str> = rest.strip_suffix(')').unwrap_or(rest).split(", ").collect();
     match (op, args.as_slice()) {
         ("EXIT", _) => Op::Exit,
@@ -111,7 +125,10 @@ fn parse_op(text: &str) -> Op {
         ("jump_if_reg_eq", [r1, r2, l]) => Op::JumpIfEq(reg(r1), reg(r2), label(l)),
         ("jump_reg", [r]) => Op::JumpReg(reg(r)),
         ("call_ind", [f]) => Op::CallInd(
-            *FunKind::ALL.iter().find(|k| k.debug_name() == *f).unwrap_or_else(|| panic!("fun {f}")),
+            *FunKind::ALL
+                .iter()
+                .find(|k| k.debug_name() == *f)
+                .unwrap_or_else(|| panic!("fun {f}")),
         ),
         ("mov_local_reg", [l, r]) => Op::MovLocalReg(local(l), reg(r)),
         ("mov_reg_imm", [r, v]) => Op::MovRegImm(reg(r), int(v.split('=').next().unwrap_or(v))),
@@ -132,13 +149,19 @@ fn parse(trace: &str) -> Vec<Function> {
     let mut out: Vec<Function> = Vec::new();
     for line in trace.lines() {
         if let Some(rest) = line.strip_prefix("ENTRY(") {
-            let (fname, n) = rest.trim_end_matches(')').split_once(", num_locals=").expect("ENTRY line");
-            out.push(Function { ops: vec![(false, Op::Entry(fname.to_string(), int(n) as usize))] });
+            let (fname, n) = rest
+                .trim_end_matches(')')
+                .split_once(", num_locals=")
+                .expect("ENTRY line");
+            out.push(Function {
+                ops: vec![(false, Op::Entry(fname.to_string(), int(n) as usize))],
+            });
             continue;
         }
         let f = out.last_mut().expect("trace starts with ENTRY");
         if let Some(l) = line.strip_prefix("label(") {
-            f.ops.push((false, Op::Label(label(l.trim_end_matches(')')))));
+            f.ops
+                .push((false, Op::Label(label(l.trim_end_matches(')')))));
             continue;
         }
         let text = line.trim_start();
@@ -157,11 +180,28 @@ const DEBUG_NLR_BUF_WORDS: usize = 3;
 /// Rewrites a debug trace for an arch whose `nlr_buf_t` is `nlr_words` long and whose registers are
 /// `map`: shifts C-stack locals past the nlr_buf (in functions that have one), keeps the exception
 /// handler PC slot (word 5) where it is, and drops moves between registers that alias.
-fn retarget<R: PartialEq>(f: &Function, nlr_words: usize, word: i64, map: impl Fn(DebugReg) -> R) -> Function {
-    let has_nlr = f.ops.iter().any(|(_, op)| matches!(op, Op::CallInd(FunKind::NlrPush)));
-    let has_handlers = f.ops.iter().any(|(_, op)| matches!(op, Op::JumpReg(DebugReg::Local1)));
+fn retarget<R: PartialEq>(
+    f: &Function,
+    nlr_words: usize,
+    word: i64,
+    map: impl Fn(DebugReg) -> R,
+) -> Function {
+    let has_nlr = f
+        .ops
+        .iter()
+        .any(|(_, op)| matches!(op, Op::CallInd(FunKind::NlrPush)));
+    let has_handlers = f
+        .ops
+        .iter()
+        .any(|(_, op)| matches!(op, Op::JumpReg(DebugReg::Local1)));
     let delta = nlr_words - DEBUG_NLR_BUF_WORDS;
-    let shift = |i: usize| if has_nlr && i >= DEBUG_NLR_BUF_WORDS { i + delta } else { i };
+    let shift = |i: usize| {
+        if has_nlr && i >= DEBUG_NLR_BUF_WORDS {
+            i + delta
+        } else {
+            i
+        }
+    };
     let mut ops = Vec::new();
     let mut prev: Option<&Op> = None;
     for (k, (dead, op)) in f.ops.iter().enumerate() {
@@ -173,7 +213,10 @@ fn retarget<R: PartialEq>(f: &Function, nlr_words: usize, word: i64, map: impl F
                 && matches!(prev, Some(Op::MovRegPcrel(p, _)) | Some(Op::Unary("clr", p)) if *p == r)
         };
         let new = match op {
-            Op::Entry(name, n) => Some(Op::Entry(name.clone(), if has_nlr { n + delta } else { *n })),
+            Op::Entry(name, n) => Some(Op::Entry(
+                name.clone(),
+                if has_nlr { n + delta } else { *n },
+            )),
             Op::MovLocalReg(5, r) if handler_pc(*r) => Some(op.clone()),
             Op::MovRegLocal(DebugReg::Local1, 5) if has_handlers => Some(op.clone()),
             Op::MovLocalReg(n, r) => Some(Op::MovLocalReg(shift(*n), *r)),
@@ -194,8 +237,18 @@ fn retarget<R: PartialEq>(f: &Function, nlr_words: usize, word: i64, map: impl F
 }
 
 fn comparison(idx: usize) -> Comparison {
-    const OPS: [CmpOp; 6] = [CmpOp::Less, CmpOp::More, CmpOp::Equal, CmpOp::LessEqual, CmpOp::MoreEqual, CmpOp::NotEqual];
-    Comparison { op: OPS[idx % 6], signed: idx >= 6 }
+    const OPS: [CmpOp; 6] = [
+        CmpOp::Less,
+        CmpOp::More,
+        CmpOp::Equal,
+        CmpOp::LessEqual,
+        CmpOp::MoreEqual,
+        CmpOp::NotEqual,
+    ];
+    Comparison {
+        op: OPS[idx % 6],
+        signed: idx >= 6,
+    }
 }
 
 /// Rewrites the entry of a traced function the way `#if N_X86` does in `emit_native_start_pass`:
@@ -227,7 +280,11 @@ fn x86_entry(f: &Function, kind: &str) -> Function {
                 if matches!(next(1), Some(Op::Binary("mov", Arg2, Arg3)))
                     && matches!(next(2), Some(Op::Binary("mov", Local2, Arg4))) =>
             {
-                ops.extend([(false, Op::MovArg(1, Arg1)), (false, Op::MovArg(2, Arg2)), (false, Op::MovArg(3, Local2))]);
+                ops.extend([
+                    (false, Op::MovArg(1, Arg1)),
+                    (false, Op::MovArg(2, Arg2)),
+                    (false, Op::MovArg(3, Local2)),
+                ]);
                 i += 3;
                 continue;
             }
@@ -358,7 +415,10 @@ fn expected(hex: &str) -> Vec<(&str, Vec<u8>)> {
     hex.lines()
         .map(|l| {
             let (kind, h) = l.split_once(' ').expect("kind hex");
-            let bytes = (0..h.len()).step_by(2).map(|i| u8::from_str_radix(&h[i..i + 2], 16).expect("hex")).collect();
+            let bytes = (0..h.len())
+                .step_by(2)
+                .map(|i| u8::from_str_radix(&h[i..i + 2], 16).expect("hex"))
+                .collect();
             (kind, bytes)
         })
         .collect()
@@ -373,7 +433,11 @@ fn check<A: Asm>(what: &str, a: &A, want: &[u8]) -> Result<(), String> {
     if got == want {
         return Ok(());
     }
-    let at = got.iter().zip(want).position(|(x, y)| x != y).unwrap_or(got.len().min(want.len()));
+    let at = got
+        .iter()
+        .zip(want)
+        .position(|(x, y)| x != y)
+        .unwrap_or(got.len().min(want.len()));
     let listing: Vec<String> = a
         .base()
         .listing()
@@ -392,7 +456,10 @@ fn check<A: Asm>(what: &str, a: &A, want: &[u8]) -> Result<(), String> {
 }
 
 fn hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect::<Vec<_>>().join(" ")
+    b.iter()
+        .map(|x| format!("{x:02x}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Replays every function on x64; returns how many matched, failing with all reports otherwise.
@@ -447,22 +514,34 @@ const VIPER_TRACE: &str = include_str!("testdata/viper.debug.txt");
 
 #[test]
 fn native_functions_match_mpy_cross_x64() {
-    assert_eq!(replay_x64(NATIVE_TRACE, include_str!("testdata/native.x64.hex")), 9);
+    assert_eq!(
+        replay_x64(NATIVE_TRACE, include_str!("testdata/native.x64.hex")),
+        9
+    );
 }
 
 #[test]
 fn native_functions_match_mpy_cross_x86() {
-    assert_eq!(replay_x86(NATIVE_TRACE, include_str!("testdata/native.x86.hex")), 9);
+    assert_eq!(
+        replay_x86(NATIVE_TRACE, include_str!("testdata/native.x86.hex")),
+        9
+    );
 }
 
 #[test]
 fn viper_functions_match_mpy_cross_x86() {
-    assert_eq!(replay_x86(VIPER_TRACE, include_str!("testdata/viper.x86.hex")), 27);
+    assert_eq!(
+        replay_x86(VIPER_TRACE, include_str!("testdata/viper.x86.hex")),
+        27
+    );
 }
 
 #[test]
 fn viper_functions_match_mpy_cross_x64() {
-    assert_eq!(replay_x64(VIPER_TRACE, include_str!("testdata/viper.x64.hex")), 27);
+    assert_eq!(
+        replay_x64(VIPER_TRACE, include_str!("testdata/viper.x64.hex")),
+        27
+    );
 }
 
 #[test]

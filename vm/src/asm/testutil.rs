@@ -6,20 +6,30 @@ use std::process::Command;
 
 /// Whether `tool --version` runs.
 fn have(tool: &str) -> bool {
-    Command::new(tool).arg("--version").output().map(|o| o.status.success()).unwrap_or(false)
+    Command::new(tool)
+        .arg("--version")
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
 }
 
 /// Re-runs `scripts/gen-asm-tests-x86.py --check --arch <arch>` when GNU binutils and python3 are
 /// installed, and fails if the committed table no longer matches what `as` produces. Without the tools
 /// there is no oracle to ask, so the check says so on stderr and passes.
 pub(crate) fn check_table_current(arch: &str) {
-    let missing: Vec<&str> = ["as", "objcopy", "nm", "python3"].into_iter().filter(|t| !have(t)).collect();
+    let missing: Vec<&str> = ["as", "objcopy", "nm", "python3"]
+        .into_iter()
+        .filter(|t| !have(t))
+        .collect();
     if !missing.is_empty() {
         eprintln!("table_is_current({arch}): not checked, missing {missing:?}");
         return;
     }
     let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../scripts/gen-asm-tests-x86.py");
-    let out = Command::new("python3").arg(&script).args(["--check", "--arch", arch]).output();
+    let out = Command::new("python3")
+        .arg(&script)
+        .args(["--check", "--arch", arch])
+        .output();
     match out {
         Ok(o) => assert!(
             o.status.success(),
@@ -39,7 +49,8 @@ pub(crate) fn check_replay_fixtures_current() {
         eprintln!("replay fixtures: not checked, no python3");
         return;
     }
-    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../scripts/gen-asm-replay-fixtures.py");
+    let script =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../scripts/gen-asm-replay-fixtures.py");
     let out = match Command::new("python3").arg(&script).arg("--check").output() {
         Ok(o) => o,
         Err(e) => panic!("could not run {}: {e}", script.display()),

@@ -10,10 +10,19 @@ fn encoder_matches_gnu_as() {
         let got = inst.bytes();
         let got_text = inst.to_string();
         if got.as_slice() != *bytes || got_text != *text {
-            bad.push(format!("{inst:?}\n  as:  {text:<40} {bytes:02x?}\n  us:  {got_text:<40} {:02x?}", got.as_slice()));
+            bad.push(format!(
+                "{inst:?}\n  as:  {text:<40} {bytes:02x?}\n  us:  {got_text:<40} {:02x?}",
+                got.as_slice()
+            ));
         }
     }
-    assert!(bad.is_empty(), "{} of {} rows differ:\n{}", bad.len(), ROWS.len(), bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{} of {} rows differ:\n{}",
+        bad.len(),
+        ROWS.len(),
+        bad.join("\n")
+    );
 }
 
 #[test]

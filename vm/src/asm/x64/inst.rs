@@ -115,40 +115,92 @@ impl Inst {
             Inst::PopR64(r) => op_plus_reg(e, r.is_extended().then_some(0x41), 0x58, r),
             Inst::Ret => e.byte(0xc3),
             Inst::MovR64R64 { dest, src } => generic(e, dest, src.num(), src.is_extended(), 0x89),
-            Inst::MovR8ToMem8 { src, base, disp } => {
-                op_mem(e, rex_if_needed(src, base).as_slice(), &[0x88], src.num(), base, d(base, disp))
-            }
+            Inst::MovR8ToMem8 { src, base, disp } => op_mem(
+                e,
+                rex_if_needed(src, base).as_slice(),
+                &[0x88],
+                src.num(),
+                base,
+                d(base, disp),
+            ),
             Inst::MovR16ToMem16 { src, base, disp } => {
                 e.byte(0x66);
-                op_mem(e, rex_if_needed(src, base).as_slice(), &[0x89], src.num(), base, d(base, disp))
+                op_mem(
+                    e,
+                    rex_if_needed(src, base).as_slice(),
+                    &[0x89],
+                    src.num(),
+                    base,
+                    d(base, disp),
+                )
             }
-            Inst::MovR32ToMem32 { src, base, disp } => {
-                op_mem(e, rex_if_needed(src, base).as_slice(), &[0x89], src.num(), base, d(base, disp))
-            }
-            Inst::MovR64ToMem64 { src, base, disp } => {
-                op_mem(e, rex_w(src, base).as_slice(), &[0x89], src.num(), base, d(base, disp))
-            }
-            Inst::MovMem8ToR64zx { base, disp, dest } => {
-                op_mem(e, rex_if_needed(dest, base).as_slice(), &[0x0f, 0xb6], dest.num(), base, d(base, disp))
-            }
-            Inst::MovMem16ToR64zx { base, disp, dest } => {
-                op_mem(e, rex_if_needed(dest, base).as_slice(), &[0x0f, 0xb7], dest.num(), base, d(base, disp))
-            }
-            Inst::MovMem32ToR64zx { base, disp, dest } => {
-                op_mem(e, rex_if_needed(dest, base).as_slice(), &[0x8b], dest.num(), base, d(base, disp))
-            }
-            Inst::MovMem64ToR64 { base, disp, dest } => {
-                op_mem(e, rex_w(dest, base).as_slice(), &[0x8b], dest.num(), base, d(base, disp))
-            }
-            Inst::LeaDispToR64 { base, disp, dest } => {
-                op_mem(e, rex_w(dest, base).as_slice(), &[0x8d], dest.num(), base, d(base, disp))
-            }
+            Inst::MovR32ToMem32 { src, base, disp } => op_mem(
+                e,
+                rex_if_needed(src, base).as_slice(),
+                &[0x89],
+                src.num(),
+                base,
+                d(base, disp),
+            ),
+            Inst::MovR64ToMem64 { src, base, disp } => op_mem(
+                e,
+                rex_w(src, base).as_slice(),
+                &[0x89],
+                src.num(),
+                base,
+                d(base, disp),
+            ),
+            Inst::MovMem8ToR64zx { base, disp, dest } => op_mem(
+                e,
+                rex_if_needed(dest, base).as_slice(),
+                &[0x0f, 0xb6],
+                dest.num(),
+                base,
+                d(base, disp),
+            ),
+            Inst::MovMem16ToR64zx { base, disp, dest } => op_mem(
+                e,
+                rex_if_needed(dest, base).as_slice(),
+                &[0x0f, 0xb7],
+                dest.num(),
+                base,
+                d(base, disp),
+            ),
+            Inst::MovMem32ToR64zx { base, disp, dest } => op_mem(
+                e,
+                rex_if_needed(dest, base).as_slice(),
+                &[0x8b],
+                dest.num(),
+                base,
+                d(base, disp),
+            ),
+            Inst::MovMem64ToR64 { base, disp, dest } => op_mem(
+                e,
+                rex_w(dest, base).as_slice(),
+                &[0x8b],
+                dest.num(),
+                base,
+                d(base, disp),
+            ),
+            Inst::LeaDispToR64 { base, disp, dest } => op_mem(
+                e,
+                rex_w(dest, base).as_slice(),
+                &[0x8d],
+                dest.num(),
+                base,
+                d(base, disp),
+            ),
             Inst::MovI32ToR64 { imm, dest } => {
                 op_plus_reg(e, dest.is_extended().then_some(0x41), 0xb8, dest);
                 e.word32(imm);
             }
             Inst::MovI64ToR64 { imm, dest } => {
-                op_plus_reg(e, Some(rex(true, false, false, dest.is_extended())), 0xb8, dest);
+                op_plus_reg(
+                    e,
+                    Some(rex(true, false, false, dest.is_extended())),
+                    0xb8,
+                    dest,
+                );
                 e.word64(imm as u64);
             }
             Inst::NotR64(r) => generic(e, r, 2, false, 0xf7),
@@ -158,24 +210,40 @@ impl Inst {
             Inst::XorR64R64 { dest, src } => generic(e, dest, src.num(), src.is_extended(), 0x31),
             Inst::AddR64R64 { dest, src } => generic(e, dest, src.num(), src.is_extended(), 0x01),
             Inst::SubR64R64 { dest, src } => generic(e, dest, src.num(), src.is_extended(), 0x29),
-            Inst::MulR64R64 { dest, src } => op_reg_reg(e, rex_w(dest, src), &[0x0f, 0xaf], dest.num(), src.num()),
+            Inst::MulR64R64 { dest, src } => {
+                op_reg_reg(e, rex_w(dest, src), &[0x0f, 0xaf], dest.num(), src.num())
+            }
             Inst::ShlR64Cl(r) => generic(e, r, 4, false, 0xd3),
             Inst::ShrR64Cl(r) => generic(e, r, 5, false, 0xd3),
             Inst::SarR64Cl(r) => generic(e, r, 7, false, 0xd3),
             Inst::SubR64I32 { dest, imm } => match ArithImm::choose(imm) {
                 ArithImm::I8(i) => {
-                    op_reg_reg(e, Some(rex(true, false, false, false)), &[0x83], 5, dest.num());
+                    op_reg_reg(
+                        e,
+                        Some(rex(true, false, false, false)),
+                        &[0x83],
+                        5,
+                        dest.num(),
+                    );
                     e.byte(i as u8);
                 }
                 ArithImm::I32(i) => {
-                    op_reg_reg(e, Some(rex(true, false, false, false)), &[0x81], 5, dest.num());
+                    op_reg_reg(
+                        e,
+                        Some(rex(true, false, false, false)),
+                        &[0x81],
+                        5,
+                        dest.num(),
+                    );
                     e.word32(i as u32);
                 }
             },
             Inst::CmpR64WithR64 { a, b } => generic(e, b, a.num(), a.is_extended(), 0x39),
             Inst::TestR8WithR8 { a, b } => op_reg_reg(e, None, &[0x84], a.num(), b.num()),
             Inst::TestR64WithR64 { a, b } => generic(e, b, a.num(), a.is_extended(), 0x85),
-            Inst::SetccR8 { cc, dest } => op_reg_reg(e, None, &[0x0f, 0x90 | cc.num()], 0, dest.num()),
+            Inst::SetccR8 { cc, dest } => {
+                op_reg_reg(e, None, &[0x0f, 0x90 | cc.num()], 0, dest.num())
+            }
             Inst::JmpReg(r) => op_reg_reg(e, None, &[0xff], 4, r.num()),
             Inst::JmpRel8(rel) => op_rel8(e, 0xeb, rel),
             Inst::JmpRel32(rel) => op_rel32(e, &[0xe9], rel),
@@ -197,7 +265,13 @@ impl Inst {
 /// `asm_x64_generic_r64_r64(dest, src, op)`: `REX.W|R(src)|B(dest) op ModRM(11, src, dest)`. `src` may be
 /// an opcode extension (`/2`, `/4`, ...), which never sets REX.R.
 fn generic(e: &mut Enc, dest: R64, src: u8, src_ext: bool, op: u8) {
-    op_reg_reg(e, Some(rex(true, src_ext, false, dest.is_extended())), &[op], src, dest.num());
+    op_reg_reg(
+        e,
+        Some(rex(true, src_ext, false, dest.is_extended())),
+        &[op],
+        src,
+        dest.num(),
+    );
 }
 
 /// The displacement encoding for `base`.
@@ -222,12 +296,22 @@ impl fmt::Display for Inst {
                 let rex = src.is_extended() || base.is_extended();
                 write!(f, "mov %{},{}", src.name8(rex), m(base, disp))
             }
-            Inst::MovR16ToMem16 { src, base, disp } => write!(f, "mov %{},{}", src.name16(), m(base, disp)),
-            Inst::MovR32ToMem32 { src, base, disp } => write!(f, "mov %{},{}", src.name32(), m(base, disp)),
+            Inst::MovR16ToMem16 { src, base, disp } => {
+                write!(f, "mov %{},{}", src.name16(), m(base, disp))
+            }
+            Inst::MovR32ToMem32 { src, base, disp } => {
+                write!(f, "mov %{},{}", src.name32(), m(base, disp))
+            }
             Inst::MovR64ToMem64 { src, base, disp } => write!(f, "mov %{src},{}", m(base, disp)),
-            Inst::MovMem8ToR64zx { base, disp, dest } => write!(f, "movzbl {},%{}", m(base, disp), dest.name32()),
-            Inst::MovMem16ToR64zx { base, disp, dest } => write!(f, "movzwl {},%{}", m(base, disp), dest.name32()),
-            Inst::MovMem32ToR64zx { base, disp, dest } => write!(f, "mov {},%{}", m(base, disp), dest.name32()),
+            Inst::MovMem8ToR64zx { base, disp, dest } => {
+                write!(f, "movzbl {},%{}", m(base, disp), dest.name32())
+            }
+            Inst::MovMem16ToR64zx { base, disp, dest } => {
+                write!(f, "movzwl {},%{}", m(base, disp), dest.name32())
+            }
+            Inst::MovMem32ToR64zx { base, disp, dest } => {
+                write!(f, "mov {},%{}", m(base, disp), dest.name32())
+            }
             Inst::MovMem64ToR64 { base, disp, dest } => write!(f, "mov {},%{dest}", m(base, disp)),
             Inst::LeaDispToR64 { base, disp, dest } => write!(f, "lea {},%{dest}", m(base, disp)),
             Inst::MovI32ToR64 { imm, dest } => write!(f, "mov ${imm:#x},%{}", dest.name32()),
@@ -245,9 +329,16 @@ impl fmt::Display for Inst {
             Inst::SarR64Cl(r) => write!(f, "sar %cl,%{r}"),
             Inst::SubR64I32 { dest, imm } => write!(f, "sub ${},%{}", hex(imm as i64), dest.r64()),
             Inst::CmpR64WithR64 { a, b } => write!(f, "cmp %{a},%{b}"),
-            Inst::TestR8WithR8 { a, b } => write!(f, "test %{},%{}", a.r64().name8(false), b.r64().name8(false)),
+            Inst::TestR8WithR8 { a, b } => write!(
+                f,
+                "test %{},%{}",
+                a.r64().name8(false),
+                b.r64().name8(false)
+            ),
             Inst::TestR64WithR64 { a, b } => write!(f, "test %{a},%{b}"),
-            Inst::SetccR8 { cc, dest } => write!(f, "set{} %{}", cc.suffix(), dest.r64().name8(false)),
+            Inst::SetccR8 { cc, dest } => {
+                write!(f, "set{} %{}", cc.suffix(), dest.r64().name8(false))
+            }
             Inst::JmpReg(r) => write!(f, "jmp *%{}", r.r64()),
             Inst::JmpRel8(rel) => write!(f, "jmp {}", dot_rel(rel as i64 + 2)),
             Inst::JmpRel32(rel) => write!(f, "jmp {}", dot_rel(rel as i64 + 5)),

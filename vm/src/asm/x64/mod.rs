@@ -14,8 +14,11 @@ pub mod inst;
 pub mod regs;
 
 #[cfg(test)]
+mod asm_tests;
+#[cfg(test)]
 mod emit_tests;
 #[cfg(test)]
+#[rustfmt::skip]
 mod encode_table;
 
 use crate::asm::{Asm, AsmError, CodeBuffer, Comparison, FunKind, Label};
@@ -43,7 +46,10 @@ impl AsmX64 {
     fn low(&mut self, op: &'static str, r: R64) -> Option<Low> {
         let low = Low::new(r);
         if low.is_none() {
-            self.base.fail(AsmError::RegisterNotEncodable { op, reg: r.name64() });
+            self.base.fail(AsmError::RegisterNotEncodable {
+                op,
+                reg: r.name64(),
+            });
         }
         low
     }
@@ -109,8 +115,10 @@ impl AsmX64 {
 
     /// `asm_x64_test_r8_with_r8` (C asserts both `< 8`).
     pub fn test_r8_with_r8(&mut self, a: R64, b: R64) {
-        let (Some(a), Some(b)) = (self.low("asm_x64_test_r8_with_r8", a), self.low("asm_x64_test_r8_with_r8", b))
-        else {
+        let (Some(a), Some(b)) = (
+            self.low("asm_x64_test_r8_with_r8", a),
+            self.low("asm_x64_test_r8_with_r8", b),
+        ) else {
             return;
         };
         self.emit(Inst::TestR8WithR8 { a, b });
@@ -159,9 +167,15 @@ impl AsmX64 {
     pub fn jcc_label(&mut self, cc: Cc, label: Label) {
         let (rel, backward) = self.label_rel(label);
         if backward && signed_fit8(rel - 2) {
-            self.emit(Inst::JccRel8 { cc, rel: (rel - 2) as i8 });
+            self.emit(Inst::JccRel8 {
+                cc,
+                rel: (rel - 2) as i8,
+            });
         } else {
-            self.emit(Inst::JccRel32 { cc, rel: (rel - 6) as i32 });
+            self.emit(Inst::JccRel32 {
+                cc,
+                rel: (rel - 6) as i32,
+            });
         }
     }
 
@@ -177,34 +191,54 @@ impl AsmX64 {
 
     /// `asm_x64_mov_local_to_r64`.
     pub fn mov_local_to_r64(&mut self, local_num: usize, dest: R64) {
-        if let Some(off) = self.scaled("asm_x64_mov_local_to_r64", local_num as i64, WORD_SIZE as i64) {
+        if let Some(off) = self.scaled(
+            "asm_x64_mov_local_to_r64",
+            local_num as i64,
+            WORD_SIZE as i64,
+        ) {
             self.mov_mem64_to_r64(R64::Rsp, off, dest);
         }
     }
 
     /// `asm_x64_mov_r64_to_local`.
     pub fn mov_r64_to_local(&mut self, src: R64, local_num: usize) {
-        if let Some(off) = self.scaled("asm_x64_mov_r64_to_local", local_num as i64, WORD_SIZE as i64) {
+        if let Some(off) = self.scaled(
+            "asm_x64_mov_r64_to_local",
+            local_num as i64,
+            WORD_SIZE as i64,
+        ) {
             self.mov_r64_to_mem64(src, R64::Rsp, off);
         }
     }
 
     /// `asm_x64_mov_local_addr_to_r64`: `mov dest, rsp` for local 0, else `lea`.
     pub fn mov_local_addr_to_r64(&mut self, local_num: usize, dest: R64) {
-        let Some(off) = self.scaled("asm_x64_mov_local_addr_to_r64", local_num as i64, WORD_SIZE as i64) else {
+        let Some(off) = self.scaled(
+            "asm_x64_mov_local_addr_to_r64",
+            local_num as i64,
+            WORD_SIZE as i64,
+        ) else {
             return;
         };
         if off == 0 {
             self.mov_r64_r64(dest, R64::Rsp);
         } else {
-            self.emit(Inst::LeaDispToR64 { base: R64::Rsp, disp: off, dest });
+            self.emit(Inst::LeaDispToR64 {
+                base: R64::Rsp,
+                disp: off,
+                dest,
+            });
         }
     }
 
     /// `asm_x64_call_ind`: load the slot into `temp` (C asserts `temp < 8`) and call it.
     pub fn call_ind_via(&mut self, fun_id: usize, temp: R64) {
-        let Some(low) = self.low("asm_x64_call_ind", temp) else { return };
-        let Some(off) = self.scaled("asm_x64_call_ind", fun_id as i64, WORD_SIZE as i64) else { return };
+        let Some(low) = self.low("asm_x64_call_ind", temp) else {
+            return;
+        };
+        let Some(off) = self.scaled("asm_x64_call_ind", fun_id as i64, WORD_SIZE as i64) else {
+            return;
+        };
         self.mov_mem64_to_r64(R64::Rbp, off, temp);
         self.emit(Inst::CallReg(low));
     }
@@ -239,7 +273,10 @@ impl Asm for AsmX64 {
     const HAS_STORE32_REG_REG_OFFSET: bool = true;
 
     fn new(max_num_labels: usize) -> Self {
-        AsmX64 { base: CodeBuffer::new(max_num_labels), num_locals: 0 }
+        AsmX64 {
+            base: CodeBuffer::new(max_num_labels),
+            num_locals: 0,
+        }
     }
     fn base(&self) -> &CodeBuffer {
         &self.base
@@ -323,7 +360,10 @@ impl Asm for AsmX64 {
             Some(dest) => dest as i64 - (here + 7),
             None => 0,
         };
-        self.emit(Inst::LeaRip { dest: reg_dest, rel: rel as i32 });
+        self.emit(Inst::LeaRip {
+            dest: reg_dest,
+            rel: rel as i32,
+        });
     }
 
     fn not_reg(&mut self, reg: R64) {
@@ -333,7 +373,10 @@ impl Asm for AsmX64 {
         self.emit(Inst::NegR64(reg));
     }
     fn clr_reg(&mut self, reg: R64) {
-        self.emit(Inst::XorR64R64 { dest: reg, src: reg });
+        self.emit(Inst::XorR64R64 {
+            dest: reg,
+            src: reg,
+        });
     }
     fn lsl_reg(&mut self, reg: R64) {
         self.emit(Inst::ShlR64Cl(reg));
@@ -372,7 +415,11 @@ impl Asm for AsmX64 {
         self.load8_reg_reg_offset(dest, base, 0);
     }
     fn load8_reg_reg_offset(&mut self, dest: R64, base: R64, byte_offset: i32) {
-        self.emit(Inst::MovMem8ToR64zx { base, disp: byte_offset, dest });
+        self.emit(Inst::MovMem8ToR64zx {
+            base,
+            disp: byte_offset,
+            dest,
+        });
     }
     fn load16_reg_reg(&mut self, dest: R64, base: R64) {
         self.load16_reg_reg_offset(dest, base, 0);
@@ -400,7 +447,11 @@ impl Asm for AsmX64 {
         self.store8_reg_reg_offset(src, base, 0);
     }
     fn store8_reg_reg_offset(&mut self, src: R64, base: R64, byte_offset: i32) {
-        self.emit(Inst::MovR8ToMem8 { src, base, disp: byte_offset });
+        self.emit(Inst::MovR8ToMem8 {
+            src,
+            base,
+            disp: byte_offset,
+        });
     }
     fn store16_reg_reg(&mut self, src: R64, base: R64) {
         self.store16_reg_reg_offset(src, base, 0);

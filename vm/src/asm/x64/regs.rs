@@ -64,8 +64,8 @@ impl R64 {
     /// AT&T name of the 64-bit register.
     pub const fn name64(self) -> &'static str {
         const NAMES: [&str; 16] = [
-            "rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13",
-            "r14", "r15",
+            "rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11",
+            "r12", "r13", "r14", "r15",
         ];
         NAMES[self as usize]
     }
@@ -73,8 +73,8 @@ impl R64 {
     /// Name of the low 32 bits.
     pub const fn name32(self) -> &'static str {
         const NAMES: [&str; 16] = [
-            "eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi", "r8d", "r9d", "r10d", "r11d", "r12d",
-            "r13d", "r14d", "r15d",
+            "eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi", "r8d", "r9d", "r10d", "r11d",
+            "r12d", "r13d", "r14d", "r15d",
         ];
         NAMES[self as usize]
     }
@@ -82,8 +82,8 @@ impl R64 {
     /// Name of the low 16 bits.
     pub const fn name16(self) -> &'static str {
         const NAMES: [&str; 16] = [
-            "ax", "cx", "dx", "bx", "sp", "bp", "si", "di", "r8w", "r9w", "r10w", "r11w", "r12w", "r13w",
-            "r14w", "r15w",
+            "ax", "cx", "dx", "bx", "sp", "bp", "si", "di", "r8w", "r9w", "r10w", "r11w", "r12w",
+            "r13w", "r14w", "r15w",
         ];
         NAMES[self as usize]
     }
@@ -94,8 +94,8 @@ impl R64 {
     pub const fn name8(self, rex: bool) -> &'static str {
         const LEGACY: [&str; 8] = ["al", "cl", "dl", "bl", "ah", "ch", "dh", "bh"];
         const REX: [&str; 16] = [
-            "al", "cl", "dl", "bl", "spl", "bpl", "sil", "dil", "r8b", "r9b", "r10b", "r11b", "r12b",
-            "r13b", "r14b", "r15b",
+            "al", "cl", "dl", "bl", "spl", "bpl", "sil", "dil", "r8b", "r9b", "r10b", "r11b",
+            "r12b", "r13b", "r14b", "r15b",
         ];
         if rex {
             REX[self as usize]
@@ -128,7 +128,16 @@ pub enum Low {
 
 impl Low {
     /// All eight, in encoding order.
-    pub const ALL: [Low; 8] = [Low::Rax, Low::Rcx, Low::Rdx, Low::Rbx, Low::Rsp, Low::Rbp, Low::Rsi, Low::Rdi];
+    pub const ALL: [Low; 8] = [
+        Low::Rax,
+        Low::Rcx,
+        Low::Rdx,
+        Low::Rbx,
+        Low::Rsp,
+        Low::Rbp,
+        Low::Rsi,
+        Low::Rdi,
+    ];
 
     /// `Some` if `r` is below r8.
     pub const fn new(r: R64) -> Option<Low> {
@@ -184,7 +193,18 @@ pub enum Cc {
 
 impl Cc {
     /// Every condition MicroPython uses.
-    pub const ALL: [Cc; 10] = [Cc::B, Cc::Ae, Cc::E, Cc::Ne, Cc::Be, Cc::A, Cc::L, Cc::Ge, Cc::Le, Cc::G];
+    pub const ALL: [Cc; 10] = [
+        Cc::B,
+        Cc::Ae,
+        Cc::E,
+        Cc::Ne,
+        Cc::Be,
+        Cc::A,
+        Cc::L,
+        Cc::Ge,
+        Cc::Le,
+        Cc::G,
+    ];
 
     /// The 4-bit encoding.
     pub const fn num(self) -> u8 {
@@ -210,7 +230,20 @@ impl Cc {
     /// The `ops[op_idx]` table of `emit_native_binary_op` (shared by x64 and x86): unsigned
     /// `JB JA JE JBE JAE JNE`, then signed `JL JG JE JLE JGE JNE`.
     pub const fn for_comparison(cmp: crate::asm::Comparison) -> Cc {
-        const OPS: [Cc; 12] = [Cc::B, Cc::A, Cc::E, Cc::Be, Cc::Ae, Cc::Ne, Cc::L, Cc::G, Cc::E, Cc::Le, Cc::Ge, Cc::Ne];
+        const OPS: [Cc; 12] = [
+            Cc::B,
+            Cc::A,
+            Cc::E,
+            Cc::Be,
+            Cc::Ae,
+            Cc::Ne,
+            Cc::L,
+            Cc::G,
+            Cc::E,
+            Cc::Le,
+            Cc::Ge,
+            Cc::Ne,
+        ];
         OPS[cmp.index()]
     }
 }

@@ -123,17 +123,27 @@ impl Inst {
             Inst::PopR32(r) => op_plus_reg(e, 0x58, r),
             Inst::Ret => e.byte(0xc3),
             Inst::MovR32R32 { dest, src } => generic(e, dest, src.num(), 0x89),
-            Inst::MovR8ToMem8 { src, base, disp } => op_mem(e, &[], &[0x88], src.num(), base, d(base, disp)),
-            Inst::MovR16ToMem16 { src, base, disp } => op_mem(e, &[0x66], &[0x89], src.num(), base, d(base, disp)),
-            Inst::MovR32ToMem32 { src, base, disp } => op_mem(e, &[], &[0x89], src.num(), base, d(base, disp)),
+            Inst::MovR8ToMem8 { src, base, disp } => {
+                op_mem(e, &[], &[0x88], src.num(), base, d(base, disp))
+            }
+            Inst::MovR16ToMem16 { src, base, disp } => {
+                op_mem(e, &[0x66], &[0x89], src.num(), base, d(base, disp))
+            }
+            Inst::MovR32ToMem32 { src, base, disp } => {
+                op_mem(e, &[], &[0x89], src.num(), base, d(base, disp))
+            }
             Inst::MovMem8ToR32zx { base, disp, dest } => {
                 op_mem(e, &[], &[0x0f, 0xb6], dest.num(), base, d(base, disp))
             }
             Inst::MovMem16ToR32zx { base, disp, dest } => {
                 op_mem(e, &[], &[0x0f, 0xb7], dest.num(), base, d(base, disp))
             }
-            Inst::MovMem32ToR32 { base, disp, dest } => op_mem(e, &[], &[0x8b], dest.num(), base, d(base, disp)),
-            Inst::LeaDispToR32 { base, disp, dest } => op_mem(e, &[], &[0x8d], dest.num(), base, d(base, disp)),
+            Inst::MovMem32ToR32 { base, disp, dest } => {
+                op_mem(e, &[], &[0x8b], dest.num(), base, d(base, disp))
+            }
+            Inst::LeaDispToR32 { base, disp, dest } => {
+                op_mem(e, &[], &[0x8d], dest.num(), base, d(base, disp))
+            }
             Inst::MovI32ToR32 { imm, dest } => {
                 op_plus_reg(e, 0xb8, dest);
                 e.word32(imm);
@@ -184,11 +194,19 @@ impl fmt::Display for Inst {
             Inst::PopR32(r) => write!(f, "pop %{r}"),
             Inst::Ret => write!(f, "ret"),
             Inst::MovR32R32 { dest, src } => write!(f, "mov %{src},%{dest}"),
-            Inst::MovR8ToMem8 { src, base, disp } => write!(f, "mov %{},{}", src.name8(), m(base, disp)),
-            Inst::MovR16ToMem16 { src, base, disp } => write!(f, "mov %{},{}", src.name16(), m(base, disp)),
+            Inst::MovR8ToMem8 { src, base, disp } => {
+                write!(f, "mov %{},{}", src.name8(), m(base, disp))
+            }
+            Inst::MovR16ToMem16 { src, base, disp } => {
+                write!(f, "mov %{},{}", src.name16(), m(base, disp))
+            }
             Inst::MovR32ToMem32 { src, base, disp } => write!(f, "mov %{src},{}", m(base, disp)),
-            Inst::MovMem8ToR32zx { base, disp, dest } => write!(f, "movzbl {},%{dest}", m(base, disp)),
-            Inst::MovMem16ToR32zx { base, disp, dest } => write!(f, "movzwl {},%{dest}", m(base, disp)),
+            Inst::MovMem8ToR32zx { base, disp, dest } => {
+                write!(f, "movzbl {},%{dest}", m(base, disp))
+            }
+            Inst::MovMem16ToR32zx { base, disp, dest } => {
+                write!(f, "movzwl {},%{dest}", m(base, disp))
+            }
             Inst::MovMem32ToR32 { base, disp, dest } => write!(f, "mov {},%{dest}", m(base, disp)),
             Inst::LeaDispToR32 { base, disp, dest } => write!(f, "lea {},%{dest}", m(base, disp)),
             Inst::MovI32ToR32 { imm, dest } => write!(f, "mov ${imm:#x},%{dest}"),

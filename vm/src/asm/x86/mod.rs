@@ -15,8 +15,11 @@ pub mod inst;
 pub mod regs;
 
 #[cfg(test)]
+mod asm_tests;
+#[cfg(test)]
 mod emit_tests;
 #[cfg(test)]
+#[rustfmt::skip]
 mod encode_table;
 
 use crate::asm::{Asm, AsmError, CodeBuffer, Comparison, FunKind, Label};
@@ -52,7 +55,10 @@ impl AsmX86 {
     /// `asm_x86_mov_i32_to_r32`: returns the offset of the immediate (for patching).
     pub fn mov_i32_to_r32(&mut self, imm: i32, dest: R32) -> usize {
         let before = self.base.code_pos();
-        self.emit(Inst::MovI32ToR32 { imm: imm as u32, dest });
+        self.emit(Inst::MovI32ToR32 {
+            imm: imm as u32,
+            dest,
+        });
         let len = self.base.code_pos() - before;
         before + len.saturating_sub(4)
     }
@@ -85,9 +91,15 @@ impl AsmX86 {
     pub fn jcc_label(&mut self, cc: Cc, label: Label) {
         let (rel, backward) = self.label_rel(label);
         if backward && signed_fit8(rel - 2) {
-            self.emit(Inst::JccRel8 { cc, rel: (rel - 2) as i8 });
+            self.emit(Inst::JccRel8 {
+                cc,
+                rel: (rel - 2) as i8,
+            });
         } else {
-            self.emit(Inst::JccRel32 { cc, rel: (rel - 6) as i32 });
+            self.emit(Inst::JccRel32 {
+                cc,
+                rel: (rel - 6) as i32,
+            });
         }
     }
 
@@ -107,18 +119,26 @@ impl AsmX86 {
         let n = n_args as i32;
         let align = ((n + 3) & !3) - n;
         if align != 0 {
-            self.emit(Inst::SubR32I32 { dest: R32::Esp, imm: align * WORD_SIZE as i32 });
+            self.emit(Inst::SubR32I32 {
+                dest: R32::Esp,
+                imm: align * WORD_SIZE as i32,
+            });
         }
         for (k, reg) in [(3, R32::Ebx), (2, R32::Edx), (1, R32::Ecx), (0, R32::Eax)] {
             if n > k {
                 self.emit(Inst::PushR32(reg));
             }
         }
-        let Some(off) = self.scaled("asm_x86_call_ind", fun_id as i64, WORD_SIZE) else { return };
+        let Some(off) = self.scaled("asm_x86_call_ind", fun_id as i64, WORD_SIZE) else {
+            return;
+        };
         self.mov_mem32_to_r32(R32::Ebp, off, temp);
         self.emit(Inst::CallReg(temp));
         if n > 0 {
-            self.emit(Inst::AddI32ToR32 { imm: (n + align) * WORD_SIZE as i32, dest: R32::Esp });
+            self.emit(Inst::AddI32ToR32 {
+                imm: (n + align) * WORD_SIZE as i32,
+                dest: R32::Esp,
+            });
         }
     }
 
@@ -158,7 +178,10 @@ impl Asm for AsmX86 {
     const ARGS_ON_STACK: bool = true;
 
     fn new(max_num_labels: usize) -> Self {
-        AsmX86 { base: CodeBuffer::new(max_num_labels), num_locals: 0 }
+        AsmX86 {
+            base: CodeBuffer::new(max_num_labels),
+            num_locals: 0,
+        }
     }
     fn base(&self) -> &CodeBuffer {
         &self.base
@@ -174,14 +197,20 @@ impl Asm for AsmX86 {
         }
         let n = num_locals as i64 | 3;
         if let Some(bytes) = self.scaled("asm_x86_entry", n, WORD_SIZE) {
-            self.emit(Inst::SubR32I32 { dest: R32::Esp, imm: bytes });
+            self.emit(Inst::SubR32I32 {
+                dest: R32::Esp,
+                imm: bytes,
+            });
             self.num_locals = n as i32;
         }
     }
 
     /// `asm_x86_exit`: releases the frame with `sub esp, -4n`.
     fn exit(&mut self) {
-        self.emit(Inst::SubR32I32 { dest: R32::Esp, imm: -self.num_locals * WORD_SIZE as i32 });
+        self.emit(Inst::SubR32I32 {
+            dest: R32::Esp,
+            imm: -self.num_locals * WORD_SIZE as i32,
+        });
         for r in [R32::Edi, R32::Esi, R32::Ebx, R32::Ebp] {
             self.emit(Inst::PopR32(r));
         }
@@ -233,15 +262,27 @@ impl Asm for AsmX86 {
         }
     }
     fn mov_reg_reg(&mut self, reg_dest: R32, reg_src: R32) {
-        self.emit(Inst::MovR32R32 { dest: reg_dest, src: reg_src });
+        self.emit(Inst::MovR32R32 {
+            dest: reg_dest,
+            src: reg_src,
+        });
     }
     /// `asm_x86_mov_local_addr_to_r32`: `mov dest, esp` for local 0, else `lea`.
     fn mov_reg_local_addr(&mut self, reg_dest: R32, local_num: usize) {
-        let Some(off) = self.local_offset("asm_x86_mov_local_addr_to_r32", local_num) else { return };
+        let Some(off) = self.local_offset("asm_x86_mov_local_addr_to_r32", local_num) else {
+            return;
+        };
         if off == 0 {
-            self.emit(Inst::MovR32R32 { dest: reg_dest, src: R32::Esp });
+            self.emit(Inst::MovR32R32 {
+                dest: reg_dest,
+                src: R32::Esp,
+            });
         } else {
-            self.emit(Inst::LeaDispToR32 { base: R32::Esp, disp: off, dest: reg_dest });
+            self.emit(Inst::LeaDispToR32 {
+                base: R32::Esp,
+                disp: off,
+                dest: reg_dest,
+            });
         }
     }
     /// `asm_x86_mov_reg_pcrel`: `call .+5; pop dest; add dest, imm32` (i386 has no PC-relative `lea`).
@@ -253,7 +294,10 @@ impl Asm for AsmX86 {
             None => 0,
         };
         self.emit(Inst::PopR32(reg_dest));
-        self.emit(Inst::AddImm32ToR32 { imm: rel as i32, dest: reg_dest });
+        self.emit(Inst::AddImm32ToR32 {
+            imm: rel as i32,
+            dest: reg_dest,
+        });
     }
 
     fn not_reg(&mut self, reg: R32) {
@@ -263,7 +307,10 @@ impl Asm for AsmX86 {
         self.emit(Inst::NegR32(reg));
     }
     fn clr_reg(&mut self, reg: R32) {
-        self.emit(Inst::XorR32R32 { dest: reg, src: reg });
+        self.emit(Inst::XorR32R32 {
+            dest: reg,
+            src: reg,
+        });
     }
     fn lsl_reg(&mut self, reg: R32) {
         self.emit(Inst::ShlR32Cl(reg));
@@ -302,7 +349,11 @@ impl Asm for AsmX86 {
         self.load8_reg_reg_offset(dest, base, 0);
     }
     fn load8_reg_reg_offset(&mut self, dest: R32, base: R32, byte_offset: i32) {
-        self.emit(Inst::MovMem8ToR32zx { base, disp: byte_offset, dest });
+        self.emit(Inst::MovMem8ToR32zx {
+            base,
+            disp: byte_offset,
+            dest,
+        });
     }
     fn load16_reg_reg(&mut self, dest: R32, base: R32) {
         self.load16_reg_reg_offset(dest, base, 0);
@@ -330,7 +381,11 @@ impl Asm for AsmX86 {
         self.store8_reg_reg_offset(src, base, 0);
     }
     fn store8_reg_reg_offset(&mut self, src: R32, base: R32, byte_offset: i32) {
-        self.emit(Inst::MovR8ToMem8 { src, base, disp: byte_offset });
+        self.emit(Inst::MovR8ToMem8 {
+            src,
+            base,
+            disp: byte_offset,
+        });
     }
     fn store16_reg_reg(&mut self, src: R32, base: R32) {
         self.store16_reg_reg_offset(src, base, 0);
@@ -353,7 +408,10 @@ impl Asm for AsmX86 {
     fn setcc_reg_reg_reg(&mut self, cmp: Comparison, dest: R32, lhs: R32, rhs: R32) {
         self.emit(Inst::XorR32R32 { dest, src: dest });
         self.cmp_r32_with_r32(rhs, lhs);
-        self.emit(Inst::SetccR8 { cc: Cc::for_comparison(cmp), dest });
+        self.emit(Inst::SetccR8 {
+            cc: Cc::for_comparison(cmp),
+            dest,
+        });
     }
 
     /// `asm_x86_mov_arg_to_r32`: argument `n` sits above the locals, the 4 saved registers and the

@@ -20,7 +20,16 @@ pub enum R32 {
 
 impl R32 {
     /// All eight, in encoding order.
-    pub const ALL: [R32; 8] = [R32::Eax, R32::Ecx, R32::Edx, R32::Ebx, R32::Esp, R32::Ebp, R32::Esi, R32::Edi];
+    pub const ALL: [R32; 8] = [
+        R32::Eax,
+        R32::Ecx,
+        R32::Edx,
+        R32::Ebx,
+        R32::Esp,
+        R32::Ebp,
+        R32::Esi,
+        R32::Edi,
+    ];
 
     /// The 3-bit encoding.
     pub const fn num(self) -> u8 {
