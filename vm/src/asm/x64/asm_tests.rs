@@ -157,7 +157,8 @@ fn dead_code_takes_no_bytes() {
 
 #[test]
 fn viper_comparison_and_memory_ops() {
-    // From mpy-cross -march=x64 (`int(a < b)`, `p[3]`, `q[3] = x` on ptr16, `r[6] = x` on ptr32).
+    // From mpy-cross -march=x64 (`int(a < b)`, `p[3]`, `q[3] = x` on ptr16, `r[6] = x` on ptr32,
+    // `a << b`, `a >> b`, `c >> d` with c: uint).
     let a = two_passes(0, |a| {
         a.setcc_reg_reg_reg(
             Comparison {
@@ -171,6 +172,9 @@ fn viper_comparison_and_memory_ops() {
         a.load8_reg_reg_offset(R64::Rax, R64::Rbx, 3);
         a.store16_reg_reg_offset(R64::Rdx, R64::R12, 3);
         a.store32_reg_reg_offset(R64::Rdx, R64::Rax, 6);
+        a.lsl_reg(R64::Rax);
+        a.asr_reg(R64::Rax);
+        a.lsr_reg(R64::Rax);
     });
     assert_eq!(
         code(&a),
@@ -180,6 +184,7 @@ fn viper_comparison_and_memory_ops() {
             0x0f, 0xb6, 0x43, 0x03, // movzbl 0x3(%rbx),%eax
             0x66, 0x41, 0x89, 0x54, 0x24, 0x06, // mov %dx,0x6(%r12)
             0x89, 0x50, 0x18, // mov %edx,0x18(%rax)
+            0x48, 0xd3, 0xe0, 0x48, 0xd3, 0xf8, 0x48, 0xd3, 0xe8, // shl, sar, shr %cl,%rax
         ]
     );
 }

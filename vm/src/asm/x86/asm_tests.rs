@@ -3,7 +3,7 @@
 
 use super::regs::R32;
 use super::AsmX86;
-use crate::asm::{Asm, FunKind, Label, Pass};
+use crate::asm::{Asm, CmpOp, Comparison, FunKind, Label, Pass};
 
 fn two_passes(labels: usize, program: impl Fn(&mut AsmX86)) -> AsmX86 {
     let mut a = AsmX86::new(labels);
@@ -93,4 +93,35 @@ fn backward_jumps_are_short_while_they_fit() {
     });
     // test %eax,%eax; jne .-2 ; jmp .-6
     assert_eq!(a.base().code(), [0x85, 0xc0, 0x75, 0xfc, 0xeb, 0xfa]);
+}
+
+#[test]
+fn viper_memory_shift_and_comparison_ops() {
+    // From mpy-cross -march=x86: `p[4] = x` (ptr8), `q[3] = x` (ptr16), `r[6] = x` (ptr32), `p[3]`,
+    // shifts by %cl, and `int(a < b)`.
+    let a = two_passes(0, |a| {
+        a.store8_reg_reg_offset(R32::Edx, R32::Ebx, 4);
+        a.store16_reg_reg_offset(R32::Edx, R32::Esi, 3);
+        a.store32_reg_reg_offset(R32::Edx, R32::Eax, 6);
+        a.load8_reg_reg_offset(R32::Eax, R32::Ebx, 3);
+        a.lsl_reg(R32::Eax);
+        a.asr_reg(R32::Eax);
+        a.lsr_reg(R32::Eax);
+        a.setcc_reg_reg_reg(
+            Comparison {
+                op: CmpOp::Less,
+                signed: true,
+            },
+            R32::Eax,
+            R32::Ecx,
+            R32::Esi,
+        );
+    });
+    assert_eq!(
+        a.base().code(),
+        [
+            0x88, 0x53, 0x04, 0x66, 0x89, 0x56, 0x06, 0x89, 0x50, 0x18, 0x0f, 0xb6, 0x43, 0x03,
+            0xd3, 0xe0, 0xd3, 0xf8, 0xd3, 0xe8, 0x31, 0xc0, 0x39, 0xf1, 0x0f, 0x9c, 0xc0,
+        ]
+    );
 }
