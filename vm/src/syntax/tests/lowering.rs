@@ -22,7 +22,7 @@ fn simple_statements() {
 6: ImportFrom ..m x as y z
 7: ImportFrom . *
 8: Global g
-9: Assert x, s"m"
+9: Assert x, q"m"
 10: Raise E from F
 11: Pass"#,
     );
@@ -48,7 +48,7 @@ fn compound_statements_and_lines() {
             11: Pass
 12: Class C (def_line 12) bases B metaclass=M
   body:
-    13: Expr s"doc""#,
+    13: Expr q"doc""#,
     );
 }
 
@@ -74,7 +74,7 @@ fn expressions() {
 3: Expr (listcomp x async for x in y if x)
 4: Expr (dictcomp k:v for (bare-tuple k v) in d)
 5: Expr (set a (* b))
-6: Expr (dict **:a s"k":1)
+6: Expr (dict **:a q"k":1)
 7: Expr (genexp x for x in y)
 8: Expr (Or (And (Not a) b) c)
 9: Expr (cmp a Lt b LtE c IsNot d NotIn e)
