@@ -13,6 +13,7 @@
 pub mod ast;
 pub mod dump;
 pub mod float_parse;
+pub mod fold;
 pub mod intern;
 pub mod lexer;
 pub mod literal;
@@ -51,7 +52,10 @@ pub fn parse_with(source: &[u8], opts: &ParseOptions) -> (ast::Module, Vec<Compi
     let rw = rewrite::rewrite(source, &tokens);
     let input = lower::Input { rw: &rw, tokens: &tokens, str_kinds: &str_kinds };
     match lower::lower_module(&input) {
-        Ok(module) => (module, Vec::new()),
+        Ok(mut lowered) => {
+            let err = fold::fold_module(&mut lowered.module, &lowered.tuple_lines);
+            (lowered.module, err.into_iter().collect())
+        }
         Err(e) => (ast::Module::default(), vec![lower_error(&e, &rw, &tokens)]),
     }
 }

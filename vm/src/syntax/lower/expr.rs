@@ -92,7 +92,12 @@ impl Lowerer<'_> {
             py::Expr::Name(x) => ExprKind::Name(self.ident(&x.id)),
             py::Expr::List(x) => ExprKind::List(self.exprs(x.elts)?),
             py::Expr::Tuple(x) => {
-                let parenthesized = self.tuple_is_parenthesized(r, x.elts.first().map(|e| e.range()));
+                let first = x.elts.first().map(|e| e.range());
+                let parenthesized = self.tuple_is_parenthesized(r, first);
+                if let Some(first) = first {
+                    let rule_line = if parenthesized { self.paren_tuple_rule_line(r, first, &x.elts) } else { line };
+                    self.tuple_lines.insert((range.start, range.end), rule_line);
+                }
                 ExprKind::Tuple { elts: self.exprs(x.elts)?, parenthesized }
             }
             py::Expr::Slice(x) => ExprKind::Slice {
@@ -162,6 +167,42 @@ impl Lowerer<'_> {
         let closes = count_between(text, after, comma, b')');
         opens > closes
     }
+}
+
+impl Lowerer<'_> {
+    /// The line of the parse rule that builds a parenthesised tuple (`testlist_comp`, or
+    /// `testlist_comp_3c` from the second element on when there are 3+ elements or 2 and a trailing comma).
+    fn paren_tuple_rule_line(&self, r: py::text_size::TextRange, first: py::text_size::TextRange, elts: &[py::Expr]) -> u32 {
+        let text = &self.input.rw.text;
+        let trailing = elts.last().is_some_and(|last| {
+            let at = find_comma(text, last.range().end().to_u32());
+            text.as_bytes().get(at as usize) == Some(&b',')
+        });
+        let from = if elts.len() >= 3 || (elts.len() == 2 && trailing) {
+            find_comma(text, first.end().to_u32()) + 1
+        } else {
+            r.start().to_u32() + 1
+        };
+        self.input.rw.line_at(next_token(text, from))
+    }
+}
+
+/// Offset of the first token at or after `start` (skipping blanks, comments and line continuations).
+fn next_token(text: &str, start: u32) -> u32 {
+    let b = text.as_bytes();
+    let mut i = start as usize;
+    while i < b.len() {
+        match b[i] {
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b' ' | b'\t' | b'\n' | b'\r' | b'\\' | b'\x0c' | b'\x0b' => i += 1,
+            _ => break,
+        }
+    }
+    i as u32
 }
 
 /// Counts `what` between two offsets, skipping comments (only brackets, blanks and comments lie there).

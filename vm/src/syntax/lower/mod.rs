@@ -41,8 +41,14 @@ pub struct Input<'a> {
     pub str_kinds: &'a [StrKind],
 }
 
+/// The converted module, plus the line of the rule that would build each tuple display into a constant.
+pub struct Lowered {
+    pub module: Module,
+    pub tuple_lines: crate::syntax::fold::TupleLines,
+}
+
 /// Parses the rebuilt text with rustpython and converts the module.
-pub fn lower_module(input: &Input<'_>) -> Result<Module, LowerError> {
+pub fn lower_module(input: &Input<'_>) -> Result<Lowered, LowerError> {
     let map = &input.rw.map;
     let parsed = rustpython_parser::parse(&input.rw.text, Mode::Module, "<src>").map_err(|e| {
         let offset = map.to_original(e.offset.to_u32());
@@ -57,14 +63,15 @@ pub fn lower_module(input: &Input<'_>) -> Result<Module, LowerError> {
         py::Mod::Module(m) => m.body,
         _ => Vec::new(),
     };
-    let mut cx = Lowerer { input };
+    let mut cx = Lowerer { input, tuple_lines: Default::default() };
     let body = cx.stmts(body)?;
-    Ok(Module { body })
+    Ok(Lowered { module: Module { body }, tuple_lines: cx.tuple_lines })
 }
 
 /// Shared state of one lowering run.
 pub(crate) struct Lowerer<'a> {
     input: &'a Input<'a>,
+    tuple_lines: crate::syntax::fold::TupleLines,
 }
 
 impl Lowerer<'_> {
