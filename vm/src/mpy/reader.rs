@@ -10,6 +10,7 @@ pub struct ReadError {
     pub message: String,
 }
 
+/// Not written yet: always fails.
 pub fn read(_bytes: &[u8]) -> Result<MpyModule, ReadError> {
     Err(ReadError { offset: 0, message: "mpy reader not implemented".into() })
 }
