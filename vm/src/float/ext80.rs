@@ -80,7 +80,7 @@ impl Ext80 {
     }
 
     /// `self * rhs`, rounded.
-    pub fn mul(self, rhs: Ext80) -> Ext80 {
+    pub fn times(self, rhs: Ext80) -> Ext80 {
         match (self, rhs) {
             (Ext80::Zero, _) | (_, Ext80::Zero) => Ext80::Zero,
             (Ext80::Inf, _) | (_, Ext80::Inf) => Ext80::Inf,
@@ -96,7 +96,7 @@ impl Ext80 {
     }
 
     /// `self / rhs`, rounded. Division by zero never happens in the callers; it yields infinity.
-    pub fn div(self, rhs: Ext80) -> Ext80 {
+    pub fn divided_by(self, rhs: Ext80) -> Ext80 {
         match (self, rhs) {
             (Ext80::Zero, _) | (_, Ext80::Inf) => Ext80::Zero,
             (Ext80::Inf, _) | (_, Ext80::Zero) => Ext80::Inf,
@@ -120,7 +120,7 @@ impl Ext80 {
     }
 
     /// `self + rhs` for non-negative operands, rounded.
-    pub fn add(self, rhs: Ext80) -> Ext80 {
+    pub fn plus(self, rhs: Ext80) -> Ext80 {
         match (self, rhs) {
             (Ext80::Zero, x) | (x, Ext80::Zero) => x,
             (Ext80::Inf, _) | (_, Ext80::Inf) => Ext80::Inf,
@@ -217,11 +217,11 @@ pub fn decimal_exp(num: Ext80, dec_exp: i32) -> Ext80 {
     let mut expo = Ext80::TEN;
     while e != 0 {
         if e & 1 != 0 {
-            res = if neg { res.div(expo) } else { res.mul(expo) };
+            res = if neg { res.divided_by(expo) } else { res.times(expo) };
         }
         e >>= 1;
         if e != 0 {
-            expo = expo.mul(expo);
+            expo = expo.times(expo);
         }
     }
     res
@@ -242,10 +242,10 @@ mod tests {
     fn arithmetic_matches_f64_when_exact() {
         let a = Ext80::from_f64(3.0);
         let b = Ext80::from_f64(7.0);
-        assert_eq!(a.mul(b).to_f64(), 21.0);
-        assert_eq!(Ext80::from_f64(21.0).div(b).to_f64(), 3.0);
-        assert_eq!(a.add(b).to_f64(), 10.0);
-        assert_eq!(Ext80::from_f64(1.5).add(Ext80::HALF).to_u64_trunc(), 2);
+        assert_eq!(a.times(b).to_f64(), 21.0);
+        assert_eq!(Ext80::from_f64(21.0).divided_by(b).to_f64(), 3.0);
+        assert_eq!(a.plus(b).to_f64(), 10.0);
+        assert_eq!(Ext80::from_f64(1.5).plus(Ext80::HALF).to_u64_trunc(), 2);
         assert_eq!(Ext80::from_u64(u64::MAX).to_u64_trunc(), u64::MAX);
     }
 
@@ -264,10 +264,10 @@ mod tests {
     #[test]
     fn division_rounding() {
         // 1/3 in 64 bits: 0xAAAA...AB * 2^-65 (rounded up).
-        let third = Ext80::ONE.div(Ext80::from_u64(3));
+        let third = Ext80::ONE.divided_by(Ext80::from_u64(3));
         assert_eq!(third, Ext80::Finite { mant: 0xAAAA_AAAA_AAAA_AAAB, exp: -65 });
         // 2/3: 0xAAAA...AB * 2^-64.
-        let two_thirds = Ext80::from_u64(2).div(Ext80::from_u64(3));
+        let two_thirds = Ext80::from_u64(2).divided_by(Ext80::from_u64(3));
         assert_eq!(two_thirds, Ext80::Finite { mant: 0xAAAA_AAAA_AAAA_AAAB, exp: -64 });
     }
 }

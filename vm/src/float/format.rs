@@ -88,7 +88,7 @@ fn format_mantissa(
             }
         } else if e >= -4 {
             let mut cnt = 0;
-            while e < 0 && mantissa % 10 == 0 {
+            while e < 0 && mantissa.is_multiple_of(10) {
                 mantissa /= 10;
                 cnt += 1;
                 e += 1;
@@ -215,7 +215,8 @@ pub fn format_float(f_entry: f64, buf_size: usize, fmt: u8, mut prec: i32, mut s
 
     let mut e: i32 = 0;
     if f != 0.0 {
-        e = (f64::from(fp_expval(f)) * 0.3010299956639812) as i32;
+        // The C constant 0.3010299956639812 is exactly this double.
+        e = (f64::from(fp_expval(f)) * std::f64::consts::LOG10_2) as i32;
         let positive_exp = f >= 1.0;
         let step = if positive_exp { 1 } else { -1 };
         let base_of = |e: i32| decimal_exp(Ext80::ONE, e + i32::from(positive_exp)).to_f64();
@@ -297,7 +298,7 @@ pub fn format_float(f_entry: f64, buf_size: usize, fmt: u8, mut prec: i32, mut s
             mantissa_cap = mantissa_cap.wrapping_mul(10);
         }
         let mantissa_f = decimal_exp(Ext80::from_f64(f), decexp);
-        let mantissa = mantissa_f.add(Ext80::HALF).to_u64_trunc();
+        let mantissa = mantissa_f.plus(Ext80::HALF).to_u64_trunc();
 
         let end = format_mantissa(
             &mut buf,
