@@ -346,10 +346,7 @@ mod tests {
         ];
         let m = module(fun);
         let text = disassemble(&m);
-        let mut want = String::new();
-        let _ = write!(
-            want,
-            "\
+        let want = "\
 .mpy v6 feature byte 0x00: bytecode only
 small int bits: 31
 qstrs (5):
@@ -374,8 +371,7 @@ raw code 0 <module>: bytecode, 18 bytes, 0 children
          000b  59              POP_TOP
          000c  51              LOAD_CONST_NONE
          000d  63              RETURN_VALUE
-"
-        );
+";
         assert_eq!(text, want);
         assert_eq!(
             opcodes_used(&m),
