@@ -113,7 +113,7 @@ impl<'a> Compiler<'a> {
     /// `mp_parse_node_is_const_false`/`_true`: constants, and the empty tuple `()`.
     fn const_truth(&self, e: &Expr) -> Option<bool> {
         match &e.kind {
-            ExprKind::Const(c) => Some(const_is_true(c)),
+            ExprKind::Const(c) | ExprKind::ConstObj(c) => Some(const_is_true(c)),
             ExprKind::Tuple { elts, parenthesized: true } if elts.is_empty() => Some(false),
             _ => None,
         }
@@ -143,6 +143,7 @@ impl<'a> Compiler<'a> {
         match &e.kind {
             ExprKind::Name(name) => self.compile_load_id(name),
             ExprKind::Const(c) => self.compile_const(c),
+            ExprKind::ConstObj(c) => self.emit().load_const_obj(const_obj_of(c)),
             ExprKind::BoolOp { op, values } => self.compile_or_and_test(*op == ast::BoolOp::Or, values),
             ExprKind::NamedExpr { target, value } => self.compile_namedexpr_helper(target, value),
             ExprKind::BinOp { left, op, right } => {

@@ -52,7 +52,11 @@ use crate::{CompileOptions, Compiled};
 
 /// Parses and compiles one source file.
 pub fn compile_source(source: &[u8], opts: &CompileOptions) -> Compiled {
-    let (module, errors) = crate::syntax::parse(source);
+    let parse_opts = crate::syntax::ParseOptions {
+        opt_level: opts.opt_level,
+        known_qstrs: vec![opts.source_name.clone()],
+    };
+    let (module, errors) = crate::syntax::parse_with(source, &parse_opts);
     if let Some(e) = errors.into_iter().next() {
         return Compiled { module: None, error: Some(e) };
     }

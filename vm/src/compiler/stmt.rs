@@ -77,7 +77,7 @@ impl<'a> Compiler<'a> {
     /// An expression statement without assignment. Constants (doc strings included) were turned into
     /// `pass` by MicroPython's parser, so they compile to nothing.
     fn compile_expr_only_stmt(&mut self, e: &'a Expr) {
-        if matches!(e.kind, ExprKind::Const(_)) {
+        if matches!(e.kind, ExprKind::Const(_) | ExprKind::ConstObj(_)) {
             return;
         }
         self.compile_node(e);

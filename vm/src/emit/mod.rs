@@ -77,8 +77,8 @@ pub enum AccessKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BlockKind {
     With = 0,
-    Except = 2,
-    Finally = 3,
+    Except = 1,
+    Finally = 2,
 }
 
 /// `MP_EMIT_BUILD_*`.
@@ -86,9 +86,9 @@ pub enum BlockKind {
 pub enum BuildKind {
     Tuple = 0,
     List = 1,
-    Map = 3,
-    Set = 6,
-    Slice = 8,
+    Map = 2,
+    Set = 3,
+    Slice = 4,
 }
 
 /// `MP_EMIT_YIELD_*`.
