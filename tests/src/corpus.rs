@@ -4,7 +4,7 @@
 //! 1. compiles it with mpy-cross in the four [`COMBOS`] (`-O0`/`-O3`, with and without `-s`); a refusal
 //!    here is a broken corpus program, not a compiler failure;
 //! 2. compiles it with `mpy_vm::compile_to_mpy` in the same four combos and compares the bytes;
-//! 3. compiles it once with the `mpyc` binary (`-s m_<stem>.py`, the `-O0` named combo) and compares;
+//! 3. compiles it once with the `mpyc` binary (`-O0 -s m_<stem>.py`) and compares;
 //! 4. on the VM, imports the source `m_<stem>.py` and mpy-cross's `m_<stem>.mpy` from temporary directories
 //!    and compares stdout, stderr and exit status (a difference means the program is not a stable test);
 //! 5. imports mpyc's `.mpy` the same way when its bytes differ from mpy-cross's (identical bytes behave
@@ -58,63 +58,133 @@ impl Combo {
     }
 }
 
-/// A corpus program and the names it is compiled and run under.
+/// One source file of a program.
+#[derive(Clone, Debug)]
+pub struct Module {
+    pub path: PathBuf,
+    /// Repo-relative path: the source name when compiled without `-s`.
+    pub rel: String,
+    /// Its path inside the program as run on the VM (`m_<stem>.py`, or `pkg/util.py` in a multi-module
+    /// program): the source name given with `-s`.
+    pub name: String,
+}
+
+/// A corpus program: one file, or a directory holding `main.py` and the modules it imports.
 #[derive(Clone, Debug)]
 pub struct Program {
-    pub path: PathBuf,
-    /// Repo-relative path, as reported and as listed in EXPECTED_FAILURES.
+    /// Repo-relative path of the file or directory, as reported and as listed in EXPECTED_FAILURES.
     pub rel: String,
-    /// The folder under the corpus root (`basics`, ...), or `.` for files at the top.
+    /// The first folder under the corpus root (`basics`, ...), or `.` for files at the top.
     pub category: String,
-    /// The module name it is imported as on the VM: `m_` + its stem, so it can't shadow a built-in module.
-    pub module: String,
+    pub modules: Vec<Module>,
+    /// The module imported on the VM: `m_` + the file's stem (so it can't shadow a built-in module), or
+    /// `main` for a multi-module program.
+    pub run_module: String,
+}
+
+fn category_of(path: &Path, root: &Path) -> String {
+    let under = path.strip_prefix(root).unwrap_or(path);
+    let mut comps = under.components();
+    match (comps.next(), comps.next()) {
+        (Some(first), Some(_)) => first.as_os_str().to_string_lossy().into_owned(),
+        _ => ".".to_string(),
+    }
 }
 
 impl Program {
+    /// A single-file program.
     pub fn new(path: &Path, root: &Path) -> Self {
-        let rel = rel_path(path);
-        let under = path.strip_prefix(root).unwrap_or(path);
-        let category = match under.parent() {
-            Some(p) if !p.as_os_str().is_empty() => {
-                p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
-            }
-            _ => ".".to_string(),
-        };
         let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let module = format!("m_{}", stem.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect::<String>());
-        Program { path: path.to_path_buf(), rel, category, module }
+        let run_module = format!(
+            "m_{}",
+            stem.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect::<String>()
+        );
+        let rel = rel_path(path);
+        Program {
+            category: category_of(path, root),
+            modules: vec![Module { path: path.to_path_buf(), rel: rel.clone(), name: format!("{run_module}.py") }],
+            rel,
+            run_module,
+        }
     }
 
+    /// A multi-module program: every `.py` under `dir`, run by importing `main`.
+    pub fn multi(dir: &Path, root: &Path) -> Self {
+        let modules = crate::files_with_ext(dir, ".py")
+            .into_iter()
+            .map(|p| {
+                let name = p.strip_prefix(dir).unwrap_or(&p).to_string_lossy().replace('\\', "/");
+                Module { rel: rel_path(&p), path: p, name }
+            })
+            .collect();
+        Program { rel: rel_path(dir), category: category_of(dir, root), modules, run_module: "main".into() }
+    }
+}
+
+impl Module {
     /// The source name compiled into the `.mpy` for `combo`.
     pub fn source_name(&self, combo: Combo) -> String {
         if combo.named {
-            format!("{}.py", self.module)
+            self.name.clone()
         } else {
             self.rel.clone()
         }
     }
 
-    /// mpy-cross's / mpyc's command-line arguments for `combo`, writing to `out`.
+    /// mpy-cross's / mpyc's command-line arguments for `combo` (run from the repo root), writing to `out`.
     pub fn args(&self, combo: Combo, out: &Path) -> Vec<std::ffi::OsString> {
         let mut args: Vec<std::ffi::OsString> = vec![format!("-O{}", combo.opt).into()];
         if combo.named {
             args.push("-s".into());
-            args.push(self.source_name(combo).into());
+            args.push(self.name.clone().into());
         }
         args.push(self.rel.clone().into());
         args.push("-o".into());
         args.push(out.as_os_str().to_owned());
         args
     }
+
+    /// Where it goes inside a staged program directory, as source (`.py`) or compiled (`.mpy`).
+    fn staged(&self, compiled: bool) -> String {
+        if compiled {
+            format!("{}.mpy", self.name.trim_end_matches(".py"))
+        } else {
+            self.name.clone()
+        }
+    }
 }
 
 /// The corpus programs under `root`, optionally only those whose path contains `filter`.
+///
+/// A directory below the root holding `main.py` is one multi-module program; every other `.py` is a
+/// program of its own. `tools/` folders and files directly in the root are not programs.
 pub fn discover(root: &Path, filter: Option<&str>) -> Vec<Program> {
-    crate::files_with_ext(root, ".py")
-        .iter()
-        .map(|p| Program::new(p, root))
-        .filter(|p| filter.is_none_or(|f| p.rel.contains(f)))
-        .collect()
+    let mut programs = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        if dir != root && dir.join("main.py").is_file() {
+            programs.push(Program::multi(&dir, root));
+            continue;
+        }
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            if path.is_dir() {
+                if name != "tools" {
+                    stack.push(path);
+                }
+            } else if dir != root && name.ends_with(".py") {
+                programs.push(Program::new(&path, root));
+            }
+        }
+    }
+    programs.retain(|p| filter.is_none_or(|f| p.rel.contains(f)));
+    programs.sort_by(|a, b| a.rel.cmp(&b.rel));
+    programs
 }
 
 /// One way mpyc got a program wrong.
@@ -134,7 +204,7 @@ pub struct ProgramResult {
     /// behaves differently from its source): always a failure, whatever EXPECTED_FAILURES says.
     pub corpus_error: Option<String>,
     pub failures: Vec<Failure>,
-    /// mpy-cross's outputs, one per combo (for opcode coverage).
+    /// mpy-cross's outputs, every module in every combo (for opcode coverage).
     pub reference: Vec<Vec<u8>>,
 }
 
@@ -181,142 +251,161 @@ pub fn run_mpy_cross(args: &[std::ffi::OsString]) -> std::io::Result<crate::proc
 /// Checks one program end to end (see the module doc). `mpyc` is the binary under test.
 pub fn check_program(program: &Program, mpyc: &Path) -> ProgramResult {
     let mut result = ProgramResult { program: program.clone(), corpus_error: None, failures: Vec::new(), reference: Vec::new() };
-    let tmp = match tempfile::tempdir() {
-        Ok(t) => t,
-        Err(e) => {
-            result.corpus_error = Some(format!("can't make a temporary directory: {e}"));
-            return result;
-        }
-    };
-    let source = match std::fs::read(&program.path) {
-        Ok(s) => s,
-        Err(e) => {
-            result.corpus_error = Some(format!("can't read: {e}"));
-            return result;
-        }
-    };
+    match check_into(program, mpyc, &mut result) {
+        Ok(()) => {}
+        Err(e) => result.corpus_error = Some(e),
+    }
+    result
+}
 
-    // 1. The reference bytes.
-    for (i, combo) in COMBOS.iter().enumerate() {
-        let out = tmp.path().join(format!("ref{i}.mpy"));
-        let outcome = run_mpy_cross(&program.args(*combo, &out));
-        match outcome {
-            Ok(o) if o.code == Some(0) => match std::fs::read(&out) {
-                Ok(bytes) => result.reference.push(bytes),
-                Err(e) => {
-                    result.corpus_error = Some(format!("mpy-cross {} wrote no output: {e}", combo.label()));
-                    return result;
-                }
-            },
-            Ok(o) => {
-                result.corpus_error = Some(format!(
-                    "mpy-cross {} refuses this corpus program ({}): {}\n(a program mpy-cross refuses belongs in tests/refusals/)",
-                    combo.label(),
-                    o.status_text(),
-                    o.stderr_str().trim_end()
-                ));
-                return result;
-            }
-            Err(e) => {
-                result.corpus_error = Some(format!("can't run mpy-cross: {e}"));
-                return result;
+/// A label naming the module only in multi-module programs.
+fn label(program: &Program, module: &Module, what: &str) -> String {
+    if program.modules.len() > 1 {
+        format!("{} {what}", module.name)
+    } else {
+        what.to_string()
+    }
+}
+
+/// Writes each module's file (source, or `.mpy` bytes from `compiled`) into `dir`, as the VM will import them.
+fn stage(dir: &Path, program: &Program, compiled: Option<&[Vec<u8>]>) -> std::io::Result<()> {
+    for (i, m) in program.modules.iter().enumerate() {
+        let target = dir.join(m.staged(compiled.is_some()));
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        match compiled {
+            Some(bytes) => std::fs::write(target, &bytes[i])?,
+            None => {
+                std::fs::copy(&m.path, target)?;
             }
         }
     }
+    Ok(())
+}
+
+/// Imports the program's run module from a staged directory.
+fn behaviour(dir: &Path, program: &Program) -> Result<Behaviour, String> {
+    let o = import_in(dir, &program.run_module).map_err(|e| format!("can't run the VM: {e}"))?;
+    if o.timed_out {
+        return Err(format!("the VM {}", o.status_text()));
+    }
+    Ok(Behaviour::from_outcome(&o))
+}
+
+/// The body of [`check_program`]: `Err` is a corpus error (the program is unusable as a test).
+fn check_into(program: &Program, mpyc: &Path, result: &mut ProgramResult) -> Result<(), String> {
+    let tmp = tempfile::tempdir().map_err(|e| format!("can't make a temporary directory: {e}"))?;
+    let mut sources = Vec::new();
+    for m in &program.modules {
+        sources.push(std::fs::read(&m.path).map_err(|e| format!("can't read {}: {e}", m.rel))?);
+    }
+
+    // 1. The reference bytes, per module and combo.
+    let mut reference: Vec<Vec<Vec<u8>>> = Vec::new();
+    for m in &program.modules {
+        let mut per_combo = Vec::new();
+        for combo in COMBOS {
+            let out = tmp.path().join("ref.mpy");
+            let o = run_mpy_cross(&m.args(combo, &out)).map_err(|e| format!("can't run mpy-cross: {e}"))?;
+            if o.code != Some(0) {
+                return Err(format!(
+                    "mpy-cross {} refuses {} ({}): {}\n(a program mpy-cross refuses belongs in tests/refusals/)",
+                    combo.label(),
+                    m.rel,
+                    o.status_text(),
+                    o.stderr_str().trim_end()
+                ));
+            }
+            per_combo.push(std::fs::read(&out).map_err(|e| format!("mpy-cross wrote no output: {e}"))?);
+        }
+        result.reference.extend(per_combo.iter().cloned());
+        reference.push(per_combo);
+    }
 
     // 2. The library, in every combo.
-    for (combo, reference) in COMBOS.iter().zip(&result.reference) {
-        match compile_lib(&source, &program.source_name(*combo), combo.opt) {
-            Err(panic) => result.failures.push(Failure {
-                summary: format!("{}: mpy_vm panicked: {}", combo.label(), first_line(&panic)),
-                detail: panic,
-            }),
-            Ok(Err(e)) => result.failures.push(Failure {
-                summary: format!("{}: mpyc refuses it: {e}", combo.label()),
-                detail: e.render(&program.source_name(*combo)),
-            }),
-            Ok(Ok(bytes)) if &bytes != reference => result.failures.push(Failure {
-                summary: format!("{}: bytes differ from mpy-cross", combo.label()),
-                detail: mpy_diff(reference, &bytes, DIFF_LINES),
-            }),
-            Ok(Ok(_)) => {}
+    for ((m, source), refs) in program.modules.iter().zip(&sources).zip(&reference) {
+        for (combo, expected) in COMBOS.iter().zip(refs) {
+            let what = label(program, m, &combo.label());
+            match compile_lib(source, &m.source_name(*combo), combo.opt) {
+                Err(panic) => result.failures.push(Failure {
+                    summary: format!("{what}: mpy_vm panicked: {}", first_line(&panic)),
+                    detail: panic,
+                }),
+                Ok(Err(e)) => result.failures.push(Failure {
+                    summary: format!("{what}: mpyc refuses it: {e}"),
+                    detail: e.render(&m.source_name(*combo)),
+                }),
+                Ok(Ok(bytes)) if &bytes != expected => result.failures.push(Failure {
+                    summary: format!("{what}: bytes differ from mpy-cross"),
+                    detail: mpy_diff(expected, &bytes, DIFF_LINES),
+                }),
+                Ok(Ok(_)) => {}
+            }
         }
     }
 
     // 3. The command line, in the combo that is run.
     let run_combo = COMBOS[RUN_COMBO];
-    let reference = result.reference[RUN_COMBO].clone();
-    let cli_out = tmp.path().join("cli.mpy");
-    let mut cli_bytes = None;
-    let mut cmd = std::process::Command::new(mpyc);
-    cmd.args(program.args(run_combo, &cli_out)).current_dir(repo_root());
-    match run(cmd, COMPILE_TIMEOUT) {
-        Ok(o) if o.code == Some(0) => match std::fs::read(&cli_out) {
-            Ok(bytes) => {
-                if bytes != reference {
-                    result.failures.push(Failure {
-                        summary: format!("mpyc binary {}: bytes differ from mpy-cross", run_combo.label()),
-                        detail: mpy_diff(&reference, &bytes, DIFF_LINES),
-                    });
+    let run_refs: Vec<Vec<u8>> = reference.iter().map(|r| r[RUN_COMBO].clone()).collect();
+    let mut cli_outputs = Vec::new();
+    for (m, expected) in program.modules.iter().zip(&run_refs) {
+        let what = label(program, m, &format!("mpyc binary {}", run_combo.label()));
+        let out = tmp.path().join("cli.mpy");
+        let _ = std::fs::remove_file(&out);
+        let mut cmd = std::process::Command::new(mpyc);
+        cmd.args(m.args(run_combo, &out)).current_dir(repo_root());
+        match run(cmd, COMPILE_TIMEOUT) {
+            Ok(o) if o.code == Some(0) => match std::fs::read(&out) {
+                Ok(bytes) => {
+                    if &bytes != expected {
+                        result.failures.push(Failure {
+                            summary: format!("{what}: bytes differ from mpy-cross"),
+                            detail: mpy_diff(expected, &bytes, DIFF_LINES),
+                        });
+                    }
+                    cli_outputs.push(bytes);
                 }
-                cli_bytes = Some(bytes);
-            }
-            Err(e) => result.failures.push(Failure {
-                summary: format!("mpyc binary {}: exit 0 but no output file", run_combo.label()),
-                detail: e.to_string(),
+                Err(e) => result.failures.push(Failure {
+                    summary: format!("{what}: exit 0 but no output file"),
+                    detail: e.to_string(),
+                }),
+            },
+            Ok(o) => result.failures.push(Failure {
+                summary: format!("{what}: {}: {}", o.status_text(), error_line(&o.stderr_str())),
+                detail: o.stderr_str(),
             }),
-        },
-        Ok(o) => result.failures.push(Failure {
-            summary: format!("mpyc binary {}: {}: {}", run_combo.label(), o.status_text(), error_line(&o.stderr_str())),
-            detail: o.stderr_str(),
-        }),
-        Err(e) => result.failures.push(Failure { summary: format!("can't run mpyc: {e}"), detail: String::new() }),
+            Err(e) => result.failures.push(Failure { summary: format!("can't run mpyc: {e}"), detail: String::new() }),
+        }
     }
 
     // 4. The source and mpy-cross's .mpy on the VM.
-    let module = &program.module;
-    let stage = |dir: &str, file: String, bytes: &[u8]| -> std::io::Result<PathBuf> {
-        let d = tmp.path().join(dir);
-        std::fs::create_dir_all(&d)?;
-        std::fs::write(d.join(file), bytes)?;
-        Ok(d)
-    };
-    let behave = |dir: std::io::Result<PathBuf>| -> Result<Behaviour, String> {
-        let dir = dir.map_err(|e| e.to_string())?;
-        let o = import_in(&dir, module).map_err(|e| format!("can't run the VM: {e}"))?;
-        if o.timed_out {
-            return Err(format!("the VM {}", o.status_text()));
-        }
-        Ok(Behaviour::from_outcome(&o))
-    };
-    let from_source = behave(stage("src", format!("{module}.py"), &source));
-    let from_ref = behave(stage("ref", format!("{module}.mpy"), &reference));
-    let source_behaviour = match (from_source, from_ref) {
-        (Ok(s), Ok(r)) if s == r => s,
-        (Ok(s), Ok(r)) => {
-            result.corpus_error = Some(format!(
-                "the program behaves differently from its source when mpy-cross's .mpy is imported: it is not a \
-                 stable test (nondeterministic output, __file__, ...); fix the program\n{}",
-                text_diff(&s.render(), &r.render(), "source", "mpy-cross .mpy", DIFF_LINES)
-            ));
-            return result;
-        }
-        (Err(e), _) | (_, Err(e)) => {
-            result.corpus_error = Some(format!("running the program on the VM failed: {e}"));
-            return result;
-        }
-    };
+    let io = |e: std::io::Error| format!("can't stage the program: {e}");
+    let (src_dir, ref_dir) = (tmp.path().join("src"), tmp.path().join("ref"));
+    stage(&src_dir, program, None).map_err(io)?;
+    stage(&ref_dir, program, Some(&run_refs)).map_err(io)?;
+    let from_source = behaviour(&src_dir, program).map_err(|e| format!("running the source on the VM: {e}"))?;
+    let from_ref = behaviour(&ref_dir, program).map_err(|e| format!("running mpy-cross's .mpy on the VM: {e}"))?;
+    if from_source != from_ref {
+        return Err(format!(
+            "the program behaves differently from its source when mpy-cross's .mpy is imported: it is not a \
+             stable test (nondeterministic output, __file__, ...); fix the program\n{}",
+            text_diff(&from_source.render(), &from_ref.render(), "source", "mpy-cross .mpy", DIFF_LINES)
+        ));
+    }
 
-    // 5. mpyc's .mpy on the VM, when its bytes are not mpy-cross's.
-    if let Some(bytes) = cli_bytes.filter(|b| *b != reference) {
-        match behave(stage("mpyc", format!("{module}.mpy"), &bytes)) {
-            Ok(b) if b == source_behaviour => {}
+    // 5. mpyc's .mpy on the VM, when its bytes are not mpy-cross's (identical bytes behave identically).
+    if cli_outputs.len() == program.modules.len() && cli_outputs != run_refs {
+        let dir = tmp.path().join("mpyc");
+        stage(&dir, program, Some(&cli_outputs)).map_err(io)?;
+        match behaviour(&dir, program) {
+            Ok(b) if b == from_source => {}
             Ok(b) => result.failures.push(Failure {
                 summary: "mpyc's .mpy behaves differently from the source on the VM".into(),
-                detail: text_diff(&source_behaviour.render(), &b.render(), "source", "mpyc .mpy", DIFF_LINES),
+                detail: text_diff(&from_source.render(), &b.render(), "source", "mpyc .mpy", DIFF_LINES),
             }),
             Err(e) => result.failures.push(Failure { summary: format!("mpyc's .mpy on the VM: {e}"), detail: String::new() }),
         }
     }
-    result
+    Ok(())
 }
