@@ -22,10 +22,15 @@ pub fn hex_dump(bytes: &[u8]) -> String {
     s
 }
 
+/// The text form of a module read back from `.mpy` bytes.
+pub fn disassemble_module(module: &mpy_vm::MpyModule) -> String {
+    format!("{module:#?}")
+}
+
 /// Our disassembly of a `.mpy` file, or `None` when our reader can't read it.
 pub fn disassemble(bytes: &[u8]) -> Option<String> {
     let module = mpy_vm::mpy::read(bytes).ok()?;
-    crate::catch_panic(|| format!("{module:#?}")).ok()
+    crate::catch_panic(|| disassemble_module(&module)).ok()
 }
 
 /// Explains how `actual` differs from `expected` (both `.mpy` bytes): sizes, the first differing byte, and a

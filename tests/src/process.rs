@@ -58,7 +58,19 @@ pub fn run(mut cmd: Command, timeout: Duration) -> std::io::Result<Outcome> {
     let start = Instant::now();
     // Its own process group, so that a timeout kills wrappers (`time`, `prlimit`) and what they started.
     cmd.process_group(0);
-    let mut child = cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn()?;
+    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    // A script written just now may still be open for writing in a child another thread is forking
+    // (ETXTBSY until that child execs); retry briefly instead of failing.
+    let mut tries = 0;
+    let mut child = loop {
+        match cmd.spawn() {
+            Err(e) if e.raw_os_error() == Some(26) && tries < 50 => {
+                tries += 1;
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            other => break other?,
+        }
+    };
     let out = spawn_reader(child.stdout.take());
     let err = spawn_reader(child.stderr.take());
     let mut timed_out = false;
@@ -68,7 +80,7 @@ pub fn run(mut cmd: Command, timeout: Duration) -> std::io::Result<Outcome> {
         }
         if start.elapsed() > timeout {
             timed_out = true;
-            let _ = Command::new("sh").arg("-c").arg(format!("kill -KILL -- -{}", child.id())).status();
+            let _ = Command::new("sh").arg("-c").arg(format!("kill -KILL -{}", child.id())).status();
             let _ = child.kill();
             break child.wait()?;
         }
@@ -127,4 +139,36 @@ pub fn run_measured(
         }
     }
     Ok(outcome)
+}
+
+/// The problems with a run that must end cleanly (exit 0, or exit 1 with a message on stderr) within
+/// `rss_limit_mib` of peak memory: a timeout, a signal, a panic, another exit code. Empty when it did.
+pub fn crash_problems(o: &Outcome, rss_limit_mib: u64) -> Vec<String> {
+    let mut p = Vec::new();
+    let stderr = o.stderr_str();
+    if o.timed_out {
+        p.push(o.status_text());
+    }
+    if let Some(sig) = o.signal {
+        p.push(format!("killed by signal {sig} (a stack overflow or an allocation failure aborts)"));
+    }
+    if o.code == Some(101) || stderr.contains("panicked") {
+        p.push("panicked".into());
+    }
+    if !matches!(o.code, Some(0 | 1)) && o.signal.is_none() && !o.timed_out {
+        p.push(format!("exit code {:?}, expected 0 or 1", o.code));
+    }
+    if o.code == Some(1) && stderr.trim().is_empty() {
+        p.push("exit 1 with nothing on stderr".into());
+    }
+    match o.peak_rss_kib {
+        Some(kib) if kib > rss_limit_mib * 1024 => p.push(format!("peak RSS {} MiB > {rss_limit_mib} MiB", kib / 1024)),
+        None => p.push("peak RSS not measured".into()),
+        _ => {}
+    }
+    if !p.is_empty() {
+        let tail: String = stderr.lines().rev().take(5).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join("\n");
+        p.push(format!("stderr ends with:\n{tail}"));
+    }
+    p
 }

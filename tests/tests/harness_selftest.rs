@@ -143,3 +143,27 @@ fn the_emittable_list_is_bc0_h() {
     assert_eq!(missing.len(), 113);
     assert!(text.contains("1/114"), "{text}");
 }
+
+#[test]
+fn crashes_hangs_and_memory_hogs_are_caught() {
+    use mpy_tests::process::{crash_problems, run_measured};
+    use std::time::Duration;
+    let tmp = tempfile::tempdir().unwrap();
+    let cases = [
+        ("clean", "echo 'SyntaxError: x' >&2; exit 1", None),
+        ("panic", "echo 'thread main panicked at x' >&2; exit 101", Some("panicked")),
+        ("segv", "kill -SEGV $$", Some("signal 11")),
+        ("hang", "sleep 30", Some("timed out")),
+        ("silent", "exit 1", Some("nothing on stderr")),
+        ("hog", "exec python3 -c 'b = bytearray(300 * 1024 * 1024); b[::4096] = b\"x\" * len(b[::4096])'", Some("peak RSS")),
+    ];
+    for (name, body, expected) in cases {
+        let s = script(tmp.path(), name, body);
+        let o = run_measured(&s, &[], tmp.path(), Duration::from_secs(2), 4096).unwrap();
+        let problems = crash_problems(&o, 200).join("\n");
+        match expected {
+            None => assert!(problems.is_empty(), "{name}: {problems}"),
+            Some(e) => assert!(problems.contains(e), "{name}: expected {e:?} in {problems:?} ({o:?})"),
+        }
+    }
+}
