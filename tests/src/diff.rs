@@ -24,7 +24,7 @@ pub fn hex_dump(bytes: &[u8]) -> String {
 
 /// The text form of a module read back from `.mpy` bytes.
 pub fn disassemble_module(module: &mpy_vm::MpyModule) -> String {
-    format!("{module:#?}")
+    mpy_vm::mpy::disasm::disassemble(module)
 }
 
 /// Our disassembly of a `.mpy` file, or `None` when our reader can't read it.

@@ -1,4 +1,5 @@
-//! Opcode coverage: which `py/bc0.h` opcodes the corpus makes mpy-cross emit, decoded with our `.mpy` reader.
+//! Opcode coverage: which `py/bc0.h` opcodes the corpus makes mpy-cross emit, decoded with our `.mpy` reader
+//! and disassembler.
 //!
 //! [`EMITTABLE`] is the one list of opcodes the bytecode emitter can produce; the corpus test fails unless
 //! mpy-cross's outputs for the corpus contain every one of them. Multi-opcodes whose operand is the opcode
@@ -129,60 +130,15 @@ pub fn emittable() -> Vec<String> {
     keys
 }
 
-/// Reads a vuint (7-bit groups, most significant first) at `*pos`.
-fn skip_vuint(code: &[u8], pos: &mut usize) -> Result<(), String> {
-    loop {
-        let b = *code.get(*pos).ok_or("vuint runs past the end of the code")?;
-        *pos += 1;
-        if b & 0x80 == 0 {
-            return Ok(());
-        }
-    }
-}
-
-/// The opcodes of one bytecode function body (`fun_data` = prelude + code), in order.
+/// The opcodes of one bytecode function body (`fun_data` = prelude + code), in order, decoded with our
+/// disassembler (`mpy_vm::mpy::disasm::decode_bytecode`).
 pub fn opcodes_of_fun_data(fun_data: &[u8]) -> Result<Vec<u8>, String> {
-    let mut pos = 0;
-    // Signature: bytes while bit 7 is set, then one more (`MP_BC_PRELUDE_SIG_DECODE`).
-    skip_vuint(fun_data, &mut pos)?;
-    // Size: n_info in 6-bit groups (bits 6..1), n_cell in bit 0, continued while bit 7 is set.
-    let (mut n_info, mut n_cell, mut shift) = (0usize, 0usize, 0u32);
-    loop {
-        let z = *fun_data.get(pos).ok_or("prelude size runs past the end")?;
-        pos += 1;
-        n_info |= usize::from((z & 0x7e) >> 1) << (6 * shift);
-        n_cell |= usize::from(z & 1) << shift;
-        shift += 1;
-        if z & 0x80 == 0 || shift > 8 {
-            break;
-        }
+    let f = mpy_vm::mpy::disasm::decode_bytecode(fun_data)
+        .map_err(|e| format!("bad prelude at byte {}: {}", e.offset, e.message))?;
+    if let Some(e) = f.error {
+        return Err(format!("undecodable code at offset {}: {}", e.offset, e.message));
     }
-    pos += n_info + n_cell;
-    let mut ops = Vec::new();
-    while pos < fun_data.len() {
-        let op = fun_data[pos];
-        pos += 1;
-        if key_of(op).is_none() {
-            return Err(format!("reserved opcode {op:#04x} at code offset {}", pos - 1));
-        }
-        // MP_BC_FORMAT: 0 byte, 1 qstr (vuint index), 2 var-uint, 3 jump offset (1 or 2 bytes).
-        match (0x3a4u32 >> (2 * (op >> 4))) & 3 {
-            1 | 2 => skip_vuint(fun_data, &mut pos)?,
-            3 => {
-                let b = *fun_data.get(pos).ok_or("jump offset runs past the end")?;
-                pos += if b & 0x80 != 0 { 2 } else { 1 };
-            }
-            _ => {}
-        }
-        if op & 0x9e == 0 {
-            pos += 1; // MP_BC_MASK_EXTRA_BYTE: MAKE_CLOSURE(_DEFARGS) n_closed, UNWIND_JUMP depth.
-        }
-        ops.push(op);
-    }
-    if pos != fun_data.len() {
-        return Err("the last instruction runs past the end of the code".into());
-    }
-    Ok(ops)
+    Ok(f.insns.iter().map(|i| i.opcode).collect())
 }
 
 fn walk(rc: &RawCode, counts: &mut BTreeMap<String, usize>) -> Result<(), String> {
