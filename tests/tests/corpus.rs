@@ -1,5 +1,6 @@
-//! The corpus differential test: every `tests/corpus/**/*.py` through mpyc and mpy-cross 1.29 (four option
-//! combos, library and binary), run on the real MicroPython VM, plus the opcode coverage of the corpus.
+//! The corpus differential test: every `tests/corpus/**/*.py` (and each example project under `examples/`)
+//! through mpyc and mpy-cross 1.29 (four option combos, library and binary), run on the real MicroPython
+//! VM, plus the opcode coverage of the corpus.
 //!
 //! `MPY_CORPUS_FILTER=<substring>` checks only the matching programs; `MPY_VERBOSE=1` also prints the
 //! details of expected failures. See `mpy_tests::corpus` for what is compared.
@@ -8,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use mpy_tests::corpus::{check_program, discover, ProgramResult};
+use mpy_tests::corpus::{check_program, discover, Program, ProgramResult};
 use mpy_tests::expected::{enforce, Verdict};
 use mpy_tests::{opcodes, par_map, report, repo_root};
 
@@ -24,12 +25,28 @@ fn results() -> &'static [ProgramResult] {
     RESULTS.get_or_init(|| {
         mpy_tests::oracles::oracles();
         let root = repo_root().join("tests/corpus");
-        let programs = discover(&root, filter().as_deref());
+        let mut programs = discover(&root, filter().as_deref());
+        programs.extend(examples().into_iter().filter(|p| filter().is_none_or(|f| p.rel.contains(&f))));
         let start = std::time::Instant::now();
         let results = par_map(&programs, |p| check_program(p, Path::new(MPYC)));
         report::line(&format!("corpus: checked {} programs in {:.1}s", results.len(), start.elapsed().as_secs_f64()));
         results
     })
+}
+
+/// The bundled example projects (`examples/<name>/main.py` + modules), checked like multi-module programs.
+fn examples() -> Vec<Program> {
+    let root = repo_root().join("examples");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&root).into_iter().flatten().flatten() {
+        if entry.path().join("main.py").is_file() {
+            let mut p = Program::multi(&entry.path(), &root);
+            p.category = "examples".into();
+            out.push(p);
+        }
+    }
+    out.sort_by(|a, b| a.rel.cmp(&b.rel));
+    out
 }
 
 #[test]
@@ -51,7 +68,11 @@ fn corpus_matches_mpy_cross_and_runs_the_same() {
         .filter(|r| r.corpus_error.is_none())
         .map(|r| Verdict { path: r.program.rel.clone(), failure: r.reason() })
         .collect();
-    let mut outcome = enforce("tests/corpus/", &verdicts);
+    let (corpus, examples): (Vec<Verdict>, Vec<Verdict>) =
+        verdicts.into_iter().partition(|v| v.path.starts_with("tests/corpus/"));
+    let mut outcome = enforce("tests/corpus/", &corpus);
+    let examples_outcome = enforce("examples/", &examples);
+    outcome.violations.extend(examples_outcome.violations);
     if filter().is_some() {
         // A filtered run can't tell stale entries from filtered-out programs.
         outcome.violations.retain(|v| !v.contains("no such program was checked"));
@@ -76,10 +97,16 @@ fn corpus_matches_mpy_cross_and_runs_the_same() {
     }
     report::line(&format!(
         "corpus total: {} programs, {} pass, {} listed in tests/corpus/EXPECTED_FAILURES ({} entries under tests/corpus/)",
-        results.len(),
+        corpus.len(),
         outcome.passed,
         outcome.expected_failures,
         listed.under("tests/corpus/").count()
+    ));
+    report::line(&format!(
+        "examples: {} projects, {} pass, {} expected failures",
+        examples.len(),
+        examples_outcome.passed,
+        examples_outcome.expected_failures
     ));
 
     let verbose = std::env::var_os("MPY_VERBOSE").is_some();
