@@ -1,7 +1,7 @@
-//! qstrs: MicroPython's static qstr list (written in static form in `.mpy`) and the pool built into mpy-cross,
-//! which decides whether a long string literal is interned at parse time.
+//! qstrs: MicroPython's static qstr list, which `.mpy` files write in static form.
 //!
-//! Only the static list lives here so far. It is `static_qstr_list` from `py/makeqstrdata.py`, whose order is
+//! (mpy-cross's full built-in pool, which decides whether a long string literal is interned, lives with the
+//! parser in `syntax::intern`.) The static list is `static_qstr_list` from `py/makeqstrdata.py`, whose order is
 //! part of the `.mpy` format: qstr number `i` (1-based; 0 is the NULL qstr) is `STATIC_QSTRS[i - 1]`, and every
 //! qstr up to `MP_QSTR_zip` (`QSTR_LAST_STATIC`, number 165) is saved as the vuint `i << 1 | 1`.
 //! `tests/static_qstrs.rs` checks the list against mpy-cross output.

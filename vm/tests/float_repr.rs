@@ -124,18 +124,24 @@ fn random_doubles(n: usize) -> Vec<f64> {
 #[test]
 fn float_repr_matches_mpy_cross() {
     let mut doubles = edge_cases();
-    doubles.extend(random_doubles(6000));
-    let mut src = String::new();
-    for chunk in doubles.chunks(400) {
-        src.push_str("x = (");
-        for d in chunk {
-            src.push_str(&literal(*d));
-            src.push_str(", ");
+    // MPYFMT_FLOAT_SAMPLES raises the sample count for a one-off deeper check (default 6000).
+    let n = std::env::var("MPYFMT_FLOAT_SAMPLES").ok().and_then(|v| v.parse().ok()).unwrap_or(6000);
+    doubles.extend(random_doubles(n));
+    // One mpy-cross run per 20,000 literals (its default heap is 2 MB).
+    let mut texts = Vec::with_capacity(doubles.len());
+    for file_chunk in doubles.chunks(20_000) {
+        let mut src = String::new();
+        for chunk in file_chunk.chunks(400) {
+            src.push_str("x = (");
+            for d in chunk {
+                src.push_str(&literal(*d));
+                src.push_str(", ");
+            }
+            src.push_str(")\n");
         }
-        src.push_str(")\n");
+        let bytes = common::compile_with_mpy_cross(&src, "floats.py", &[]);
+        texts.extend(float_texts(&bytes));
     }
-    let bytes = common::compile_with_mpy_cross(&src, "floats.py", &[]);
-    let texts = float_texts(&bytes);
     assert_eq!(texts.len(), doubles.len());
 
     let mut mismatches = Vec::new();
