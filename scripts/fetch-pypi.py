@@ -67,8 +67,12 @@ def file_version(filename, norm_name):
     if filename.endswith(".whl"):
         parts = stem.split("-")
         return parts[1] if len(parts) >= 5 and normalize(parts[0]) == norm_name else None
-    name, _, version = stem.rpartition("-")
-    return version if normalize(name) == norm_name else None
+    # Sdist names are not normalized and versions may hold '-' (`micropython-html.parser-3.3.3-2`): the
+    # version starts after the first '-' where what precedes it is the project's name.
+    for i, c in enumerate(stem):
+        if c == "-" and normalize(stem[:i]) == norm_name:
+            return stem[i + 1:]
+    return None
 
 
 def pick_file(name, version):

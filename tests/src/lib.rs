@@ -29,7 +29,8 @@ pub fn rel_path(path: &Path) -> String {
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
-/// Every file under `dir` (recursively) whose name ends with `ext`, sorted, skipping hidden entries.
+/// Every file under `dir` (recursively) whose name ends with `ext`, sorted, skipping hidden entries and
+/// dangling symbolic links (some sdists ship them).
 pub fn files_with_ext(dir: &Path, ext: &str) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -43,7 +44,7 @@ pub fn files_with_ext(dir: &Path, ext: &str) -> Vec<PathBuf> {
             }
             if path.is_dir() {
                 stack.push(path);
-            } else if name.to_string_lossy().ends_with(ext) {
+            } else if name.to_string_lossy().ends_with(ext) && path.is_file() {
                 out.push(path);
             }
         }

@@ -3,6 +3,7 @@
 //! identical bytes, or the identical refusal where mpy-cross refuses.
 //!
 //! Files are compiled from their package folder with their relative path as the source name, at `-O0`.
+//! `setup.py` and `sdist_upip.py` (CPython packaging helpers) are left out.
 //! They are named `pypi/<name>-<version>/<path>` in reports and in EXPECTED_FAILURES.
 
 use std::ffi::OsString;
@@ -66,6 +67,10 @@ fn pypi_packages_compile_like_mpy_cross() {
             continue;
         }
         for p in files_with_ext(&dir, ".py") {
+            // setup.py and sdist_upip.py are CPython packaging helpers, not MicroPython code.
+            if p.file_name().is_some_and(|n| n == "setup.py" || n == "sdist_upip.py") {
+                continue;
+            }
             let rel = p.strip_prefix(&dir).unwrap_or(&p).to_string_lossy().replace('\\', "/");
             files.push(File { package: package.clone(), dir: dir.clone(), rel });
         }
@@ -95,9 +100,17 @@ fn pypi_packages_compile_like_mpy_cross() {
         }
     }
     let outcome = enforce("pypi/", &verdicts);
+    let verbose = std::env::var_os("MPY_VERBOSE").is_some();
     for (package, (n, ok)) in &per_package {
-        report::line(&format!("pypi {package}: {n} files, {ok} identical to mpy-cross (bytes or refusal)"));
+        if verbose {
+            report::line(&format!("pypi {package}: {n} files, {ok} identical to mpy-cross (bytes or refusal)"));
+        }
     }
+    report::line(&format!(
+        "pypi: {} of {} packages entirely identical to mpy-cross (MPY_VERBOSE=1 lists each package)",
+        per_package.values().filter(|(n, ok)| n == ok).count(),
+        per_package.len()
+    ));
     report::line(&format!(
         "pypi total: {} packages, {} files: {} identical, {} expected failures, {} violations",
         pins.len(),
