@@ -286,7 +286,7 @@ impl<'a> Compiler<'a> {
         let node = self.scopes[sid].node;
         match node {
             ScopeNode::Module(body) => {
-                self.compile_suite(body);
+                self.compile_module_body(body);
                 self.emit().load_const_tok(crate::emit::ConstTok::None);
                 self.emit().return_value();
             }

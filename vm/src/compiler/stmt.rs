@@ -12,6 +12,22 @@ impl<'a> Compiler<'a> {
     /// A list of two or more statements is a struct node of its own, so an error raised on a leaf inside
     /// one of them takes that statement's line.
     pub(super) fn compile_suite(&mut self, body: &'a [Stmt]) {
+        if let [first, _, ..] = body {
+            // The list node's own line: its first token's, even when the first statement records none
+            // (a `_NAME = const(...)` became a line-less `pass`).
+            let line = if first.line != 0 { first.line } else { self.src.line_of(first.range.start) };
+            self.set_source_line(line);
+        }
+        self.compile_stmt_list(body);
+    }
+
+    /// The statements of a module. The module's statement list records no line of its own (checked
+    /// against mpy-cross: a leading line-less `pass` sets none).
+    pub(super) fn compile_module_body(&mut self, body: &'a [Stmt]) {
+        self.compile_stmt_list(body);
+    }
+
+    fn compile_stmt_list(&mut self, body: &'a [Stmt]) {
         for s in body {
             self.compile_stmt(s);
             if self.has_error() {
