@@ -87,6 +87,10 @@ fn lower_error(e: &LowerError, rw: &rewrite::Rewritten, tokens: &[Token]) -> Com
                 return CompileError::new(ErrorKind::NotImplementedError, "unicode name escapes").with_range(range);
             }
             literal::LiteralErrorKind::BadNumber => (ErrorKind::SyntaxError, "invalid syntax for number"),
+            literal::LiteralErrorKind::BadInteger { base, ref text } => {
+                let msg = literal::bad_integer_message(base, text);
+                return CompileError::new(ErrorKind::SyntaxError, msg).at_line(line).with_range(range);
+            }
             _ => (ErrorKind::SyntaxError, "invalid syntax"),
         },
     };
