@@ -2,5 +2,6 @@
 
 mod float_oracle;
 mod fold_oracle;
+mod intern_oracle;
 mod lowering;
 mod oracle;
