@@ -2,6 +2,7 @@
 
 mod float_oracle;
 mod fold_oracle;
+mod fstring_oracle;
 mod intern_oracle;
 mod lowering;
 mod oracle;
