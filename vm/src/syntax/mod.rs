@@ -14,10 +14,12 @@ pub mod ast;
 pub mod dump;
 pub mod float_parse;
 pub mod fold;
+pub mod grammar;
 pub mod intern;
 pub mod lexer;
 pub mod literal;
 mod lower;
+pub mod recognize;
 pub mod rewrite;
 pub mod source;
 #[cfg(test)]
@@ -45,8 +47,8 @@ pub fn parse(source: &[u8]) -> (ast::Module, Vec<CompileError>) {
 /// Parses source bytes into a module. Never fails: errors come back beside a (possibly partial) tree.
 pub fn parse_with(source: &[u8], opts: &ParseOptions) -> (ast::Module, Vec<CompileError>) {
     let tokens = Lexer::tokenize(source, opts.opt_level);
-    if let Some(e) = lexer_error(&tokens) {
-        return (ast::Module::default(), vec![e]);
+    if let Err(stop) = recognize::recognize(&tokens) {
+        return (ast::Module::default(), vec![parser_error(&stop, &tokens)]);
     }
     let str_kinds = intern::decide(&tokens, &opts.known_qstrs);
     let rw = rewrite::rewrite(source, &tokens);
@@ -60,17 +62,30 @@ pub fn parse_with(source: &[u8], opts: &ParseOptions) -> (ast::Module, Vec<Compi
     }
 }
 
-/// The first token MicroPython's parser cannot accept whatever the grammar says.
-fn lexer_error(tokens: &[Token]) -> Option<CompileError> {
-    let t = tokens.iter().find(|t| {
-        matches!(t.kind, TokKind::Invalid | TokKind::DedentMismatch | TokKind::LonelyStringOpen | TokKind::MalformedFString)
-    })?;
-    let (kind, msg) = match t.kind {
-        TokKind::DedentMismatch => (ErrorKind::IndentationError, "unindent doesn't match any outer indent level"),
-        TokKind::MalformedFString => (ErrorKind::SyntaxError, "malformed f-string"),
-        _ => (ErrorKind::SyntaxError, "invalid syntax"),
+/// The error mpy-cross's parser raises where [`recognize`] stopped.
+fn parser_error(stop: &recognize::Stop, tokens: &[Token]) -> CompileError {
+    let t = &tokens[stop.token.min(tokens.len() - 1)];
+    let range = ast::TextRange::new(t.start, t.end);
+    let (kind, msg) = match &stop.failure {
+        recognize::Failure::Syntax => match t.kind {
+            TokKind::Indent => (ErrorKind::IndentationError, "unexpected indent".to_string()),
+            TokKind::DedentMismatch => (ErrorKind::IndentationError, "unindent doesn't match any outer indent level".to_string()),
+            TokKind::MalformedFString => (ErrorKind::SyntaxError, "malformed f-string".to_string()),
+            _ => (ErrorKind::SyntaxError, "invalid syntax".to_string()),
+        },
+        recognize::Failure::Literal(literal::LiteralErrorKind::BadInteger { base, text }) => {
+            (ErrorKind::SyntaxError, literal::bad_integer_message(*base, text))
+        }
+        recognize::Failure::Literal(_) => (ErrorKind::SyntaxError, "invalid syntax for number".to_string()),
+        recognize::Failure::NameEscape => {
+            return CompileError::new(ErrorKind::NotImplementedError, "unicode name escapes").with_range(range);
+        }
+        recognize::Failure::Memory { bytes } => {
+            let msg = format!("memory allocation failed, allocating {bytes} bytes");
+            return CompileError::new(ErrorKind::MemoryError, msg).with_range(range);
+        }
     };
-    Some(CompileError::new(kind, msg).at_line(t.line).with_range(ast::TextRange::new(t.start, t.end)))
+    CompileError::new(kind, msg).at_line(t.line).with_range(range)
 }
 
 /// Converts a lowering failure into the error mpy-cross prints.
