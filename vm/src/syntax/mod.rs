@@ -14,6 +14,7 @@ pub mod ast;
 pub mod dump;
 pub mod float_parse;
 pub mod fold;
+mod gaps;
 pub mod grammar;
 pub mod intern;
 pub mod lexer;
@@ -94,6 +95,16 @@ fn lower_error(e: &LowerError, rw: &rewrite::Rewritten, tokens: &[Token]) -> Com
     let line = tokens.iter().rev().find(|t| !t.injected && t.start <= e.offset).map_or(1, |t| t.line);
     let _ = rw;
     let range = ast::TextRange::new(e.offset, e.offset);
+    if let LowerErrorKind::Parse { semantic: Some(sem), .. } = &e.kind {
+        if let Some(err) = gaps::compile_stage_error(sem, e.offset, tokens) {
+            return err.with_range(range);
+        }
+    }
+    if let LowerErrorKind::Parse { detail, .. } = &e.kind {
+        // MicroPython's parser accepted this program: a construct rustpython does not take.
+        let msg = format!("rustpython-parser rejects a program MicroPython accepts: {detail}");
+        return CompileError::new(ErrorKind::Internal, msg).at_line(line).with_range(range);
+    }
     let (kind, message) = match &e.kind {
         LowerErrorKind::Parse { indentation: true, .. } => (ErrorKind::IndentationError, "unexpected indent"),
         LowerErrorKind::Parse { .. } | LowerErrorKind::Unsupported(_) => (ErrorKind::SyntaxError, "invalid syntax"),
