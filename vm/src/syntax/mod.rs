@@ -51,15 +51,79 @@ pub fn parse_with(source: &[u8], opts: &ParseOptions) -> (ast::Module, Vec<Compi
     if let Err(stop) = recognize::recognize(&tokens) {
         return (ast::Module::default(), vec![parser_error(&stop, &tokens)]);
     }
-    let str_kinds = intern::decide(&tokens, &opts.known_qstrs);
-    let rw = rewrite::rewrite(source, &tokens);
-    let input = lower::Input { rw: &rw, tokens: &tokens, str_kinds: &str_kinds };
+    let depth = nesting_estimate(&tokens);
+    if depth <= INLINE_DEPTH {
+        return build_tree(source, &tokens, opts);
+    }
+    // Deeply nested input: our passes (and rustpython's) recurse per level, so run them on a thread whose
+    // stack fits the nesting. mpy-cross itself accepts a few thousand levels.
+    let per_level = if cfg!(debug_assertions) { 32 << 10 } else { 8 << 10 };
+    let stack = (2usize << 20).saturating_add(depth.saturating_mul(per_level));
+    let memory_error = || {
+        CompileError::new(ErrorKind::MemoryError, "memory allocation failed")
+    };
+    if stack > MAX_STACK {
+        return (ast::Module::default(), vec![memory_error()]);
+    }
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .stack_size(stack)
+            .spawn_scoped(scope, || build_tree(source, &tokens, opts))
+            .ok()
+            .and_then(|h| h.join().ok())
+            .unwrap_or_else(|| (ast::Module::default(), vec![memory_error()]))
+    })
+}
+
+/// Nesting up to this estimate is parsed on the caller's stack.
+const INLINE_DEPTH: usize = 48;
+/// The largest stack we ask for when parsing deeply nested input.
+const MAX_STACK: usize = 1 << 30;
+
+/// An upper bound on how deeply our trees can nest for these tokens: blocks, brackets, and operators
+/// (each may add a level, e.g. a long `a + b + c` chain nests left).
+fn nesting_estimate(tokens: &[Token]) -> usize {
+    let (mut indent, mut max, mut sum) = (0usize, 0usize, 0usize);
+    let mut levels: Vec<usize> = vec![0];
+    for t in tokens {
+        match &t.kind {
+            TokKind::Indent => indent += 1,
+            TokKind::Dedent => indent = indent.saturating_sub(1),
+            TokKind::Op("(" | "[" | "{") => levels.push(0),
+            TokKind::Op(")" | "]" | "}") => {
+                if levels.len() > 1 {
+                    sum -= levels.pop().unwrap_or(0);
+                }
+            }
+            TokKind::Newline if levels.len() == 1 => {
+                sum -= levels[0];
+                levels[0] = 0;
+            }
+            TokKind::Op("," | ";" | ":" | "=") => {}
+            TokKind::Op(_) | TokKind::Keyword("not" | "and" | "or" | "if" | "else" | "lambda" | "await" | "in" | "is" | "yield" | "for") => {
+                if let Some(top) = levels.last_mut() {
+                    *top += 1;
+                    sum += 1;
+                }
+            }
+            _ => {}
+        }
+        max = max.max(indent + levels.len() + sum);
+    }
+    max
+}
+
+/// Rebuilds the text for rustpython, parses and lowers it, and applies MicroPython's parse-time rewrites.
+fn build_tree(source: &[u8], tokens: &[Token], opts: &ParseOptions) -> (ast::Module, Vec<CompileError>) {
+    let str_kinds = intern::decide(tokens, &opts.known_qstrs);
+    let rw = rewrite::rewrite(source, tokens);
+    let input = lower::Input { rw: &rw, tokens, str_kinds: &str_kinds };
     match lower::lower_module(&input) {
         Ok(mut lowered) => {
             let err = fold::fold_module(&mut lowered.module, &lowered.tuple_lines);
             (lowered.module, err.into_iter().collect())
         }
-        Err(e) => (ast::Module::default(), vec![lower_error(&e, &rw, &tokens)]),
+        Err(e) => (ast::Module::default(), vec![lower_error(&e, &rw, tokens)]),
     }
 }
 

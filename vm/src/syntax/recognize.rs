@@ -106,7 +106,13 @@ impl Parser<'_> {
 
 /// Runs MicroPython's parser over `tokens` (which end with `End`) from `file_input`.
 pub fn recognize(tokens: &[Token]) -> Result<(), Stop> {
+    recognize_measured(tokens).map(|_| ())
+}
+
+/// [`recognize`], returning the deepest rule stack used.
+pub fn recognize_measured(tokens: &[Token]) -> Result<usize, Stop> {
     let g = grammar();
+    let mut deepest = 0;
     let mut p = Parser { tokens, pos: 0, stack: Vec::new(), alloc: RULE_STACK_INIT };
     if tokens.first().is_some_and(|t| t.name_escape) {
         return Err(Stop { token: 0, failure: Failure::NameEscape });
@@ -114,6 +120,7 @@ pub fn recognize(tokens: &[Token]) -> Result<(), Stop> {
     p.push(g.index["file_input"], 0)?;
     let mut backtrack = false;
     'next_rule: while let Some((rule, mut i)) = p.stack.pop() {
+        deepest = deepest.max(p.stack.len() + 1);
         let args = &g.args[rule];
         let n = args.len();
         match g.kinds[rule] {
@@ -225,5 +232,5 @@ pub fn recognize(tokens: &[Token]) -> Result<(), Stop> {
     if p.cur() != "END" {
         return Err(p.syntax_error());
     }
-    Ok(())
+    Ok(deepest)
 }

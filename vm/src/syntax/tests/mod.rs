@@ -7,3 +7,4 @@ mod fstring_oracle;
 mod intern_oracle;
 mod lowering;
 mod oracle;
+mod robustness;
