@@ -210,3 +210,100 @@ fn errors_match_mpy_cross() {
     assert!(parse_stage >= 40, "only {parse_stage} parse-stage cases");
     assert!(bad.is_empty(), "{} of {} differ:\n{}", bad.len(), CASES.len(), bad.join("\n"));
 }
+
+/// Random token soup: whatever mpy-cross says (compiles, or which parse error on which line), we say too.
+#[test]
+fn random_token_soup_matches_mpy_cross() {
+    use rand::{Rng, SeedableRng};
+    let vocab = [
+        "x", "y", "f", "(", ")", "[", "]", "{", "}", ":", ",", ".", "=", "+", "-", "*", "**", "/", "//", "%", "<", "==",
+        "not", "and", "or", "if", "else", "for", "in", "lambda", "yield", "await", "1", "2.5", "'s'", "b'b'", "f'{x}'",
+        "None", "True", "...", "\n", "\n    ", "\n  ", "def", "class", "return", "pass", "import", "from", "as", "with",
+        "while", "try", "except", "finally", "del", "global", "assert", "raise", "@", ";", ":=", "->", "async", "is",
+    ];
+    let mut rng = rand::rngs::StdRng::seed_from_u64(0x736f7570);
+    let mut bad = Vec::new();
+    let mut parse_errors = 0;
+    for _ in 0..400 {
+        let n = rng.gen_range(1..14);
+        let mut src = String::new();
+        for _ in 0..n {
+            src.push_str(vocab[rng.gen_range(0..vocab.len())]);
+            src.push(' ');
+        }
+        src.push('\n');
+        let theirs = oracle::compile(src.as_bytes(), &[]);
+        let (_, errs) = parse(src.as_bytes());
+        let ours = errs.first().map(|e| e.render("t.py"));
+        match theirs {
+            Ok(_) => {
+                if let Some(o) = ours {
+                    bad.push(format!("{src:?}: mpy-cross compiles it, we say {o:?}"));
+                }
+            }
+            Err(stderr) => {
+                let stderr = normalise_path(&stderr);
+                if parse_stderr(&stderr).2 {
+                    continue; // compile stage
+                }
+                parse_errors += 1;
+                if ours.as_deref() != Some(stderr.as_str()) {
+                    bad.push(format!("{src:?}:\n  mpy-cross {stderr:?}\n  ours      {ours:?}"));
+                }
+            }
+        }
+    }
+    eprintln!("{parse_errors} parse errors compared");
+    assert!(bad.is_empty(), "{} differ ({parse_errors} parse errors):\n{}", bad.len(), bad.join("\n"));
+}
+
+/// A valid program with one token deleted, duplicated or swapped: realistic typos.
+#[test]
+fn mutated_programs_match_mpy_cross() {
+    use rand::{Rng, SeedableRng};
+    let base = "import a.b as c\nfrom .m import (x, y)\n@deco(1)\nclass C(B, metaclass=M):\n    '''doc'''\n    def f(self, a, b=2, *c, d, **e) -> int:\n        global g\n        if a and not b or c:\n            return [i * 2 for i in range(10) if i % 3]\n        elif a := 1:\n            pass\n        else:\n            x = {1: 'a', 2: 'b'}; y = {1, 2}\n        while True:\n            try:\n                yield from g(*a, **b)\n            except (E, F) as e:\n                raise G from e\n            finally:\n                break\n        with open(p) as fh, q:\n            del fh[1:2, ::3]\n        return lambda x, *y: x if y else -x ** 2\nasync def h():\n    async for i in j:\n        await k\n    async with l as m:\n        assert m, f'{m!r:>{w}}'\nx: int = 5\nx += 1 << 2\nprint(*x, sep='', end=b'')\n";
+    let toks: Vec<&str> = base.split_inclusive(|c: char| " \n()[]{},:;.=".contains(c)).collect();
+    let mut rng = rand::rngs::StdRng::seed_from_u64(0x6d757461);
+    let mut bad = Vec::new();
+    let mut parse_errors = 0;
+    for _ in 0..300 {
+        let mut t = toks.clone();
+        let i = rng.gen_range(0..t.len());
+        match rng.gen_range(0..3) {
+            0 => {
+                t.remove(i);
+            }
+            1 => {
+                let x = t[i];
+                t.insert(i, x);
+            }
+            _ => {
+                let j = rng.gen_range(0..t.len());
+                t.swap(i, j);
+            }
+        }
+        let src: String = t.concat();
+        let theirs = oracle::compile(src.as_bytes(), &[]);
+        let (_, errs) = parse(src.as_bytes());
+        let ours = errs.first().map(|e| e.render("t.py"));
+        match theirs {
+            Ok(_) => {
+                if let Some(o) = ours {
+                    bad.push(format!("{src:?}: mpy-cross compiles it, we say {o:?}"));
+                }
+            }
+            Err(stderr) => {
+                let stderr = normalise_path(&stderr);
+                if parse_stderr(&stderr).2 {
+                    continue;
+                }
+                parse_errors += 1;
+                if ours.as_deref() != Some(stderr.as_str()) {
+                    bad.push(format!("{src:?}:\n  mpy-cross {stderr:?}\n  ours      {ours:?}"));
+                }
+            }
+        }
+    }
+    eprintln!("{parse_errors} parse errors compared");
+    assert!(bad.is_empty(), "{} differ ({parse_errors} parse errors):\n{}", bad.len(), bad.join("\n"));
+}
