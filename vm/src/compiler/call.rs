@@ -175,6 +175,10 @@ impl<'a> Compiler<'a> {
                         self.syntax_error(*line, "* arg after **");
                         return;
                     }
+                    if n_keyword > 0 {
+                        self.syntax_error(*line, "* arg after kwarg");
+                        return;
+                    }
                     if i as u32 >= u32::from(self.opts.small_int_bits).saturating_sub(1) {
                         self.syntax_error(*line, "too many args");
                         return;
