@@ -71,9 +71,14 @@ impl<'a> Compiler<'a> {
 
     /// The line of the token opening the trailer that follows `inner` inside `outer`.
     fn trailer_line(&self, inner: &Expr, outer: &Expr, open: u8) -> u32 {
-        match self.src.next_significant(inner.range.end, outer.range.end) {
-            Some((pos, c)) if c == open => self.src.line_of(pos),
-            _ => outer.line,
+        // Closing parentheses of a parenthesised prefix come first: `(a if b else c)(d)`.
+        let mut from = inner.range.end;
+        loop {
+            match self.src.next_significant(from, outer.range.end) {
+                Some((pos, b')')) => from = pos + 1,
+                Some((pos, c)) if c == open => return self.src.line_of(pos),
+                _ => return outer.line,
+            }
         }
     }
 
