@@ -219,7 +219,7 @@ impl<'a> Compiler<'a> {
                         self.syntax_error(self.node_line(e), "positional arg after keyword arg");
                         return;
                     }
-                    if matches!(e.kind, ExprKind::GeneratorExp { .. }) && items.len() == 1 && self.is_bare_genexp_arg(e) {
+                    if matches!(e.kind, ExprKind::GeneratorExp { .. }) && self.is_bare_genexp_arg(e) {
                         // `f(x for x in y)`: the generator is the `argument` node itself.
                         self.compile_comprehension(e);
                     } else {
