@@ -7,6 +7,7 @@
 pub mod compiler;
 pub mod emit;
 pub mod error;
+pub mod float;
 pub mod mpy;
 pub mod options;
 pub mod qstr;
