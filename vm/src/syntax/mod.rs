@@ -23,6 +23,7 @@ mod lower;
 pub mod recognize;
 pub mod rewrite;
 pub mod source;
+pub mod tstring;
 #[cfg(test)]
 mod tests;
 
@@ -47,7 +48,7 @@ pub fn parse(source: &[u8]) -> (ast::Module, Vec<CompileError>) {
 
 /// Parses source bytes into a module. Never fails: errors come back beside a (possibly partial) tree.
 pub fn parse_with(source: &[u8], opts: &ParseOptions) -> (ast::Module, Vec<CompileError>) {
-    let tokens = Lexer::tokenize(source, opts.opt_level);
+    let tokens = tstring::expand(Lexer::tokenize(source, opts.opt_level), opts.opt_level);
     if let Err(stop) = recognize::recognize(&tokens) {
         return (ast::Module::default(), vec![parser_error(&stop, &tokens)]);
     }

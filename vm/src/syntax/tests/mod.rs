@@ -8,3 +8,4 @@ mod intern_oracle;
 mod lowering;
 mod oracle;
 mod robustness;
+mod tstring_oracle;
