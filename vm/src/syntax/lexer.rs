@@ -341,7 +341,9 @@ impl<'a> Lexer<'a> {
                 break;
             }
             if c == b'{' as u32 && self.chr[1].c == b'{' as u32 || c == b'}' as u32 && self.chr[1].c == b'}' as u32 {
-                parts.segments.last_mut().map(|s| s.push(c as u8));
+                if let Some(seg) = parts.segments.last_mut() {
+                    seg.push(c as u8);
+                }
                 self.next_char();
                 self.next_char();
             } else if c == b'}' as u32 {
@@ -361,10 +363,14 @@ impl<'a> Lexer<'a> {
                 let decoded = std::mem::replace(&mut self.tok.text, saved);
                 let bad = self.tok.kind == TokKind::Invalid;
                 self.tok.kind = if bad { TokKind::Invalid } else { kind };
-                parts.segments.last_mut().map(|s| s.extend_from_slice(&decoded));
+                if let Some(seg) = parts.segments.last_mut() {
+                    seg.extend_from_slice(&decoded);
+                }
                 self.next_char();
             } else {
-                parts.segments.last_mut().map(|s| s.push(c as u8));
+                if let Some(seg) = parts.segments.last_mut() {
+                    seg.push(c as u8);
+                }
                 self.next_char();
             }
         }

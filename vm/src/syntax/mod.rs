@@ -2,13 +2,19 @@
 //!
 //! Pipeline (each step a plain function over plain data):
 //! 1. [`lexer`]: MicroPython's tokenizer, for token lines, literal values, f-string injection and
-//!    lexer-level errors.
-//! 2. [`intern`]: the qstr-or-object decision for every string literal, in token order.
-//! 3. [`rewrite`]: the text rustpython will parse, rebuilt from the tokens (placeholders for literals,
-//!    f-strings turned into `.format(...)` calls).
-//! 4. `lower`: rustpython parses the rebuilt text and the tree is converted to ours, with MicroPython's
-//!    lines and original byte ranges.
-//! 5. Errors are reported as mpy-cross reports them (type, message, line).
+//!    lexer-level errors; [`tstring`] expands template strings into `__template__(...)` tokens.
+//! 2. [`recognize`]: MicroPython's parse loop over its [`grammar`], without building a tree: it decides
+//!    whether mpy-cross's parser fails, where, and with which error (syntax, indentation, number literal,
+//!    `\N` escape, memory).
+//! 3. [`intern`]: the qstr-or-object decision for every string literal, in token order.
+//! 4. [`rewrite`]: the text rustpython will parse, rebuilt from the tokens (placeholders for literals and
+//!    odd identifiers, f-strings turned into `.format(...)` calls).
+//! 5. `lower`: rustpython parses the rebuilt text and the tree is converted to ours, with MicroPython's
+//!    lines and original byte ranges. Programs MicroPython's parser takes but rustpython refuses get the
+//!    compile-stage error mpy-cross would report (`gaps`).
+//! 6. [`fold`]: `py/parse.c`'s rewrites (constant folding, `const()`, constant tuples, `math.*`).
+//!
+//! Deeply nested input is parsed on a thread whose stack fits the nesting (see [`parse_with`]).
 
 pub mod ast;
 pub mod dump;
@@ -91,10 +97,8 @@ fn nesting_estimate(tokens: &[Token]) -> usize {
             TokKind::Indent => indent += 1,
             TokKind::Dedent => indent = indent.saturating_sub(1),
             TokKind::Op("(" | "[" | "{") => levels.push(0),
-            TokKind::Op(")" | "]" | "}") => {
-                if levels.len() > 1 {
-                    sum -= levels.pop().unwrap_or(0);
-                }
+            TokKind::Op(")" | "]" | "}") if levels.len() > 1 => {
+                sum -= levels.pop().unwrap_or(0);
             }
             TokKind::Newline if levels.len() == 1 => {
                 sum -= levels[0];
@@ -174,15 +178,15 @@ fn lower_error(e: &LowerError, rw: &rewrite::Rewritten, tokens: &[Token]) -> Com
         LowerErrorKind::Parse { indentation: true, .. } => (ErrorKind::IndentationError, "unexpected indent"),
         LowerErrorKind::Parse { .. } | LowerErrorKind::Unsupported(_) => (ErrorKind::SyntaxError, "invalid syntax"),
         LowerErrorKind::Literal(l) => match l.kind {
-            literal::LiteralErrorKind::NameEscape => {
-                return CompileError::new(ErrorKind::NotImplementedError, "unicode name escapes").with_range(range);
+            literal::LiteralErrorKind::NotUtf8 => {
+                let msg = "a str literal that is not valid UTF-8 is not supported";
+                return CompileError::new(ErrorKind::Internal, msg).at_line(line).with_range(range);
             }
             literal::LiteralErrorKind::BadNumber => (ErrorKind::SyntaxError, "invalid syntax for number"),
             literal::LiteralErrorKind::BadInteger { base, ref text } => {
                 let msg = literal::bad_integer_message(base, text);
                 return CompileError::new(ErrorKind::SyntaxError, msg).at_line(line).with_range(range);
             }
-            _ => (ErrorKind::SyntaxError, "invalid syntax"),
         },
     };
     CompileError::new(kind, message).at_line(line).with_range(range)
