@@ -125,7 +125,7 @@ fn build_tree(source: &[u8], tokens: &[Token], opts: &ParseOptions) -> (ast::Mod
     let input = lower::Input { rw: &rw, tokens, str_kinds: &str_kinds };
     match lower::lower_module(&input) {
         Ok(mut lowered) => {
-            let err = fold::fold_module(&mut lowered.module, &lowered.tuple_lines);
+            let err = fold::fold_module(&mut lowered.module, &lowered.side);
             (lowered.module, err.into_iter().collect())
         }
         Err(e) => (ast::Module::default(), vec![lower_error(&e, &rw, tokens)]),

@@ -44,7 +44,7 @@ pub struct Input<'a> {
 /// The converted module, plus the line of the rule that would build each tuple display into a constant.
 pub struct Lowered {
     pub module: Module,
-    pub tuple_lines: crate::syntax::fold::TupleLines,
+    pub side: crate::syntax::fold::SideTables,
 }
 
 /// The checks rustpython makes while parsing that MicroPython leaves to its compiler (or does not make).
@@ -90,15 +90,15 @@ pub fn lower_module(input: &Input<'_>) -> Result<Lowered, LowerError> {
         py::Mod::Module(m) => m.body,
         _ => Vec::new(),
     };
-    let mut cx = Lowerer { input, tuple_lines: Default::default() };
+    let mut cx = Lowerer { input, side: Default::default() };
     let body = cx.stmts(body)?;
-    Ok(Lowered { module: Module { body }, tuple_lines: cx.tuple_lines })
+    Ok(Lowered { module: Module { body }, side: cx.side })
 }
 
 /// Shared state of one lowering run.
 pub(crate) struct Lowerer<'a> {
     input: &'a Input<'a>,
-    tuple_lines: crate::syntax::fold::TupleLines,
+    side: crate::syntax::fold::SideTables,
 }
 
 impl Lowerer<'_> {

@@ -132,6 +132,7 @@ const CASES: &[&str] = &[
     "f(**a, b)\n",
     "*a = b\n",
     "x = const(1, 2)\n",
+    "X = const(1,)\n",
     "X = const(y)\n",
     "X = const()\n",
     "X = const([1])\n",
