@@ -121,15 +121,28 @@ fn nesting_estimate(tokens: &[Token]) -> usize {
 /// Rebuilds the text for rustpython, parses and lowers it, and applies MicroPython's parse-time rewrites.
 fn build_tree(source: &[u8], tokens: &[Token], opts: &ParseOptions) -> (ast::Module, Vec<CompileError>) {
     let str_kinds = intern::decide(tokens, &opts.known_qstrs);
-    let rw = rewrite::rewrite(source, tokens);
-    let input = lower::Input { rw: &rw, tokens, str_kinds: &str_kinds };
-    match lower::lower_module(&input) {
-        Ok(mut lowered) => {
-            let err = fold::fold_module(&mut lowered.module, &lowered.side);
-            (lowered.module, err.into_iter().collect())
+    let mut rw = rewrite::rewrite(source, tokens);
+    for _ in 0..64 {
+        let result = lower::lower_module(&lower::Input { rw: &rw, tokens, str_kinds: &str_kinds });
+        match result {
+            Ok(mut lowered) => {
+                let err = fold::fold_module(&mut lowered.module, &lowered.side);
+                return (lowered.module, err.into_iter().collect());
+            }
+            Err(e) => {
+                // Constructs MicroPython accepts and rustpython refuses: repair the text and try again.
+                if let LowerErrorKind::Parse { semantic: Some(sem), text_offset, .. } = &e.kind {
+                    let bare_star = *sem == lower::Semantic::BareStar;
+                    if (bare_star || *sem == lower::Semantic::DuplicateKeywordArgument) && rw.repair(*text_offset, bare_star) {
+                        continue;
+                    }
+                }
+                return (ast::Module::default(), vec![lower_error(&e, &rw, tokens)]);
+            }
         }
-        Err(e) => (ast::Module::default(), vec![lower_error(&e, &rw, tokens)]),
     }
+    let err = CompileError::internal("too many repairs of rustpython's input");
+    (ast::Module::default(), vec![err])
 }
 
 /// The error mpy-cross's parser raises where [`recognize`] stopped.

@@ -26,7 +26,7 @@ pub struct LowerError {
 #[derive(Clone, Debug, PartialEq)]
 pub enum LowerErrorKind {
     /// rustpython rejected the text; `detail` is its message, for diagnostics only.
-    Parse { detail: String, eof: bool, indentation: bool, semantic: Option<Semantic> },
+    Parse { detail: String, eof: bool, indentation: bool, semantic: Option<Semantic>, text_offset: u32 },
     /// rustpython accepted a construct that MicroPython's grammar does not have (`match`, `except*`, …).
     Unsupported(&'static str),
     /// A literal MicroPython's lexer or number parser rejects.
@@ -84,7 +84,8 @@ pub fn lower_module(input: &Input<'_>) -> Result<Lowered, LowerError> {
             ParseErrorType::UnrecognizedToken(..) => Some(Semantic::UnexpectedToken),
             _ => None,
         };
-        LowerError { offset, kind: LowerErrorKind::Parse { detail: e.error.to_string(), eof, indentation, semantic } }
+        let text_offset = e.offset.to_u32();
+        LowerError { offset, kind: LowerErrorKind::Parse { detail: e.error.to_string(), eof, indentation, semantic, text_offset } }
     })?;
     let body = match parsed {
         py::Mod::Module(m) => m.body,
