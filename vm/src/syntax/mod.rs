@@ -120,6 +120,11 @@ fn nesting_estimate(tokens: &[Token]) -> usize {
 
 /// Rebuilds the text for rustpython, parses and lowers it, and applies MicroPython's parse-time rewrites.
 fn build_tree(source: &[u8], tokens: &[Token], opts: &ParseOptions) -> (ast::Module, Vec<CompileError>) {
+    if let Some(t) = tokens.iter().find(|t| t.kind == TokKind::Name && std::str::from_utf8(&t.text).is_err()) {
+        // MicroPython takes any bytes >= 0x80 in names; our identifiers are `String`s.
+        let err = CompileError::internal("an identifier that is not valid UTF-8 is not supported").at_line(t.line);
+        return (ast::Module::default(), vec![err.with_range(ast::TextRange::new(t.start, t.end))]);
+    }
     let str_kinds = intern::decide(tokens, &opts.known_qstrs);
     let mut rw = rewrite::rewrite(source, tokens);
     for _ in 0..64 {
