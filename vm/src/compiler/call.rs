@@ -71,9 +71,14 @@ impl<'a> Compiler<'a> {
 
     /// The line of the token opening the trailer that follows `inner` inside `outer`.
     fn trailer_line(&self, inner: &Expr, outer: &Expr, open: u8) -> u32 {
-        match self.src.next_significant(inner.range.end, outer.range.end) {
-            Some((pos, c)) if c == open => self.src.line_of(pos),
-            _ => outer.line,
+        // Closing parentheses of a parenthesised prefix come first: `(a if b else c)(d)`.
+        let mut from = inner.range.end;
+        loop {
+            match self.src.next_significant(from, outer.range.end) {
+                Some((pos, b')')) => from = pos + 1,
+                Some((pos, c)) if c == open => return self.src.line_of(pos),
+                _ => return outer.line,
+            }
         }
     }
 
@@ -175,6 +180,10 @@ impl<'a> Compiler<'a> {
                         self.syntax_error(*line, "* arg after **");
                         return;
                     }
+                    if n_keyword > 0 {
+                        self.syntax_error(*line, "* arg after kwarg");
+                        return;
+                    }
                     if i as u32 >= u32::from(self.opts.small_int_bits).saturating_sub(1) {
                         self.syntax_error(*line, "too many args");
                         return;
@@ -210,7 +219,7 @@ impl<'a> Compiler<'a> {
                         self.syntax_error(self.node_line(e), "positional arg after keyword arg");
                         return;
                     }
-                    if matches!(e.kind, ExprKind::GeneratorExp { .. }) && items.len() == 1 && self.is_bare_genexp_arg(e) {
+                    if matches!(e.kind, ExprKind::GeneratorExp { .. }) && self.is_bare_genexp_arg(e) {
                         // `f(x for x in y)`: the generator is the `argument` node itself.
                         self.compile_comprehension(e);
                     } else {

@@ -146,6 +146,7 @@ impl<'a> Compiler<'a> {
             ExprKind::ConstObj(c) => self.emit().load_const_obj(const_obj_of(c)),
             ExprKind::BoolOp { op, values } => self.compile_or_and_test(*op == ast::BoolOp::Or, values),
             ExprKind::NamedExpr { target, value } => self.compile_namedexpr_helper(target, value),
+            ExprKind::BinOp { op, .. } if *op != ast::BinOp::Pow => self.compile_binop_chain(e),
             ExprKind::BinOp { left, op, right } => {
                 self.compile_node(left);
                 if *op == ast::BinOp::Pow {
@@ -199,6 +200,30 @@ impl<'a> Compiler<'a> {
             ExprKind::Slice { lower, upper, step } => {
                 self.compile_subscript(lower.as_deref(), upper.as_deref(), step.as_deref())
             }
+        }
+    }
+
+    /// A left-nested chain of binary operators (`a + b - c * d`), compiled without recursing down the
+    /// left spine. MicroPython holds `a + b - c` as one list node; each spine node here starts at the same
+    /// token, so the lines set are the same, in the same order.
+    fn compile_binop_chain(&mut self, e: &'a Expr) {
+        let mut spine: Vec<(ast::BinOp, &'a Expr)> = Vec::new();
+        let mut cur = e;
+        while let ExprKind::BinOp { left, op, right } = &cur.kind {
+            if *op == ast::BinOp::Pow {
+                break;
+            }
+            if !std::ptr::eq(cur, e) {
+                // `compile_node` on the inner spine node.
+                self.set_source_line(cur.line);
+            }
+            spine.push((*op, right));
+            cur = left;
+        }
+        self.compile_node(cur);
+        for (op, right) in spine.into_iter().rev() {
+            self.compile_node(right);
+            self.emit().binary_op(binary_op_of(op));
         }
     }
 
