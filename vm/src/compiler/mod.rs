@@ -249,7 +249,11 @@ impl<'a> Compiler<'a> {
         let mut err = CompileError::new(e.kind, e.message);
         if e.with_traceback {
             let line = if e.line != 0 { e.line } else { scope.line };
-            err = err.at_line(line).in_scope(scope.simple_name.clone());
+            let (start, end) = self.src.line_range(line);
+            err = err
+                .at_line(line)
+                .in_scope(scope.simple_name.clone())
+                .with_range(crate::syntax::ast::TextRange::new(start, end));
         }
         err
     }

@@ -41,6 +41,18 @@ impl<'a> SourceMap<'a> {
         }
     }
 
+    /// The byte range of a 1-based line, without its line ending (empty when out of range).
+    pub fn line_range(&self, line: u32) -> (u32, u32) {
+        let Some(&start) = line.checked_sub(1).and_then(|i| self.line_starts.get(i as usize)) else {
+            return (0, 0);
+        };
+        let mut end = self.line_starts.get(line as usize).copied().unwrap_or(self.text.len() as u32);
+        while end > start && matches!(self.text.get(end as usize - 1), Some(b'\n' | b'\r')) {
+            end -= 1;
+        }
+        (start, end)
+    }
+
     /// The byte at `offset`, if inside the text.
     pub fn byte(&self, offset: usize) -> Option<u8> {
         self.text.get(offset).copied()
