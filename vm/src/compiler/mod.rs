@@ -100,7 +100,13 @@ pub fn compile_module(module: &ast::Module, source: &[u8], opts: &CompileOptions
         .into_inner();
     let (qstrs, objs) = common.into_tables();
     Ok(MpyModule {
-        header: Header { arch: None, arch_flags: 0, small_int_bits: opts.small_int_bits, sub_version: 0 },
+        header: Header {
+            arch: None,
+            // mpy-cross writes `-march-flags` even into a bytecode-only file.
+            arch_flags: opts.arch_flags,
+            small_int_bits: opts.small_int_bits,
+            sub_version: 0,
+        },
         qstrs,
         objs,
         root,
