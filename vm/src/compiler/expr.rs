@@ -368,7 +368,10 @@ impl<'a> Compiler<'a> {
 
     /// `compile_dictorsetmaker_item`: value first, then key.
     pub(super) fn compile_dict_item(&mut self, key: &'a Expr, value: &'a Expr) {
-        self.set_source_line(key.line);
+        // The item node starts at the key's first token, parentheses included.
+        let start = self.src.paren_run_start(key.range.start);
+        let line = if start == key.range.start { key.line } else { self.src.line_of(start) };
+        self.set_source_line(line);
         self.compile_node(value);
         self.compile_node(key);
     }

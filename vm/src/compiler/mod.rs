@@ -100,7 +100,13 @@ pub fn compile_module(module: &ast::Module, source: &[u8], opts: &CompileOptions
         .into_inner();
     let (qstrs, objs) = common.into_tables();
     Ok(MpyModule {
-        header: Header { arch: None, arch_flags: 0, small_int_bits: opts.small_int_bits, sub_version: 0 },
+        header: Header {
+            arch: None,
+            // mpy-cross writes `-march-flags` even into a bytecode-only file.
+            arch_flags: opts.arch_flags,
+            small_int_bits: opts.small_int_bits,
+            sub_version: 0,
+        },
         qstrs,
         objs,
         root,
@@ -249,7 +255,11 @@ impl<'a> Compiler<'a> {
         let mut err = CompileError::new(e.kind, e.message);
         if e.with_traceback {
             let line = if e.line != 0 { e.line } else { scope.line };
-            err = err.at_line(line).in_scope(scope.simple_name.clone());
+            let (start, end) = self.src.line_range(line);
+            err = err
+                .at_line(line)
+                .in_scope(scope.simple_name.clone())
+                .with_range(crate::syntax::ast::TextRange::new(start, end));
         }
         err
     }
