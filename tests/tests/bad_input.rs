@@ -3,13 +3,15 @@
 //! same bytes) — never a panic (exit 101), a signal (stack overflow aborts), a hang or unbounded memory.
 //!
 //! Each input runs in a subprocess under a timeout and an address-space limit, with its peak RSS
-//! measured by `/usr/bin/time`. The inputs are generated here, at test time.
+//! measured by `/usr/bin/time`. The inputs are generated here, at test time. Sources are named
+//! `bad-input/<case>` in `tests/corpus/EXPECTED_FAILURES` (the ratchet); the reader cases must all pass.
 
 use std::ffi::OsStr;
 use std::path::Path;
 use std::time::Duration;
 
 use mpy_tests::compare::run_mpy_cross;
+use mpy_tests::expected::{enforce, Verdict};
 use mpy_tests::process::{crash_problems, run_measured};
 use mpy_tests::{par_map, report};
 
@@ -137,7 +139,8 @@ fn mpyc_refuses_bad_sources_cleanly_within_bounds() {
         let mpy_cross = if reference.refused() { mpy_tests::corpus::error_line(&reference.stderr) } else { "compiled".into() };
         (o.peak_rss_kib.unwrap_or(0), o.elapsed, verdict, mpy_cross, problems)
     });
-    let mut failures = Vec::new();
+    let mut verdicts = Vec::new();
+    let mut details = Vec::new();
     for ((name, source), (rss, elapsed, verdict, mpy_cross, problems)) in cases.iter().zip(&results) {
         report::line(&format!(
             "bad input {name} ({} bytes): mpyc {:.2}s, {} MiB peak: {verdict} | mpy-cross: {mpy_cross}",
@@ -145,12 +148,21 @@ fn mpyc_refuses_bad_sources_cleanly_within_bounds() {
             elapsed.as_secs_f64(),
             rss / 1024
         ));
+        let path = format!("bad-input/{name}");
         if !problems.is_empty() {
-            failures.push(format!("== {name}:\n{}", problems.join("\n")));
+            details.push(format!("== {path}:\n{}", problems.join("\n")));
         }
+        verdicts.push(Verdict { path, failure: problems.first().cloned() });
     }
-    report::line(&format!("bad input: {} sources, {} handled cleanly", cases.len(), cases.len() - failures.len()));
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let outcome = enforce("bad-input/", &verdicts);
+    report::line(&format!(
+        "bad input: {} sources: {} handled cleanly, {} expected failures, {} violations",
+        cases.len(),
+        outcome.passed,
+        outcome.expected_failures,
+        outcome.violations.len()
+    ));
+    assert!(outcome.violations.is_empty(), "{}\n{}", outcome.violations.join("\n"), details.join("\n"));
 }
 
 /// Hostile `.mpy` files: (name, bytes).
