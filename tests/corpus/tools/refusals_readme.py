@@ -28,7 +28,8 @@ same stderr text and exit status as live mpy-cross.
   - Refused although CPython accepts: `del [x, y]`, `[*a, 1]`, `(*a, 1)`, `x = *a,`, `{*a}`, `{**d}`, `F"..."`,
     `f"{x = }"`, a lambda inside an f-string field, `def f(a, /)`, decorators that are not dotted names with an
     optional call, `from m import *` inside a function or class, `'await'` in a comprehension,
-    `[i := 0 for i in ...]` (reported as `identifier redefined as global`), and a const name used as a keyword
+    `[i := 0 for i in ...]` and a module-level `[t := t + v for v in ...]` (both reported as `identifier
+    redefined as global`), and a const name used as a keyword
     argument name (`_N = const(3)` then `f(_N=1)` -> `LHS of keyword arg must be an id`).
 
 ## Table
