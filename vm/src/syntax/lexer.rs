@@ -66,6 +66,8 @@ pub struct Token {
     pub fstring_args: Option<Vec<u8>>,
     /// For string tokens: the original ranges of each literal in the joined run.
     pub pieces: Vec<(u32, u32)>,
+    /// The token holds a `\N{...}` escape: MicroPython's lexer raises `NotImplementedError` on it.
+    pub name_escape: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -102,8 +104,6 @@ pub struct Lexer<'a> {
     tok_column: u32,
     /// Original offset of the latest source character consumed.
     last_at: u32,
-    /// A `\N{...}` escape was seen: MicroPython raises `NotImplementedError` there.
-    pub name_escape: Option<u32>,
 }
 
 impl<'a> Lexer<'a> {
@@ -131,10 +131,10 @@ impl<'a> Lexer<'a> {
                 text: Vec::new(),
                 fstring_args: None,
                 pieces: Vec::new(),
+                name_escape: false,
             },
             tok_column: 1,
             last_at: 0,
-            name_escape: None,
         };
         lex.next_char();
         lex.next_char();
@@ -291,6 +291,7 @@ impl<'a> Lexer<'a> {
         self.tok.text.clear();
         self.tok.fstring_args = None;
         self.tok.pieces.clear();
+        self.tok.name_escape = false;
 
         let had_physical_newline = self.skip_whitespace(true);
         self.tok.line = self.line;
@@ -649,9 +650,7 @@ impl<'a> Lexer<'a> {
                 }
                 0x4e => {
                     // `\N{...}` raises NotImplementedError in the lexer; flag it for the caller.
-                    if self.name_escape.is_none() {
-                        self.name_escape = Some(self.tok.line);
-                    }
+                    self.tok.name_escape = true;
                 }
                 0x30..=0x37 => {
                     let mut num = c - 0x30;

@@ -27,20 +27,16 @@ pub enum LiteralErrorKind {
     NameEscape,
     /// A str literal followed by a bytes literal or vice versa: the parser fails on the second one.
     MixedBytes,
-    /// `mp_parse_num_integer` failed: `invalid syntax for integer with base N`.
-    BadInteger { base: u32 },
+    /// `mp_parse_num_integer` failed: `invalid syntax for integer with base N: '<digits>'`.
+    BadInteger { base: u32, text: Vec<u8> },
     /// `mp_parse_num_float` failed: `invalid syntax for number`.
     BadNumber,
     /// The decoded string is not valid UTF-8 (e.g. a lone surrogate escape); we cannot represent it.
     NotUtf8,
 }
 
-/// Decodes a number token (`123`, `0x1f`, `1_000`, `1.5e3`, `2j`).
-pub fn decode_number(text: &str) -> Result<Constant, LiteralError> {
-    let bytes = text.as_bytes();
-    let is_float = bytes.first() == Some(&b'.')
-        || !(bytes.len() > 1 && bytes[0] == b'0' && matches!(bytes[1] | 0x20, b'x' | b'o' | b'b'))
-            && bytes.iter().any(|&c| matches!(c, b'.' | b'e' | b'E' | b'j' | b'J'));
+/// Decodes a number token as the lexer classified it (`MP_TOKEN_FLOAT_OR_IMAG` or `MP_TOKEN_INTEGER`).
+pub fn decode_number(text: &str, is_float: bool) -> Result<Constant, LiteralError> {
     if is_float {
         return crate::syntax::float_parse::parse_float_literal(text)
             .ok_or(LiteralError { offset: 0, kind: LiteralErrorKind::BadNumber });
@@ -48,24 +44,75 @@ pub fn decode_number(text: &str) -> Result<Constant, LiteralError> {
     decode_integer(text).map(Constant::Int)
 }
 
-/// `mp_parse_num_integer` with base 0 on a lexer token (underscores already allowed by the lexer).
+/// `mp_parse_num_integer` with base 0 on a lexer token (`mp_parse_num_base` picks the base: `0x`, `0o`,
+/// `0b`, a leading `0` followed by more text means "base 1", which only accepts zeros).
 fn decode_integer(text: &str) -> Result<BigInt, LiteralError> {
-    let digits: String = text.chars().filter(|&c| c != '_').collect();
-    let b = digits.as_bytes();
-    let (base, body) = if b.len() >= 2 && b[0] == b'0' {
+    let b = text.as_bytes();
+    let (mut base, mut start) = (10u32, 0usize);
+    if b.len() > 1 && b[0] == b'0' {
         match b[1] | 0x20 {
-            b'x' => (16, &digits[2..]),
-            b'o' => (8, &digits[2..]),
-            b'b' => (2, &digits[2..]),
-            _ => (10, &digits[..]),
+            b'x' => (base, start) = (16, 2),
+            b'o' => (base, start) = (8, 2),
+            b'b' => (base, start) = (2, 2),
+            _ => base = 1,
         }
-    } else {
-        (10, &digits[..])
-    };
-    if body.is_empty() || !body.bytes().all(|c| (c as char).is_digit(base)) {
-        return Err(LiteralError { offset: 0, kind: LiteralErrorKind::BadInteger { base } });
     }
-    BigInt::from_str_radix(body, base).map_err(|_| LiteralError { offset: 0, kind: LiteralErrorKind::BadInteger { base } })
+    let body = &b[start..];
+    let mut end = 0;
+    let mut digits = String::new();
+    while end < body.len() {
+        let c = body[end];
+        let d = match c {
+            b'0'..=b'9' => (c - b'0') as u32,
+            b'_' => {
+                end += 1;
+                continue;
+            }
+            _ if (c | 0x20).is_ascii_lowercase() => ((c | 0x20) - b'a') as u32 + 10,
+            _ => break,
+        };
+        if d >= base {
+            break;
+        }
+        digits.push(c as char);
+        end += 1;
+    }
+    if end == 0 || end != body.len() {
+        return Err(LiteralError { offset: 0, kind: LiteralErrorKind::BadInteger { base: if base == 1 { 0 } else { base }, text: body.to_vec() } });
+    }
+    let radix = if base == 1 { 10 } else { base };
+    BigInt::from_str_radix(&digits, radix)
+        .map_err(|_| LiteralError { offset: 0, kind: LiteralErrorKind::BadInteger { base, text: body.to_vec() } })
+}
+
+/// The message of a failed integer literal: `invalid syntax for integer with base N: '<text>'`, the text
+/// quoted the way MicroPython prints a str repr.
+pub fn bad_integer_message(base: u32, text: &[u8]) -> String {
+    format!("invalid syntax for integer with base {base}: {}", quote_repr(text))
+}
+
+/// `mp_str_print_quoted`: single quotes unless the text has `'` and no `"`; escapes `\\`, the quote,
+/// `\n`, `\r`, `\t`, other control bytes as `\xNN`.
+pub fn quote_repr(text: &[u8]) -> String {
+    let q = if text.contains(&b'\'') && !text.contains(&b'"') { '"' } else { '\'' };
+    let mut out = String::new();
+    out.push(q);
+    for ch in String::from_utf8_lossy(text).chars() {
+        match ch {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == q => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push(q);
+    out
 }
 
 /// Decodes a run of adjacent string or bytes literals (with the whitespace, comments and line
@@ -296,10 +343,18 @@ mod tests {
 
     #[test]
     fn integers() {
-        assert_eq!(decode_number("1_000").unwrap(), Constant::Int(1000.into()));
-        assert_eq!(decode_number("0x_ff").unwrap(), Constant::Int(255.into()));
-        assert_eq!(decode_number("0b101").unwrap(), Constant::Int(5.into()));
-        assert_eq!(decode_number("0o17").unwrap(), Constant::Int(15.into()));
-        assert!(decode_number("0x").is_err());
+        let int = |s: &str| decode_number(s, false);
+        assert_eq!(int("1_000").unwrap(), Constant::Int(1000.into()));
+        assert_eq!(int("0x_ff").unwrap(), Constant::Int(255.into()));
+        assert_eq!(int("0b101").unwrap(), Constant::Int(5.into()));
+        assert_eq!(int("0o17").unwrap(), Constant::Int(15.into()));
+        assert_eq!(int("00").unwrap(), Constant::Int(0.into()));
+        let msg = |s: &str| match int(s).unwrap_err().kind {
+            LiteralErrorKind::BadInteger { base, text } => bad_integer_message(base, &text),
+            k => panic!("{k:?}"),
+        };
+        assert_eq!(msg("0x"), "invalid syntax for integer with base 16: ''");
+        assert_eq!(msg("0777"), "invalid syntax for integer with base 0: '0777'");
+        assert_eq!(msg("1if"), "invalid syntax for integer with base 10: '1if'");
     }
 }

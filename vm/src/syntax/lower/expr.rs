@@ -139,7 +139,7 @@ impl Lowerer<'_> {
         match tok.kind {
             TokKind::Integer | TokKind::FloatOrImag => {
                 let text = String::from_utf8_lossy(&tok.text);
-                literal::decode_number(&text).map_err(|e| err(e.kind))
+                literal::decode_number(&text, tok.kind == TokKind::FloatOrImag).map_err(|e| err(e.kind))
             }
             TokKind::Bytes => Ok(Constant::Bytes(tok.text.clone())),
             TokKind::String => {
