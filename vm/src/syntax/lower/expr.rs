@@ -1,0 +1,209 @@
+//! Lowering of expressions, with literal values decoded again from the source text.
+
+use rustpython_parser::ast::{self as py, Ranged};
+
+use super::stmt::bin_op;
+use super::{LowerError, LowerErrorKind, Lowerer};
+use crate::syntax::ast::*;
+use crate::syntax::literal;
+
+impl Lowerer<'_> {
+    pub(super) fn exprs(&mut self, es: Vec<py::Expr>) -> Result<Vec<Expr>, LowerError> {
+        es.into_iter().map(|e| self.expr(e)).collect()
+    }
+
+    pub(super) fn opt_expr(&mut self, e: Option<Box<py::Expr>>) -> Result<Option<Expr>, LowerError> {
+        e.map(|e| self.expr(*e)).transpose()
+    }
+
+    fn boxed(&mut self, e: py::Expr) -> Result<Box<Expr>, LowerError> {
+        Ok(Box::new(self.expr(e)?))
+    }
+
+    pub(super) fn expr(&mut self, e: py::Expr) -> Result<Expr, LowerError> {
+        let r = e.range();
+        let range = self.range(r);
+        let line = self.line(r);
+        let kind = match e {
+            py::Expr::BoolOp(x) => ExprKind::BoolOp {
+                op: match x.op {
+                    py::BoolOp::And => BoolOp::And,
+                    py::BoolOp::Or => BoolOp::Or,
+                },
+                values: self.exprs(x.values)?,
+            },
+            py::Expr::NamedExpr(x) => ExprKind::NamedExpr { target: self.boxed(*x.target)?, value: self.boxed(*x.value)? },
+            py::Expr::BinOp(x) => {
+                ExprKind::BinOp { left: self.boxed(*x.left)?, op: bin_op(x.op), right: self.boxed(*x.right)? }
+            }
+            py::Expr::UnaryOp(x) => ExprKind::UnaryOp {
+                op: match x.op {
+                    py::UnaryOp::Invert => UnaryOp::Invert,
+                    py::UnaryOp::Not => UnaryOp::Not,
+                    py::UnaryOp::UAdd => UnaryOp::UAdd,
+                    py::UnaryOp::USub => UnaryOp::USub,
+                },
+                operand: self.boxed(*x.operand)?,
+            },
+            py::Expr::Lambda(x) => ExprKind::Lambda { args: Box::new(self.arguments(*x.args)?), body: self.boxed(*x.body)? },
+            py::Expr::IfExp(x) => ExprKind::IfExp {
+                test: self.boxed(*x.test)?,
+                body: self.boxed(*x.body)?,
+                orelse: self.boxed(*x.orelse)?,
+            },
+            py::Expr::Dict(x) => ExprKind::Dict {
+                keys: x.keys.into_iter().map(|k| k.map(|k| self.expr(k)).transpose()).collect::<Result<_, _>>()?,
+                values: self.exprs(x.values)?,
+            },
+            py::Expr::Set(x) => ExprKind::Set(self.exprs(x.elts)?),
+            py::Expr::ListComp(x) => {
+                ExprKind::ListComp { elt: self.boxed(*x.elt)?, generators: self.comprehensions(x.generators)? }
+            }
+            py::Expr::SetComp(x) => ExprKind::SetComp { elt: self.boxed(*x.elt)?, generators: self.comprehensions(x.generators)? },
+            py::Expr::DictComp(x) => ExprKind::DictComp {
+                key: self.boxed(*x.key)?,
+                value: self.boxed(*x.value)?,
+                generators: self.comprehensions(x.generators)?,
+            },
+            py::Expr::GeneratorExp(x) => {
+                ExprKind::GeneratorExp { elt: self.boxed(*x.elt)?, generators: self.comprehensions(x.generators)? }
+            }
+            py::Expr::Await(x) => ExprKind::Await(self.boxed(*x.value)?),
+            py::Expr::Yield(x) => ExprKind::Yield(x.value.map(|v| self.boxed(*v)).transpose()?),
+            py::Expr::YieldFrom(x) => ExprKind::YieldFrom(self.boxed(*x.value)?),
+            py::Expr::Compare(x) => ExprKind::Compare {
+                left: self.boxed(*x.left)?,
+                ops: x.ops.into_iter().map(cmp_op).collect(),
+                comparators: self.exprs(x.comparators)?,
+            },
+            py::Expr::Call(x) => ExprKind::Call {
+                func: self.boxed(*x.func)?,
+                args: self.exprs(x.args)?,
+                keywords: self.keywords(x.keywords)?,
+            },
+            py::Expr::FormattedValue(_) | py::Expr::JoinedStr(_) => {
+                return Err(self.unsupported(r, "f-string left in the parsed text"));
+            }
+            py::Expr::Constant(x) => ExprKind::Const(self.constant(x)?),
+            py::Expr::Attribute(x) => ExprKind::Attribute { value: self.boxed(*x.value)?, attr: x.attr.to_string() },
+            py::Expr::Subscript(x) => ExprKind::Subscript { value: self.boxed(*x.value)?, slice: self.boxed(*x.slice)? },
+            py::Expr::Starred(x) => ExprKind::Starred(self.boxed(*x.value)?),
+            py::Expr::Name(x) => ExprKind::Name(x.id.to_string()),
+            py::Expr::List(x) => ExprKind::List(self.exprs(x.elts)?),
+            py::Expr::Tuple(x) => {
+                let parenthesized = self.tuple_is_parenthesized(r, x.elts.first().map(|e| e.range()));
+                ExprKind::Tuple { elts: self.exprs(x.elts)?, parenthesized }
+            }
+            py::Expr::Slice(x) => ExprKind::Slice {
+                lower: x.lower.map(|v| self.boxed(*v)).transpose()?,
+                upper: x.upper.map(|v| self.boxed(*v)).transpose()?,
+                step: x.step.map(|v| self.boxed(*v)).transpose()?,
+            },
+        };
+        Ok(Expr { kind, range, line })
+    }
+
+    fn comprehensions(&mut self, gens: Vec<py::Comprehension>) -> Result<Vec<Comprehension>, LowerError> {
+        gens.into_iter()
+            .map(|g| {
+                Ok(Comprehension {
+                    target: self.expr(g.target)?,
+                    iter: self.expr(g.iter)?,
+                    ifs: self.exprs(g.ifs)?,
+                    is_async: g.is_async,
+                })
+            })
+            .collect()
+    }
+
+    /// A literal: keywords come from rustpython, numbers and strings are decoded from the parsed text.
+    fn constant(&mut self, x: py::ExprConstant) -> Result<Constant, LowerError> {
+        let start = x.range.start().to_u32();
+        let text = self.parsed_slice(start, x.range.end().to_u32());
+        let decoded = match x.value {
+            py::Constant::None => return Ok(Constant::None),
+            py::Constant::Bool(true) => return Ok(Constant::True),
+            py::Constant::Bool(false) => return Ok(Constant::False),
+            py::Constant::Ellipsis => return Ok(Constant::Ellipsis),
+            py::Constant::Int(_) | py::Constant::Float(_) | py::Constant::Complex { .. } => literal::decode_number(text),
+            py::Constant::Str(_) | py::Constant::Bytes(_) => literal::decode_string_run(text),
+            py::Constant::Tuple(_) => return Err(self.unsupported(x.range, "tuple literal")),
+        };
+        decoded.map_err(|e| LowerError {
+            offset: self.map.to_original(start + e.offset as u32),
+            kind: LowerErrorKind::Literal(e),
+        })
+    }
+
+    /// Whether a tuple node was written inside its own parentheses (`(a, b)`), as opposed to a bare tuple
+    /// whose first element happens to be parenthesised (`(a), b`).
+    ///
+    /// rustpython starts a bare tuple's range at its first element including that element's parentheses,
+    /// so count the `(` before the first element and the `)` after it up to the next comma.
+    fn tuple_is_parenthesized(&self, r: py::text_size::TextRange, first: Option<py::text_size::TextRange>) -> bool {
+        let Some(first) = first else {
+            return true; // `()`
+        };
+        let opens = count_between(self.text, r.start().to_u32(), first.start().to_u32(), b'(');
+        let after = first.end().to_u32();
+        let comma = find_comma(self.text, after);
+        let closes = count_between(self.text, after, comma, b')');
+        opens > closes
+    }
+}
+
+/// Counts `what` between two offsets, skipping comments (only brackets, blanks and comments lie there).
+fn count_between(text: &str, start: u32, end: u32, what: u8) -> usize {
+    let b = text.as_bytes();
+    let mut i = start as usize;
+    let mut n = 0;
+    while i < (end as usize).min(b.len()) {
+        if b[i] == b'#' {
+            while i < b.len() && b[i] != b'\n' {
+                i += 1;
+            }
+            continue;
+        }
+        if b[i] == what {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+/// Offset of the first `,` at or after `start`, skipping comments; the text length if none.
+fn find_comma(text: &str, start: u32) -> u32 {
+    let b = text.as_bytes();
+    let mut i = start as usize;
+    while i < b.len() {
+        match b[i] {
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b',' => return i as u32,
+            b')' | b' ' | b'\t' | b'\n' | b'\r' | b'\\' | b'\x0c' => {}
+            _ => return i as u32,
+        }
+        i += 1;
+    }
+    b.len() as u32
+}
+
+fn cmp_op(op: py::CmpOp) -> CmpOp {
+    match op {
+        py::CmpOp::Eq => CmpOp::Eq,
+        py::CmpOp::NotEq => CmpOp::NotEq,
+        py::CmpOp::Lt => CmpOp::Lt,
+        py::CmpOp::LtE => CmpOp::LtE,
+        py::CmpOp::Gt => CmpOp::Gt,
+        py::CmpOp::GtE => CmpOp::GtE,
+        py::CmpOp::Is => CmpOp::Is,
+        py::CmpOp::IsNot => CmpOp::IsNot,
+        py::CmpOp::In => CmpOp::In,
+        py::CmpOp::NotIn => CmpOp::NotIn,
+    }
+}

@@ -1,0 +1,3 @@
+//! Tests of the front end: lowering snapshots, lines, and comparisons against mpy-cross.
+
+mod lowering;
