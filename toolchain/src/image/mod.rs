@@ -1,0 +1,1 @@
+//! Images: ROMFS and frozen C.
