@@ -23,5 +23,8 @@ pub mod progress;
 pub mod project;
 pub mod target;
 
+#[cfg(feature = "cli")]
+pub mod cli;
+
 pub use error::{Error, Result};
 pub use project::Project;
