@@ -1,4 +1,4 @@
-//! Differential dev-loop test: every program under `vm/tests/programs/` and `tests/corpus/` is compiled by
+//! Differential dev-loop test: every program under `vm/tests/programs/` is compiled by
 //! our compiler and by mpy-cross 1.29 with the same `-s` name and options, and the bytes must be identical
 //! (or, for programs mpy-cross rejects, the error text must be). A mismatch prints both disassemblies'
 //! first differing lines.
@@ -141,9 +141,6 @@ fn report(what: &str, total: usize, failures: &[String]) {
     }
 }
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
 
 #[test]
 fn own_programs_match_mpy_cross() {
@@ -154,16 +151,4 @@ fn own_programs_match_mpy_cross() {
     all.extend(extra_settings());
     let failures = run_all(&files, &all);
     report("vm/tests/programs", files.len() * all.len(), &failures);
-}
-
-#[test]
-fn corpus_matches_mpy_cross() {
-    let mut files = Vec::new();
-    collect_py(&repo_root().join("tests/corpus"), &mut files);
-    if files.is_empty() {
-        // The corpus lives in the workspace; without it there is nothing to compare.
-        return;
-    }
-    let failures = run_all(&files, &settings());
-    report("tests/corpus", files.len() * settings().len(), &failures);
 }
