@@ -76,7 +76,9 @@ fn write_tmp_and_rename(tmp: &Path, target: &Path, bytes: &[u8], perms: Option<f
     }
     let mut f = opts.open(tmp)?;
     f.write_all(bytes)?;
-    f.sync_all()?;
+    // No fsync: the rename already makes the output all-or-nothing for readers and for a killed process, and
+    // a compiler's output can be rebuilt after a power loss. mpy-cross does not sync either, and an fsync per
+    // file costs more than compiling it.
     drop(f);
     if let Some(p) = perms {
         fs::set_permissions(tmp, p)?;
