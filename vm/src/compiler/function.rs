@@ -286,12 +286,14 @@ impl<'a> Compiler<'a> {
         let mut nfree = 0u32;
         if self.scope().kind != ScopeKind::Module {
             let mut loads: Vec<(String, u32)> = Vec::new();
-            for id in &self.scopes[self.cur].id_info {
-                if id.kind == IdKind::Cell || id.kind == IdKind::Free {
-                    for id2 in &self.scopes[this_scope].id_info {
-                        if id2.kind == IdKind::Free && id.qst == id2.qst {
-                            loads.push((id.qst.clone(), id.local_num));
-                        }
+            let child = &self.scopes[this_scope];
+            if child.id_info.iter().any(|id| id.kind == IdKind::Free) {
+                // In the order the current scope holds them.
+                for id in &self.scopes[self.cur].id_info {
+                    if (id.kind == IdKind::Cell || id.kind == IdKind::Free)
+                        && child.find(&id.qst).is_some_and(|i| child.id_info[i].kind == IdKind::Free)
+                    {
+                        loads.push((id.qst.clone(), id.local_num));
                     }
                 }
             }

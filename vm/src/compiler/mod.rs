@@ -554,7 +554,7 @@ enum IdTarget {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::syntax::ast::{Expr, ExprKind, Module, Stmt, StmtKind, TextRange, UnaryOp};
+    use crate::syntax::ast::{Expr, ExprKind, Module, Stmt, StmtKind, TextRange};
 
     fn expr(kind: ExprKind) -> Expr {
         Expr { kind, range: TextRange::default(), line: 1 }
@@ -570,7 +570,7 @@ mod tests {
                 .spawn(move || {
                     let mut e = expr(ExprKind::Name("x".into()));
                     for _ in 0..depth {
-                        e = expr(ExprKind::UnaryOp { op: UnaryOp::USub, operand: Box::new(e) });
+                        e = expr(ExprKind::List(vec![e]));
                     }
                     let m = Module { body: vec![Stmt { kind: StmtKind::Expr(e), range: TextRange::default(), line: 1 }] };
                     let r = compile_module(&m, b"", &CompileOptions::default()).map(|_| ());
