@@ -27,6 +27,7 @@
 //! The same parse, replayed through [`AsmDebug`], must print the trace back byte for byte.
 
 use super::debug::{AsmDebug, DebugReg};
+use super::thumb::{self, inst::LdSt, regs::Reg as ThumbReg, AsmThumb};
 use super::x64::{regs::R64, AsmX64};
 use super::x86::{regs::R32, AsmX86};
 use super::{Asm, CmpOp, Comparison, FunKind, Label, Pass};
@@ -54,6 +55,9 @@ enum Op {
     Binary(&'static str, DebugReg, DebugReg),
     Offset(&'static str, DebugReg, DebugReg, i32),
     Setcc(usize, DebugReg, DebugReg, DebugReg),
+    /// `ASM_LOAD{8,16,32}_REG_REG_REG(dest, base, index)` with `shift` = log2 of the size, which the
+    /// debug trace shows as repeated `add`s then a load (added by [`indexed_loads`]).
+    IndexedLoad(u32, DebugReg, DebugReg, DebugReg),
 }
 
 /// A traced function: its ops, each flagged whether it was printed as dead code.
@@ -183,6 +187,7 @@ const DEBUG_NLR_BUF_WORDS: usize = 3;
 fn retarget<R: PartialEq>(
     f: &Function,
     nlr_words: usize,
+    exc_pc_local: usize,
     word: i64,
     map: impl Fn(DebugReg) -> R,
 ) -> Function {
@@ -217,8 +222,10 @@ fn retarget<R: PartialEq>(
                 name.clone(),
                 if has_nlr { n + delta } else { *n },
             )),
-            Op::MovLocalReg(5, r) if handler_pc(*r) => Some(op.clone()),
-            Op::MovRegLocal(DebugReg::Local1, 5) if has_handlers => Some(op.clone()),
+            Op::MovLocalReg(5, r) if handler_pc(*r) => Some(Op::MovLocalReg(exc_pc_local, *r)),
+            Op::MovRegLocal(DebugReg::Local1, 5) if has_handlers => {
+                Some(Op::MovRegLocal(DebugReg::Local1, exc_pc_local))
+            }
             Op::MovLocalReg(n, r) => Some(Op::MovLocalReg(shift(*n), *r)),
             Op::MovRegLocal(r, n) => Some(Op::MovRegLocal(*r, shift(*n))),
             Op::MovRegLocalAddr(r, n) => Some(Op::MovRegLocalAddr(*r, shift(*n))),
@@ -301,6 +308,43 @@ fn x86_entry(f: &Function, kind: &str) -> Function {
     Function { ops }
 }
 
+/// For archs whose header defines `ASM_LOADn_REG_REG_REG` (`emit_native_load_subscr` then uses it
+/// instead of adding the index to the base `1 << n` times): `add(r_arg1, i)` × 1, 2 or 4 followed by
+/// `loadN(r_ret, r_arg1)` becomes one [`Op::IndexedLoad`].
+fn indexed_loads(f: &Function) -> Function {
+    let mut ops: Vec<(bool, Op)> = Vec::new();
+    for (dead, op) in &f.ops {
+        let shift = match op {
+            Op::Binary("load8", DebugReg::Ret, DebugReg::Arg1) => Some(0),
+            Op::Binary("load16", DebugReg::Ret, DebugReg::Arg1) => Some(1),
+            Op::Binary("load32", DebugReg::Ret, DebugReg::Arg1) => Some(2),
+            _ => None,
+        };
+        if let Some(shift) = shift {
+            let n = 1usize << shift;
+            let adds: Vec<DebugReg> = ops
+                .iter()
+                .rev()
+                .take(n)
+                .filter_map(|(_, o)| match o {
+                    Op::Binary("add", DebugReg::Arg1, i) => Some(*i),
+                    _ => None,
+                })
+                .collect();
+            if adds.len() == n && adds.iter().all(|i| *i == adds[0]) {
+                ops.truncate(ops.len() - n);
+                ops.push((
+                    *dead,
+                    Op::IndexedLoad(shift, DebugReg::Ret, DebugReg::Arg1, adds[0]),
+                ));
+                continue;
+            }
+        }
+        ops.push((*dead, op.clone()));
+    }
+    Function { ops }
+}
+
 /// Applies one op.
 fn apply<A: Asm>(a: &mut A, op: &Op, r: &impl Fn(DebugReg) -> A::Reg) {
     match op {
@@ -353,11 +397,17 @@ fn apply<A: Asm>(a: &mut A, op: &Op, r: &impl Fn(DebugReg) -> A::Reg) {
             other => panic!("offset form {other}"),
         },
         Op::Setcc(i, d, x, y) => a.setcc_reg_reg_reg(comparison(*i), r(*d), r(*x), r(*y)),
+        Op::IndexedLoad(..) => panic!("{op:?} needs the arch's special handler"),
     }
 }
 
-/// Runs one function through a compute pass and an emit pass, as the native emitter does.
-fn assemble<A: Asm>(f: &Function, r: &impl Fn(DebugReg) -> A::Reg) -> A {
+/// Runs one function through a compute pass and an emit pass, as the native emitter does. `special`
+/// may take over an op the arch's emitter handles in its own way (returning true).
+fn assemble<A: Asm>(
+    f: &Function,
+    r: &impl Fn(DebugReg) -> A::Reg,
+    special: &impl Fn(&mut A, &Op) -> bool,
+) -> A {
     let max_label = f
         .ops
         .iter()
@@ -377,11 +427,18 @@ fn assemble<A: Asm>(f: &Function, r: &impl Fn(DebugReg) -> A::Reg) -> A {
                 a.suppress_code();
             }
             dead = *is_dead;
-            apply(&mut a, op, r);
+            if !special(&mut a, op) {
+                apply(&mut a, op, r);
+            }
         }
         a.end_pass();
     }
     a
+}
+
+/// No arch-specific ops.
+fn no_special<A>(_: &mut A, _: &Op) -> bool {
+    false
 }
 
 fn x64_reg(r: DebugReg) -> R64 {
@@ -472,7 +529,7 @@ fn replay_x64(trace: &str, hex: &str) -> usize {
         .zip(&want)
         .enumerate()
         .filter_map(|(i, (f, (_, code)))| {
-            let a: AsmX64 = assemble(&retarget(f, 13, 8, x64_reg), &x64_reg);
+            let a: AsmX64 = assemble(&retarget(f, 13, 5, 8, x64_reg), &x64_reg, &no_special);
             check(&format!("x64 function {i}"), &a, code).err()
         })
         .collect();
@@ -490,7 +547,11 @@ fn replay_x86(trace: &str, hex: &str) -> usize {
         .zip(&want)
         .enumerate()
         .filter_map(|(i, (f, (kind, code)))| {
-            let a: AsmX86 = assemble(&retarget(&x86_entry(f, kind), 9, 4, x86_reg), &x86_reg);
+            let a: AsmX86 = assemble(
+                &retarget(&x86_entry(f, kind), 9, 5, 4, x86_reg),
+                &x86_reg,
+                &no_special,
+            );
             check(&format!("x86 function {i} ({kind})"), &a, code).err()
         })
         .collect();
@@ -498,11 +559,92 @@ fn replay_x86(trace: &str, hex: &str) -> usize {
     functions.len()
 }
 
+/// How one arch's emitter differs from `-march=debug` where the replay must follow it.
+struct Target<A: Asm> {
+    /// `SIZEOF_NLR_BUF` in words (`2 + nlr_buf_num_regs + 1`).
+    nlr_words: usize,
+    /// `NLR_BUF_IDX_LOCAL_1`: the C-stack word holding the exception handler's PC.
+    exc_pc_local: usize,
+    /// The debug registers as this arch's.
+    reg: fn(DebugReg) -> A::Reg,
+    /// Ops the arch's emitter issues differently (true if handled).
+    special: fn(&mut A, &Op) -> bool,
+    /// Rewrites a traced function (given its kind) into what this arch's emitter issues.
+    rewrite: fn(&Function, &str) -> Function,
+}
+
+/// Replays every function through `A`; returns how many matched, failing with all reports otherwise.
+fn replay<A: Asm>(t: &Target<A>, trace: &str, hex: &str) -> usize {
+    let functions = parse(trace);
+    let want = expected(hex);
+    assert_eq!(functions.len(), want.len(), "functions in trace vs .mpy");
+    let word = A::WORD_SIZE as i64;
+    let reports: Vec<String> = functions
+        .iter()
+        .zip(&want)
+        .enumerate()
+        .filter_map(|(i, (f, (kind, code)))| {
+            let f = retarget(
+                &(t.rewrite)(f, kind),
+                t.nlr_words,
+                t.exc_pc_local,
+                word,
+                t.reg,
+            );
+            let a: A = assemble(&f, &t.reg, &t.special);
+            check(&format!("{} function {i} ({kind})", A::ARCH), &a, code).err()
+        })
+        .collect();
+    assert!(reports.is_empty(), "{}", reports.join("\n\n"));
+    functions.len()
+}
+
+fn thumb_reg(r: DebugReg) -> ThumbReg {
+    match r {
+        DebugReg::Ret | DebugReg::Temp0 | DebugReg::Arg1 => ThumbReg::R0,
+        DebugReg::Arg2 | DebugReg::Temp1 => ThumbReg::R1,
+        DebugReg::Arg3 | DebugReg::Temp2 => ThumbReg::R2,
+        DebugReg::Arg4 => ThumbReg::R3,
+        DebugReg::Local1 => ThumbReg::R4,
+        DebugReg::Local2 => ThumbReg::R5,
+        DebugReg::Local3 => ThumbReg::R6,
+        DebugReg::FunTable => ThumbReg::R7,
+    }
+}
+
+/// `emit_native_start_pass` calls `setup_code_state` through `r4` on Thumb (`r0..r3` hold its
+/// arguments), with `asm_thumb_bl_ind` directly.
+fn thumb_special<V: thumb::Variant>(a: &mut AsmThumb<V>, op: &Op) -> bool {
+    match op {
+        Op::CallInd(FunKind::SetupCodeState) => {
+            a.bl_ind(FunKind::SetupCodeState, ThumbReg::R4);
+            true
+        }
+        Op::IndexedLoad(shift, d, b, i) => {
+            let size = [LdSt::Ldrb, LdSt::Ldrh, LdSt::Ldr][*shift as usize];
+            a.load_reg_reg_reg(size, thumb_reg(*d), thumb_reg(*b), thumb_reg(*i));
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Thumb: `nlr_buf_num_regs` is 16 (`MICROPY_NLR_NUM_REGS_ARM_THUMB_FP`), `r4` is nlr word 3.
+fn thumb_target<V: thumb::Variant>() -> Target<AsmThumb<V>> {
+    Target {
+        nlr_words: 19,
+        exc_pc_local: 3,
+        reg: thumb_reg,
+        special: thumb_special::<V>,
+        rewrite: |f, _| indexed_loads(f),
+    }
+}
+
 /// Replaying through [`AsmDebug`] must reproduce the trace exactly.
 fn round_trip_debug(trace: &str) {
     let mut out = String::new();
     for f in parse(trace) {
-        let mut a: AsmDebug = assemble(&f, &|r| r);
+        let mut a: AsmDebug = assemble(&f, &|r| r, &no_special);
         out.push_str(&a.take_trace());
         assert_eq!(a.base().error(), None);
     }
@@ -511,6 +653,7 @@ fn round_trip_debug(trace: &str) {
 
 const NATIVE_TRACE: &str = include_str!("testdata/native.debug.txt");
 const VIPER_TRACE: &str = include_str!("testdata/viper.debug.txt");
+const WIDE_TRACE: &str = include_str!("testdata/wide.debug.txt");
 
 #[test]
 fn native_functions_match_mpy_cross_x64() {
@@ -544,10 +687,91 @@ fn viper_functions_match_mpy_cross_x64() {
     );
 }
 
+macro_rules! replay_test {
+    ($name:ident, $target:expr, $trace:expr, $hex:expr, $count:expr) => {
+        #[test]
+        fn $name() {
+            assert_eq!(replay(&$target, $trace, include_str!($hex)), $count);
+        }
+    };
+}
+
+replay_test!(
+    native_armv6m,
+    thumb_target::<thumb::Armv6m>(),
+    NATIVE_TRACE,
+    "testdata/native.armv6m.hex",
+    9
+);
+replay_test!(
+    viper_armv6m,
+    thumb_target::<thumb::Armv6m>(),
+    VIPER_TRACE,
+    "testdata/viper.armv6m.hex",
+    27
+);
+replay_test!(
+    native_armv7m,
+    thumb_target::<thumb::Armv7m>(),
+    NATIVE_TRACE,
+    "testdata/native.armv7m.hex",
+    9
+);
+replay_test!(
+    viper_armv7m,
+    thumb_target::<thumb::Armv7m>(),
+    VIPER_TRACE,
+    "testdata/viper.armv7m.hex",
+    27
+);
+replay_test!(
+    native_armv7emsp,
+    thumb_target::<thumb::Armv7emsp>(),
+    NATIVE_TRACE,
+    "testdata/native.armv7emsp.hex",
+    9
+);
+replay_test!(
+    viper_armv7emsp,
+    thumb_target::<thumb::Armv7emsp>(),
+    VIPER_TRACE,
+    "testdata/viper.armv7emsp.hex",
+    27
+);
+replay_test!(
+    wide_armv6m,
+    thumb_target::<thumb::Armv6m>(),
+    WIDE_TRACE,
+    "testdata/wide.armv6m.hex",
+    21
+);
+replay_test!(
+    wide_armv7m,
+    thumb_target::<thumb::Armv7m>(),
+    WIDE_TRACE,
+    "testdata/wide.armv7m.hex",
+    21
+);
+replay_test!(
+    native_armv7emdp,
+    thumb_target::<thumb::Armv7emdp>(),
+    NATIVE_TRACE,
+    "testdata/native.armv7emdp.hex",
+    9
+);
+replay_test!(
+    viper_armv7emdp,
+    thumb_target::<thumb::Armv7emdp>(),
+    VIPER_TRACE,
+    "testdata/viper.armv7emdp.hex",
+    27
+);
+
 #[test]
 fn debug_printer_reproduces_the_traces() {
     round_trip_debug(NATIVE_TRACE);
     round_trip_debug(VIPER_TRACE);
+    round_trip_debug(WIDE_TRACE);
 }
 
 #[test]
