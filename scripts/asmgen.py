@@ -23,7 +23,10 @@ class Case:
 
 
 def run(cmd, **kw):
-    return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw).stdout
+    p = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    if p.returncode != 0:
+        raise SystemExit("%s failed:\n%s" % (" ".join(cmd), p.stderr[:4000]))
+    return p.stdout
 
 
 def tool_version(tool):

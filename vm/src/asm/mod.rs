@@ -14,13 +14,14 @@
 //!
 //! Layout:
 //! - [`buffer`]: `mp_asm_base_t` (passes, labels, dead-code suppression, data, listing);
-//! - [`x64`], [`x86`], [`thumb`]: one directory per ISA with the same files (`regs`, `imms`, `encode`, `inst`, `mod`);
+//! - [`x64`], [`x86`], [`thumb`], [`arm`]: one directory per ISA with the same files (`regs`, `imms`, `encode`, `inst`, `mod`);
 //! - [`debug`]: `-march=debug`, the pretend ISA of `py/emitndebug.c` that prints each generic op;
 //! - [`fun_kind`]: the `mp_fun_table` slots that `ASM_CALL_IND` calls.
 //!
 //! Errors: where C asserts, these assemblers record an [`AsmError`] in the buffer (first one wins) and drop
 //! the instruction; nothing here panics.
 
+pub mod arm;
 pub mod buffer;
 pub mod debug;
 mod enc;

@@ -26,6 +26,7 @@
 //!
 //! The same parse, replayed through [`AsmDebug`], must print the trace back byte for byte.
 
+use super::arm::{regs::Reg as ArmReg, AsmArm};
 use super::debug::{AsmDebug, DebugReg};
 use super::thumb::{self, inst::LdSt, regs::Reg as ThumbReg, AsmThumb};
 use super::x64::{regs::R64, AsmX64};
@@ -640,6 +641,32 @@ fn thumb_target<V: thumb::Variant>() -> Target<AsmThumb<V>> {
     }
 }
 
+fn arm_reg(r: DebugReg) -> ArmReg {
+    ArmReg::ALL[thumb_reg(r) as usize]
+}
+
+/// ARM: indexed loads use `ASM_LOADn_REG_REG_REG`.
+fn arm_special(a: &mut AsmArm, op: &Op) -> bool {
+    match op {
+        Op::IndexedLoad(shift, d, b, i) => {
+            a.ldst_reg_reg_reg(true, *shift, arm_reg(*d), arm_reg(*b), arm_reg(*i));
+            true
+        }
+        _ => false,
+    }
+}
+
+/// ARM: the same `nlr_buf_t` and registers as Thumb.
+fn arm_target() -> Target<AsmArm> {
+    Target {
+        nlr_words: 19,
+        exc_pc_local: 3,
+        reg: arm_reg,
+        special: arm_special,
+        rewrite: |f, _| indexed_loads(f),
+    }
+}
+
 /// Replaying through [`AsmDebug`] must reproduce the trace exactly.
 fn round_trip_debug(trace: &str) {
     let mut out = String::new();
@@ -778,3 +805,39 @@ fn debug_printer_reproduces_the_traces() {
 fn fixtures_are_current() {
     crate::asm::testutil::check_replay_fixtures_current();
 }
+
+replay_test!(
+    wide_armv7emsp,
+    thumb_target::<thumb::Armv7emsp>(),
+    WIDE_TRACE,
+    "testdata/wide.armv7emsp.hex",
+    21
+);
+replay_test!(
+    wide_armv7emdp,
+    thumb_target::<thumb::Armv7emdp>(),
+    WIDE_TRACE,
+    "testdata/wide.armv7emdp.hex",
+    21
+);
+replay_test!(
+    native_armv6,
+    arm_target(),
+    NATIVE_TRACE,
+    "testdata/native.armv6.hex",
+    9
+);
+replay_test!(
+    viper_armv6,
+    arm_target(),
+    VIPER_TRACE,
+    "testdata/viper.armv6.hex",
+    27
+);
+replay_test!(
+    wide_armv6,
+    arm_target(),
+    WIDE_TRACE,
+    "testdata/wide.armv6.hex",
+    21
+);
