@@ -14,7 +14,7 @@
 //!
 //! Layout:
 //! - [`buffer`]: `mp_asm_base_t` (passes, labels, dead-code suppression, data, listing);
-//! - [`x64`], [`x86`], [`thumb`], [`arm`]: one directory per ISA with the same files (`regs`, `imms`, `encode`, `inst`, `mod`);
+//! - [`x64`], [`x86`], [`thumb`], [`arm`], [`xtensa`]: one directory per ISA with the same files (`regs`, `imms`, `encode`, `inst`, `mod`);
 //! - [`debug`]: `-march=debug`, the pretend ISA of `py/emitndebug.c` that prints each generic op;
 //! - [`fun_kind`]: the `mp_fun_table` slots that `ASM_CALL_IND` calls.
 //!
@@ -34,6 +34,7 @@ mod testutil;
 pub mod thumb;
 pub mod x64;
 pub mod x86;
+pub mod xtensa;
 
 pub use buffer::{CodeBuffer, Label, ListingLine, Pass};
 pub use enc::Enc;

@@ -31,6 +31,7 @@ use super::debug::{AsmDebug, DebugReg};
 use super::thumb::{self, inst::LdSt, regs::Reg as ThumbReg, AsmThumb};
 use super::x64::{regs::R64, AsmX64};
 use super::x86::{regs::R32, AsmX86};
+use super::xtensa::{self, regs::Reg as XReg, AsmXtensaAbi};
 use super::{Asm, CmpOp, Comparison, FunKind, Label, Pass};
 
 /// One traced generic op.
@@ -59,9 +60,14 @@ enum Op {
     /// `ASM_LOAD{8,16,32}_REG_REG_REG(dest, base, index)` with `shift` = log2 of the size, which the
     /// debug trace shows as repeated `add`s then a load (added by [`indexed_loads`]).
     IndexedLoad(u32, DebugReg, DebugReg, DebugReg),
+    /// xtensawin: the op with the register operands flagged true (first, second) naming this
+    /// function's own argument/result registers (`REG_PARENT_*`), which `-march=debug` prints as the
+    /// call registers (added by [`xtensawin_parents`]).
+    Parent(Box<Op>, [bool; 2]),
 }
 
 /// A traced function: its ops, each flagged whether it was printed as dead code.
+#[derive(Clone)]
 struct Function {
     ops: Vec<(bool, Op)>,
 }
@@ -398,7 +404,7 @@ fn apply<A: Asm>(a: &mut A, op: &Op, r: &impl Fn(DebugReg) -> A::Reg) {
             other => panic!("offset form {other}"),
         },
         Op::Setcc(i, d, x, y) => a.setcc_reg_reg_reg(comparison(*i), r(*d), r(*x), r(*y)),
-        Op::IndexedLoad(..) => panic!("{op:?} needs the arch's special handler"),
+        Op::IndexedLoad(..) | Op::Parent(..) => panic!("{op:?} needs the arch's special handler"),
     }
 }
 
@@ -420,7 +426,9 @@ fn assemble<A: Asm>(
         .unwrap_or(0);
     let mut a = A::new(max_label + 1);
     a.base_mut().set_listing(true);
-    for pass in [Pass::Compute, Pass::Emit] {
+    // Two compute passes, like the native emitter (`MP_PASS_STACK_SIZE`, `MP_PASS_CODE_SIZE`): Xtensa
+    // sizes its constant table from the previous pass.
+    for pass in [Pass::Compute, Pass::Compute, Pass::Emit] {
         a.start_pass(pass);
         let mut dead = false;
         for (is_dead, op) in &f.ops {
@@ -572,6 +580,8 @@ struct Target<A: Asm> {
     special: fn(&mut A, &Op) -> bool,
     /// Rewrites a traced function (given its kind) into what this arch's emitter issues.
     rewrite: fn(&Function, &str) -> Function,
+    /// A rewrite applied after [`retarget`] (which must not see it).
+    post: fn(&Function, &str) -> Function,
 }
 
 /// Replays every function through `A`; returns how many matched, failing with all reports otherwise.
@@ -592,6 +602,7 @@ fn replay<A: Asm>(t: &Target<A>, trace: &str, hex: &str) -> usize {
                 word,
                 t.reg,
             );
+            let f = (t.post)(&f, kind);
             let a: A = assemble(&f, &t.reg, &t.special);
             check(&format!("{} function {i} ({kind})", A::ARCH), &a, code).err()
         })
@@ -638,6 +649,7 @@ fn thumb_target<V: thumb::Variant>() -> Target<AsmThumb<V>> {
         reg: thumb_reg,
         special: thumb_special::<V>,
         rewrite: |f, _| indexed_loads(f),
+        post: |f, _| f.clone(),
     }
 }
 
@@ -664,6 +676,226 @@ fn arm_target() -> Target<AsmArm> {
         reg: arm_reg,
         special: arm_special,
         rewrite: |f, _| indexed_loads(f),
+        post: |f, _| f.clone(),
+    }
+}
+
+/// For archs without `ASM_NOT_REG`, `emit_native_unary_op` inverts with `ASM_MOV_REG_IMM(REG_ARG_2, -1)`
+/// and `ASM_XOR_REG_REG`.
+fn not_as_xor(f: &Function) -> Function {
+    let mut ops = Vec::new();
+    for (dead, op) in &f.ops {
+        match op {
+            Op::Unary("not", r) => {
+                ops.push((*dead, Op::MovRegImm(DebugReg::Arg2, -1)));
+                ops.push((*dead, Op::Binary("xor", *r, DebugReg::Arg2)));
+            }
+            _ => ops.push((*dead, op.clone())),
+        }
+    }
+    Function { ops }
+}
+
+fn xtensa_reg(r: DebugReg) -> XReg {
+    match r {
+        DebugReg::Ret | DebugReg::Temp0 | DebugReg::Arg1 => XReg::A2,
+        DebugReg::Arg2 | DebugReg::Temp1 => XReg::A3,
+        DebugReg::Arg3 | DebugReg::Temp2 => XReg::A4,
+        DebugReg::Arg4 => XReg::A5,
+        DebugReg::Local1 => XReg::A12,
+        DebugReg::Local2 => XReg::A13,
+        DebugReg::Local3 => XReg::A14,
+        DebugReg::FunTable => XReg::A15,
+    }
+}
+
+/// Xtensa: indexed loads use `ASM_LOADn_REG_REG_REG`.
+fn xtensa_special<V: xtensa::Abi>(
+    reg: fn(DebugReg) -> XReg,
+) -> impl Fn(&mut AsmXtensaAbi<V>, &Op) -> bool {
+    move |a, op| match op {
+        Op::IndexedLoad(shift, d, b, i) => {
+            a.ldst_reg_reg_reg(true, *shift, reg(*d), reg(*b), reg(*i));
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Xtensa call0: `nlr_buf_num_regs` 10 (`MICROPY_NLR_NUM_REGS_XTENSA`), `a12` is nlr word 8.
+fn xtensa_target() -> Target<AsmXtensaAbi<xtensa::Call0>> {
+    Target {
+        nlr_words: 13,
+        exc_pc_local: 8,
+        reg: xtensa_reg,
+        special: |a, op| xtensa_special::<xtensa::Call0>(xtensa_reg)(a, op),
+        rewrite: |f, _| indexed_loads(&not_as_xor(f)),
+        post: |f, _| f.clone(),
+    }
+}
+
+fn xtensawin_reg(r: DebugReg) -> XReg {
+    match r {
+        DebugReg::Ret | DebugReg::Temp0 | DebugReg::Arg1 => XReg::A10,
+        DebugReg::Arg2 | DebugReg::Temp1 => XReg::A11,
+        DebugReg::Arg3 | DebugReg::Temp2 => XReg::A12,
+        DebugReg::Arg4 => XReg::A13,
+        DebugReg::Local1 => XReg::A4,
+        DebugReg::Local2 => XReg::A5,
+        DebugReg::Local3 => XReg::A6,
+        DebugReg::FunTable => XReg::A7,
+    }
+}
+
+/// `REG_PARENT_RET`, `REG_PARENT_ARG_1..4` of xtensawin: `a2..a5`.
+fn xtensawin_parent(r: DebugReg) -> XReg {
+    match r {
+        DebugReg::Arg2 => XReg::A3,
+        DebugReg::Arg3 => XReg::A4,
+        DebugReg::Arg4 => XReg::A5,
+        _ => XReg::A2,
+    }
+}
+
+/// `#if N_NLR_SETJMP` (xtensawin): every `nlr_push` is followed by `setjmp` on the nlr_buf's jmp_buf
+/// (`ASM_MOV_REG_LOCAL_ADDR(REG_ARG_1, 2)`).
+fn nlr_setjmp(f: &Function) -> Function {
+    let mut ops = Vec::new();
+    for (dead, op) in &f.ops {
+        ops.push((*dead, op.clone()));
+        if matches!(op, Op::CallInd(FunKind::NlrPush)) {
+            ops.push((*dead, Op::MovRegLocalAddr(DebugReg::Arg1, 2)));
+            ops.push((*dead, Op::CallInd(FunKind::Setjmp)));
+        }
+    }
+    Function { ops }
+}
+
+/// xtensawin's `REG_PARENT_*` uses in `emit_native_start_pass` and the return path: the first load
+/// of the function object, its store into the frame, the argument moves of a viper entry or a
+/// generator, the three argument moves before `setup_code_state` (`#if REG_ARG_2 !=
+/// REG_PARENT_ARG_2`), the return value (popped into `REG_PARENT_RET` before each jump to the exit
+/// label), and its reload from the frame before `ASM_EXIT` in functions with an exception handler.
+fn xtensawin_parents(f: &Function, kind: &str) -> Function {
+    use DebugReg::{Arg1, Arg2, Arg3, Arg4, FunTable, Local2, Ret};
+    let parent = |op: &Op, flags: [bool; 2]| Op::Parent(Box::new(op.clone()), flags);
+    // `emit->exit_label` is the first label the emitter allocates.
+    let exit_label = Some(Label(0));
+    let has_nlr = f
+        .ops
+        .iter()
+        .any(|(_, op)| matches!(op, Op::CallInd(FunKind::NlrPush)));
+    let mut ops: Vec<(bool, Op)> = Vec::new();
+    let src = &f.ops;
+    for (i, (dead, op)) in src.iter().enumerate() {
+        let prev = |k: usize| i.checked_sub(k).and_then(|j| src.get(j)).map(|(_, o)| o);
+        let new = match op {
+            Op::Offset("load", FunTable, Arg1, _) if i == 1 => parent(op, [false, true]),
+            Op::Binary("mov", Local2, Arg1) if i == 1 && kind == "generator" => {
+                parent(op, [false, true])
+            }
+            Op::MovLocalReg(_, Arg2) if i == 2 && kind == "generator" => parent(op, [true, false]),
+            Op::MovLocalReg(_, Arg1) if i == 5 => parent(op, [true, false]),
+            Op::Binary("mov", Arg1, Arg2) | Op::Binary("mov", Arg2, Arg3)
+                if kind == "viper" && i < 8 =>
+            {
+                parent(op, [false, true])
+            }
+            Op::Binary("mov", Local2, Arg4)
+                if kind == "viper" && matches!(prev(1), Some(Op::Binary("mov", Arg2, Arg3))) =>
+            {
+                parent(op, [false, true])
+            }
+            Op::CallInd(FunKind::SetupCodeState) => {
+                for r in [Arg2, Arg3, Arg4] {
+                    ops.push((*dead, parent(&Op::Binary("mov", r, r), [false, true])));
+                }
+                op.clone()
+            }
+            op if writes_ret(op) && matches!(src.get(i + 1), Some((_, Op::Exit))) => {
+                parent(op, [true, false])
+            }
+            // With the global exception handler the value is stored in LOCAL_IDX_RET_VAL (word
+            // SIZEOF_NLR_BUF); without, it is left in the register and the exit label jumped to.
+            Op::MovLocalReg(XTENSAWIN_NLR_WORDS, Ret) if has_nlr => {
+                return_value_to_parent(&mut ops, *dead);
+                parent(op, [true, false])
+            }
+            Op::Jump(l) if !has_nlr && Some(*l) == exit_label => {
+                return_value_to_parent(&mut ops, *dead);
+                op.clone()
+            }
+            _ => op.clone(),
+        };
+        ops.push((*dead, new));
+    }
+    Function { ops }
+}
+
+/// `SIZEOF_NLR_BUF` of xtensawin in words.
+const XTENSAWIN_NLR_WORDS: usize = 20;
+
+/// `emit_native_return_value` pops the value into `REG_PARENT_RET`: the op that produced it (last in
+/// `ops`) targets a2 instead, or a value already in `REG_RET` (a call's result) is moved there.
+fn return_value_to_parent(ops: &mut Vec<(bool, Op)>, dead: bool) {
+    let parent = |op: &Op| Op::Parent(Box::new(op.clone()), [true, false]);
+    match ops.last().cloned() {
+        Some((d, p)) if writes_ret(&p) => {
+            let n = ops.len();
+            ops[n - 1] = (d, parent(&p));
+        }
+        _ => ops.push((
+            dead,
+            parent(&Op::Binary("mov", DebugReg::Ret, DebugReg::Ret)),
+        )),
+    }
+}
+
+/// Whether `op` writes `r_ret` as its destination (and could target another register instead).
+fn writes_ret(op: &Op) -> bool {
+    matches!(
+        op,
+        Op::Binary("mov", DebugReg::Ret, _)
+            | Op::Offset("load", DebugReg::Ret, _, _)
+            | Op::MovRegImm(DebugReg::Ret, _)
+            | Op::MovRegLocal(DebugReg::Ret, _)
+    )
+}
+
+/// xtensawin: indexed loads, and the parent registers.
+fn xtensawin_special(a: &mut AsmXtensaAbi<xtensa::Windowed>, op: &Op) -> bool {
+    let Op::Parent(inner, flags) = op else {
+        return xtensa_special::<xtensa::Windowed>(xtensawin_reg)(a, op);
+    };
+    let m = |r: DebugReg, p: bool| {
+        if p {
+            xtensawin_parent(r)
+        } else {
+            xtensawin_reg(r)
+        }
+    };
+    match &**inner {
+        Op::Binary("mov", x, y) => a.mov_reg_reg(m(*x, flags[0]), m(*y, flags[1])),
+        Op::Offset("load", x, y, n) => {
+            Asm::load_reg_reg_offset(a, m(*x, flags[0]), m(*y, flags[1]), *n)
+        }
+        Op::MovLocalReg(n, x) => a.mov_local_reg(*n, m(*x, flags[0])),
+        Op::MovRegImm(x, v) => a.mov_reg_imm(m(*x, flags[0]), *v),
+        Op::MovRegLocal(x, n) => a.mov_reg_local(m(*x, flags[0]), *n),
+        other => panic!("parent registers in {other:?}"),
+    }
+    true
+}
+
+/// Xtensa windowed: `nlr_buf_num_regs` 17 (`MICROPY_NLR_NUM_REGS_XTENSAWIN`), `a4` is nlr word 6.
+fn xtensawin_target() -> Target<AsmXtensaAbi<xtensa::Windowed>> {
+    Target {
+        nlr_words: 20,
+        exc_pc_local: 6,
+        reg: xtensawin_reg,
+        special: xtensawin_special,
+        rewrite: |f, _| nlr_setjmp(&indexed_loads(&not_as_xor(f))),
+        post: xtensawin_parents,
     }
 }
 
@@ -839,5 +1071,47 @@ replay_test!(
     arm_target(),
     WIDE_TRACE,
     "testdata/wide.armv6.hex",
+    21
+);
+replay_test!(
+    native_xtensa,
+    xtensa_target(),
+    NATIVE_TRACE,
+    "testdata/native.xtensa.hex",
+    9
+);
+replay_test!(
+    viper_xtensa,
+    xtensa_target(),
+    VIPER_TRACE,
+    "testdata/viper.xtensa.hex",
+    27
+);
+replay_test!(
+    wide_xtensa,
+    xtensa_target(),
+    WIDE_TRACE,
+    "testdata/wide.xtensa.hex",
+    21
+);
+replay_test!(
+    native_xtensawin,
+    xtensawin_target(),
+    NATIVE_TRACE,
+    "testdata/native.xtensawin.hex",
+    9
+);
+replay_test!(
+    viper_xtensawin,
+    xtensawin_target(),
+    VIPER_TRACE,
+    "testdata/viper.xtensawin.hex",
+    27
+);
+replay_test!(
+    wide_xtensawin,
+    xtensawin_target(),
+    WIDE_TRACE,
+    "testdata/wide.xtensawin.hex",
     21
 );
