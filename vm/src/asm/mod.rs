@@ -14,7 +14,7 @@
 //!
 //! Layout:
 //! - [`buffer`]: `mp_asm_base_t` (passes, labels, dead-code suppression, data, listing);
-//! - [`x64`], [`x86`], [`thumb`], [`arm`], [`xtensa`]: one directory per ISA with the same files (`regs`, `imms`, `encode`, `inst`, `mod`);
+//! - [`x64`], [`x86`], [`thumb`], [`arm`], [`xtensa`], [`rv32`]: one directory per ISA with the same files (`regs`, `imms`, `encode`, `inst`, `mod`);
 //! - [`debug`]: `-march=debug`, the pretend ISA of `py/emitndebug.c` that prints each generic op;
 //! - [`fun_kind`]: the `mp_fun_table` slots that `ASM_CALL_IND` calls.
 //!
@@ -29,6 +29,7 @@ mod error;
 pub mod fun_kind;
 #[cfg(test)]
 mod replay_tests;
+pub mod rv32;
 #[cfg(test)]
 mod testutil;
 pub mod thumb;

@@ -28,6 +28,7 @@
 
 use super::arm::{regs::Reg as ArmReg, AsmArm};
 use super::debug::{AsmDebug, DebugReg};
+use super::rv32::{regs::Reg as RvReg, AsmRv32};
 use super::thumb::{self, inst::LdSt, regs::Reg as ThumbReg, AsmThumb};
 use super::x64::{regs::R64, AsmX64};
 use super::x86::{regs::R32, AsmX86};
@@ -64,6 +65,8 @@ enum Op {
     /// function's own argument/result registers (`REG_PARENT_*`), which `-march=debug` prints as the
     /// call registers (added by [`xtensawin_parents`]).
     Parent(Box<Op>, [bool; 2]),
+    /// RV32: store the `zero` register in C-stack word `n` (added by [`rv32_zero_stores`]).
+    StoreZero(usize),
 }
 
 /// A traced function: its ops, each flagged whether it was printed as dead code.
@@ -404,7 +407,9 @@ fn apply<A: Asm>(a: &mut A, op: &Op, r: &impl Fn(DebugReg) -> A::Reg) {
             other => panic!("offset form {other}"),
         },
         Op::Setcc(i, d, x, y) => a.setcc_reg_reg_reg(comparison(*i), r(*d), r(*x), r(*y)),
-        Op::IndexedLoad(..) | Op::Parent(..) => panic!("{op:?} needs the arch's special handler"),
+        Op::IndexedLoad(..) | Op::Parent(..) | Op::StoreZero(_) => {
+            panic!("{op:?} needs the arch's special handler")
+        }
     }
 }
 
@@ -414,6 +419,7 @@ fn assemble<A: Asm>(
     f: &Function,
     r: &impl Fn(DebugReg) -> A::Reg,
     special: &impl Fn(&mut A, &Op) -> bool,
+    init: impl FnOnce(&mut A),
 ) -> A {
     let max_label = f
         .ops
@@ -425,6 +431,7 @@ fn assemble<A: Asm>(
         .max()
         .unwrap_or(0);
     let mut a = A::new(max_label + 1);
+    init(&mut a);
     a.base_mut().set_listing(true);
     // Two compute passes, like the native emitter (`MP_PASS_STACK_SIZE`, `MP_PASS_CODE_SIZE`): Xtensa
     // sizes its constant table from the previous pass.
@@ -504,11 +511,12 @@ fn check<A: Asm>(what: &str, a: &A, want: &[u8]) -> Result<(), String> {
         .zip(want)
         .position(|(x, y)| x != y)
         .unwrap_or(got.len().min(want.len()));
+    let full = std::env::var_os("REPLAY_FULL_LISTING").is_some();
     let listing: Vec<String> = a
         .base()
         .listing()
         .iter()
-        .filter(|l| l.offset + 24 >= at && l.offset <= at + 16)
+        .filter(|l| full || (l.offset + 24 >= at && l.offset <= at + 16))
         .map(|l| format!("{:5x}: {:<24} {}", l.offset, hex(&l.bytes), l.text))
         .collect();
     Err(format!(
@@ -538,7 +546,12 @@ fn replay_x64(trace: &str, hex: &str) -> usize {
         .zip(&want)
         .enumerate()
         .filter_map(|(i, (f, (_, code)))| {
-            let a: AsmX64 = assemble(&retarget(f, 13, 5, 8, x64_reg), &x64_reg, &no_special);
+            let a: AsmX64 = assemble(
+                &retarget(f, 13, 5, 8, x64_reg),
+                &x64_reg,
+                &no_special,
+                |_| {},
+            );
             check(&format!("x64 function {i}"), &a, code).err()
         })
         .collect();
@@ -560,6 +573,7 @@ fn replay_x86(trace: &str, hex: &str) -> usize {
                 &retarget(&x86_entry(f, kind), 9, 5, 4, x86_reg),
                 &x86_reg,
                 &no_special,
+                |_| {},
             );
             check(&format!("x86 function {i} ({kind})"), &a, code).err()
         })
@@ -582,6 +596,8 @@ struct Target<A: Asm> {
     rewrite: fn(&Function, &str) -> Function,
     /// A rewrite applied after [`retarget`] (which must not see it).
     post: fn(&Function, &str) -> Function,
+    /// State the C assembler keeps from one function to the next (it is allocated once per file).
+    carry: fn(&A, &mut A),
 }
 
 /// Replays every function through `A`; returns how many matched, failing with all reports otherwise.
@@ -590,23 +606,27 @@ fn replay<A: Asm>(t: &Target<A>, trace: &str, hex: &str) -> usize {
     let want = expected(hex);
     assert_eq!(functions.len(), want.len(), "functions in trace vs .mpy");
     let word = A::WORD_SIZE as i64;
-    let reports: Vec<String> = functions
-        .iter()
-        .zip(&want)
-        .enumerate()
-        .filter_map(|(i, (f, (kind, code)))| {
-            let f = retarget(
-                &(t.rewrite)(f, kind),
-                t.nlr_words,
-                t.exc_pc_local,
-                word,
-                t.reg,
-            );
-            let f = (t.post)(&f, kind);
-            let a: A = assemble(&f, &t.reg, &t.special);
-            check(&format!("{} function {i} ({kind})", A::ARCH), &a, code).err()
-        })
-        .collect();
+    let mut reports: Vec<String> = Vec::new();
+    let mut prev: Option<A> = None;
+    for (i, (f, (kind, code))) in functions.iter().zip(&want).enumerate() {
+        let f = retarget(
+            &(t.rewrite)(f, kind),
+            t.nlr_words,
+            t.exc_pc_local,
+            word,
+            t.reg,
+        );
+        let f = (t.post)(&f, kind);
+        let a: A = assemble(&f, &t.reg, &t.special, |a| {
+            if let Some(p) = &prev {
+                (t.carry)(p, a);
+            }
+        });
+        if let Err(e) = check(&format!("{} function {i} ({kind})", A::ARCH), &a, code) {
+            reports.push(e);
+        }
+        prev = Some(a);
+    }
     assert!(reports.is_empty(), "{}", reports.join("\n\n"));
     functions.len()
 }
@@ -650,6 +670,7 @@ fn thumb_target<V: thumb::Variant>() -> Target<AsmThumb<V>> {
         special: thumb_special::<V>,
         rewrite: |f, _| indexed_loads(f),
         post: |f, _| f.clone(),
+        carry: |_, _| {},
     }
 }
 
@@ -677,6 +698,7 @@ fn arm_target() -> Target<AsmArm> {
         special: arm_special,
         rewrite: |f, _| indexed_loads(f),
         post: |f, _| f.clone(),
+        carry: |_, _| {},
     }
 }
 
@@ -731,6 +753,7 @@ fn xtensa_target() -> Target<AsmXtensaAbi<xtensa::Call0>> {
         special: |a, op| xtensa_special::<xtensa::Call0>(xtensa_reg)(a, op),
         rewrite: |f, _| indexed_loads(&not_as_xor(f)),
         post: |f, _| f.clone(),
+        carry: |_, _| {},
     }
 }
 
@@ -896,6 +919,81 @@ fn xtensawin_target() -> Target<AsmXtensaAbi<xtensa::Windowed>> {
         special: xtensawin_special,
         rewrite: |f, _| nlr_setjmp(&indexed_loads(&not_as_xor(f))),
         post: xtensawin_parents,
+        carry: |_, _| {},
+    }
+}
+
+fn rv32_reg(r: DebugReg) -> RvReg {
+    match r {
+        DebugReg::Ret | DebugReg::Arg1 => RvReg::A0,
+        DebugReg::Arg2 => RvReg::A1,
+        DebugReg::Arg3 => RvReg::A2,
+        DebugReg::Arg4 => RvReg::A3,
+        DebugReg::Temp0 => RvReg::A4,
+        DebugReg::Temp1 => RvReg::A5,
+        DebugReg::Temp2 => RvReg::A6,
+        DebugReg::Local1 => RvReg::S3,
+        DebugReg::Local2 => RvReg::S2,
+        DebugReg::Local3 => RvReg::S4,
+        DebugReg::FunTable => RvReg::S1,
+    }
+}
+
+/// RV32 defines `REG_ZERO`, so where the emitter clears a register only to store it (the exception
+/// handler setup clears `REG_TEMP0`, the generator's throw value `REG_ARG_2`: `ASM_CLR_REG` then
+/// `ASM_MOV_LOCAL_REG`), it stores `zero` directly: those clears and the stores right after them
+/// become [`Op::StoreZero`]. Other clears (of `REG_RET`, or of an argument) stay.
+fn rv32_zero_stores(f: &Function) -> Function {
+    let mut ops = Vec::new();
+    // The register just cleared, and whether a store has used it.
+    let mut cleared: Option<(DebugReg, bool)> = None;
+    for (dead, op) in &f.ops {
+        match op {
+            Op::Unary("clr", r @ (DebugReg::Temp0 | DebugReg::Arg2)) => {
+                cleared = Some((*r, false));
+                continue;
+            }
+            Op::MovLocalReg(n, r) if cleared.map(|(c, _)| c) == Some(*r) => {
+                ops.push((*dead, Op::StoreZero(*n)));
+                cleared = Some((*r, true));
+                continue;
+            }
+            _ => {
+                if let Some((r, false)) = cleared.take() {
+                    ops.push((*dead, Op::Unary("clr", r)));
+                }
+            }
+        }
+        ops.push((*dead, op.clone()));
+    }
+    Function { ops }
+}
+
+/// RV32: indexed loads use `ASM_LOADn_REG_REG_REG`.
+fn rv32_special<const ZBA: bool, const ZCMP: bool>(a: &mut AsmRv32<ZBA, ZCMP>, op: &Op) -> bool {
+    match op {
+        Op::IndexedLoad(shift, d, b, i) => {
+            a.ldst_reg_reg_reg(true, *shift, rv32_reg(*d), rv32_reg(*b), rv32_reg(*i));
+            true
+        }
+        Op::StoreZero(n) => {
+            a.mov_local_reg(*n, RvReg::Zero);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// RV32: `nlr_buf_num_regs` 14 (`MICROPY_NLR_NUM_REGS_RV32I`), the handler PC is nlr word 6.
+fn rv32_target<const ZBA: bool, const ZCMP: bool>() -> Target<AsmRv32<ZBA, ZCMP>> {
+    Target {
+        nlr_words: 17,
+        exc_pc_local: 6,
+        reg: rv32_reg,
+        special: rv32_special::<ZBA, ZCMP>,
+        rewrite: |f, _| indexed_loads(f),
+        post: |f, _| rv32_zero_stores(f),
+        carry: |prev, next| next.inherit_saved_registers(prev.saved_registers_mask()),
     }
 }
 
@@ -903,7 +1001,7 @@ fn xtensawin_target() -> Target<AsmXtensaAbi<xtensa::Windowed>> {
 fn round_trip_debug(trace: &str) {
     let mut out = String::new();
     for f in parse(trace) {
-        let mut a: AsmDebug = assemble(&f, &|r| r, &no_special);
+        let mut a: AsmDebug = assemble(&f, &|r| r, &no_special, |_| {});
         out.push_str(&a.take_trace());
         assert_eq!(a.base().error(), None);
     }
@@ -1113,5 +1211,47 @@ replay_test!(
     xtensawin_target(),
     WIDE_TRACE,
     "testdata/wide.xtensawin.hex",
+    21
+);
+replay_test!(
+    native_rv32imc,
+    rv32_target::<false, false>(),
+    NATIVE_TRACE,
+    "testdata/native.rv32imc.hex",
+    9
+);
+replay_test!(
+    viper_rv32imc,
+    rv32_target::<false, false>(),
+    VIPER_TRACE,
+    "testdata/viper.rv32imc.hex",
+    27
+);
+replay_test!(
+    wide_rv32imc,
+    rv32_target::<false, false>(),
+    WIDE_TRACE,
+    "testdata/wide.rv32imc.hex",
+    21
+);
+replay_test!(
+    native_rv32imc_zba_zcmp,
+    rv32_target::<true, true>(),
+    NATIVE_TRACE,
+    "testdata/native.rv32imc_zba_zcmp.hex",
+    9
+);
+replay_test!(
+    viper_rv32imc_zba_zcmp,
+    rv32_target::<true, true>(),
+    VIPER_TRACE,
+    "testdata/viper.rv32imc_zba_zcmp.hex",
+    27
+);
+replay_test!(
+    wide_rv32imc_zba_zcmp,
+    rv32_target::<true, true>(),
+    WIDE_TRACE,
+    "testdata/wide.rv32imc_zba_zcmp.hex",
     21
 );
