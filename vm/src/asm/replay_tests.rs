@@ -1,28 +1,37 @@
 //! Replays mpy-cross's own `-march=debug` traces through the assemblers and compares with the machine code
-//! mpy-cross wrote for `-march=x64` / `-march=x86` (fixtures in `testdata/`, made by
-//! `scripts/gen-asm-replay-fixtures.py`).
+//! mpy-cross wrote for every other `-march` (fixtures in `testdata/`, made by
+//! `scripts/gen-asm-replay-fixtures.py`): x64, x86, the Thumb targets, armv6, xtensa, xtensawin and
+//! rv32imc with and without `-march-flags=zba,zcmp`.
 //!
 //! The debug trace is the sequence of generic ops the 1.29 native emitter issued, so replaying it checks
-//! everything below the emitter — instruction choices, frames, labels, short/near jumps, dead code — against
-//! real output, before our native emitter exists. The trace is valid for another ISA only where
-//! `emitnative.c` takes the same path for both; the fixtures avoid the places where it does not (shifts,
-//! viper pointer stores, immediate-index pointer loads), and keep each viper function to one operation
-//! so register allocation cannot diverge (see below). On x86 a function's own arguments come from the
-//! stack, so [`x86_entry`] rewrites the entry sequence into the `asm_x86_mov_arg_to_r32` calls that the
-//! `#if N_X86` branches of `emit_native_start_pass` make instead.
-//!
-//! Two more emitter facts must be applied to a debug trace before replaying it on x64/x86:
-//! - mpy-cross sizes `nlr_buf_t` per arch (`SIZEOF_NLR_BUF` = 3 words for debug, 13 for x64, 9 for x86),
-//!   so in functions with the global exception handler every C-stack local from index 3 on moves up,
-//!   except `LOCAL_IDX_EXC_HANDLER_PC` (word 5 of the nlr_buf on every arch), which on debug collides
-//!   with the code state and is recognised by the ops around it (see [`retarget`]);
-//! - in generators, `emit_native_mov_reg_state_addr` computes `local * ASM_WORD_SIZE` as an immediate
-//!   (then adds `REG_GENERATOR_STATE`), and debug's word is 8 bytes, x86's 4;
-//! - registers that are distinct on debug alias on x64/x86 (`REG_TEMP0` is `REG_RET`, ...), and the
+//! everything below the emitter — instruction choices, frames, labels, short/long jumps, dead code,
+//! constant tables — against real output, before our native emitter exists. The trace is valid for
+//! another ISA only where `emitnative.c` takes the same path for both; the fixtures avoid the places
+//! where it does not (viper pointer stores, immediate-index pointer loads, shifts on x64/x86), and keep
+//! each viper function to one operation so register allocation cannot diverge (see below). Where the
+//! emitter's path differs in a known, local way, the trace is rewritten the way the C `#if`s rewrite it
+//! (each [`Target`] says how):
+//! - x86: a function's own arguments come from the stack ([`x86_entry`]);
+//! - every arch: `nlr_buf_t` has its own size (`SIZEOF_NLR_BUF` = 3 words for debug, 13 for x64, 9 for
+//!   x86, 19 for Thumb/ARM, 13 xtensa, 20 xtensawin, 17 rv32), so in functions with the global exception
+//!   handler every C-stack local from index 3 on moves up, except `LOCAL_IDX_EXC_HANDLER_PC`
+//!   (`NLR_BUF_IDX_LOCAL_1`: 5 on debug and x86/x64, 3 Thumb/ARM, 8 xtensa, 6 xtensawin and rv32), which
+//!   on debug collides with the code state and is recognised by the ops around it (see [`retarget`]);
+//! - in generators, `emit_native_mov_reg_state_addr` computes `local * ASM_WORD_SIZE` as an immediate,
+//!   and debug's word is 8 bytes, the others' 4;
+//! - registers that are distinct on debug alias elsewhere (`REG_TEMP0` is `REG_RET`, ...), and the
 //!   emitter never moves a register to itself, so such moves are dropped. Aliasing can also make the
-//!   emitter spill a value earlier on x64 than on debug; the fixtures avoid code where that happens
-//!   (a chain like `a + b + c` in viper, `yield from`), as it is the emitter's business, not the
-//!   assembler's.
+//!   emitter spill a value earlier than on debug; the fixtures avoid code where that happens (a chain
+//!   like `a + b + c` in viper, `yield from`), as it is the emitter's business, not the assembler's;
+//! - Thumb calls `setup_code_state` through `r4` (`asm_thumb_bl_ind` directly);
+//! - archs with `ASM_LOADn_REG_REG_REG` (all but x64/x86) load `p[i]` in one op ([`indexed_loads`]);
+//! - xtensa has no `ASM_NOT_REG` ([`not_as_xor`]); xtensawin calls `setjmp` after `nlr_push`
+//!   ([`nlr_setjmp`]) and has separate `REG_PARENT_*` registers ([`xtensawin_parents`]);
+//! - rv32 stores `REG_ZERO` instead of clearing a register first ([`rv32_zero_stores`]), and its saved
+//!   register set outlives each function ([`Target::carry`]).
+//!
+//! The emitter runs two compute passes before the emit pass (xtensa sizes its constant table, and rv32
+//! its frame, from the previous pass), and so does the replay.
 //!
 //! The same parse, replayed through [`AsmDebug`], must print the trace back byte for byte.
 
