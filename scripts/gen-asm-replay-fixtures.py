@@ -4,10 +4,12 @@
 For each `vm/src/asm/testdata/<name>.py` this records, next to it:
   <name>.debug.txt  stdout of `mpy-cross -march=debug <flags>`: the generic asm ops the native emitter
                     issued, one per line (the `py/emitndebug.c` trace);
-  <name>.x64.hex    the machine code of each native/viper function of `mpy-cross -march=x64 <flags>`,
-  <name>.x86.hex    and of `-march=x86`: one line per function, in the order the trace lists them.
+  <name>.<arch>.hex the machine code of each native/viper function of `mpy-cross -march=<arch> <flags>`,
+                    one line per function, in the order the trace lists them, for every arch in ARCHES
+                    (x64, x86, the Thumb and ARM targets, xtensa, xtensawin, rv32imc with and without
+                    `-march-flags=zba,zcmp`).
 
-The Rust test `asm::replay_tests` feeds each trace through AsmX64 / AsmX86 and compares with these bytes,
+The Rust test `asm::replay_tests` feeds each trace through our assemblers and compares with these bytes,
 which checks the assemblers (instruction choices, labels, jump sizes, dead code, frames) against the real
 mpy-cross without needing a native emitter. <flags> is `-X emit=native` unless the source's first line
 is `# flags: ...`.
@@ -108,6 +110,22 @@ def machine_code(mpy, word):
     return out
 
 
+# (fixture suffix, -march, extra flags, word size in bytes)
+ARCHES = [
+    ("x64", "x64", [], 8),
+    ("x86", "x86", [], 4),
+    ("armv6m", "armv6m", [], 4),
+    ("armv7m", "armv7m", [], 4),
+    ("armv7emsp", "armv7emsp", [], 4),
+    ("armv7emdp", "armv7emdp", [], 4),
+    ("armv6", "armv6", [], 4),
+    ("xtensa", "xtensa", [], 4),
+    ("xtensawin", "xtensawin", [], 4),
+    ("rv32imc", "rv32imc", [], 4),
+    ("rv32imc_zba_zcmp", "rv32imc", ["-march-flags=zba,zcmp"], 4),
+]
+
+
 def run(mpy_cross, src, arch, flags):
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "o.mpy")
@@ -127,17 +145,18 @@ def fixtures(mpy_cross, src):
     functions = trace.split("ENTRY(")[1:]
     generator = [f.splitlines()[1:2] == ["    mov_reg_reg(r_local2, r_arg1)"] for f in functions]
     files = {".debug.txt": trace}
-    for arch, word in (("x64", 8), ("x86", 4)):
-        _, mpy = run(mpy_cross, src, arch, flags)
+    for suffix, arch, extra, word in ARCHES:
+        _, mpy = run(mpy_cross, src, arch, extra + flags)
         codes = machine_code(mpy, word)
         if len(codes) != len(functions):
-            raise SystemExit("%s: %d functions traced but %d in the .mpy" % (src, len(functions), len(codes)))
+            raise SystemExit("%s -march=%s: %d functions traced but %d in the .mpy"
+                             % (src, arch, len(functions), len(codes)))
         lines = []
         for (kind, code), gen in zip(codes, generator):
             if gen:
                 kind, code = "generator", code[word:]
             lines.append("%s %s\n" % (kind, code.hex()))
-        files[".%s.hex" % arch] = "".join(lines)
+        files[".%s.hex" % suffix] = "".join(lines)
     return files
 
 

@@ -14,13 +14,14 @@
 //!
 //! Layout:
 //! - [`buffer`]: `mp_asm_base_t` (passes, labels, dead-code suppression, data, listing);
-//! - [`x64`], [`x86`]: one directory per ISA with the same files (`regs`, `imms`, `encode`, `inst`, `mod`);
+//! - [`x64`], [`x86`], [`thumb`], [`arm`], [`xtensa`], [`rv32`]: one directory per ISA with the same files (`regs`, `imms`, `encode`, `inst`, `mod`);
 //! - [`debug`]: `-march=debug`, the pretend ISA of `py/emitndebug.c` that prints each generic op;
 //! - [`fun_kind`]: the `mp_fun_table` slots that `ASM_CALL_IND` calls.
 //!
 //! Errors: where C asserts, these assemblers record an [`AsmError`] in the buffer (first one wins) and drop
 //! the instruction; nothing here panics.
 
+pub mod arm;
 pub mod buffer;
 pub mod debug;
 mod enc;
@@ -28,10 +29,13 @@ mod error;
 pub mod fun_kind;
 #[cfg(test)]
 mod replay_tests;
+pub mod rv32;
 #[cfg(test)]
 mod testutil;
+pub mod thumb;
 pub mod x64;
 pub mod x86;
+pub mod xtensa;
 
 pub use buffer::{CodeBuffer, Label, ListingLine, Pass};
 pub use enc::Enc;

@@ -66,3 +66,33 @@ pub(crate) fn check_replay_fixtures_current() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Re-runs `scripts/<script> --check` when python3 and every tool in `tools` are installed, and fails if
+/// the committed table no longer matches what the assembler produces (the per-ISA generators
+/// `gen-asm-tests-thumb.py`, `-arm.py`, `-xtensa.py`, `-rv32.py`). Without the tools there is no oracle
+/// to ask, so the check says so on stderr and passes.
+pub(crate) fn check_generated_table(script: &str, tools: &[&str]) {
+    let missing: Vec<&str> = tools
+        .iter()
+        .copied()
+        .chain(["python3"])
+        .filter(|t| !have(t))
+        .collect();
+    if !missing.is_empty() {
+        eprintln!("{script}: not checked, missing {missing:?}");
+        return;
+    }
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../scripts")
+        .join(script);
+    let out = Command::new("python3").arg(&path).arg("--check").output();
+    match out {
+        Ok(o) => assert!(
+            o.status.success(),
+            "{}{}\nregenerate with: python3 scripts/{script}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        ),
+        Err(e) => panic!("could not run {}: {e}", path.display()),
+    }
+}
