@@ -36,6 +36,19 @@ ensure_system_tools() {
     if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 }
 
+# Real assemblers that produced the encoder tables under vm/src/asm/*/ (GNU as for x86/ARM/RISC-V/Xtensa lx106,
+# llvm-mc 19 for the RISC-V Zcmp rows): the tables' freshness tests re-run their generators with them.
+ensure_assemblers() {
+    local missing=()
+    command -v as >/dev/null && command -v objcopy >/dev/null || missing+=(binutils)
+    command -v arm-none-eabi-as >/dev/null || missing+=(binutils-arm-none-eabi)
+    command -v riscv64-unknown-elf-as >/dev/null || missing+=(binutils-riscv64-unknown-elf)
+    command -v xtensa-lx106-elf-as >/dev/null || missing+=(binutils-xtensa-lx106)
+    command -v llvm-mc-19 >/dev/null || missing+=(llvm-19)
+    if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
+    export MPY_REQUIRE_ASSEMBLERS=1
+}
+
 # The interpreter for the venv: the micropython-unix wheel is built for CPython 3.11 only.
 find_python311() {
     local py
@@ -113,6 +126,7 @@ export_oracles() {
 setup_all() {
     ensure_cargo
     ensure_system_tools
+    ensure_assemblers
     ensure_venv
     ensure_pypi_packages
     export_oracles

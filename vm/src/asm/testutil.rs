@@ -22,6 +22,10 @@ pub(crate) fn check_table_current(arch: &str) {
         .filter(|t| !have(t))
         .collect();
     if !missing.is_empty() {
+        assert!(
+            std::env::var_os("MPY_REQUIRE_ASSEMBLERS").is_none(),
+            "table_is_current({arch}): missing {missing:?}; scripts/test installs them"
+        );
         eprintln!("table_is_current({arch}): not checked, missing {missing:?}");
         return;
     }
@@ -57,6 +61,10 @@ pub(crate) fn check_replay_fixtures_current() {
     };
     let stdout = String::from_utf8_lossy(&out.stdout);
     if out.status.code() == Some(3) {
+        assert!(
+            std::env::var_os("MPY_REQUIRE_ASSEMBLERS").is_none(),
+            "replay fixtures: not checked under scripts/test: {stdout}"
+        );
         eprintln!("replay fixtures: not checked, {stdout}");
         return;
     }
@@ -79,6 +87,12 @@ pub(crate) fn check_generated_table(script: &str, tools: &[&str]) {
         .filter(|t| !have(t))
         .collect();
     if !missing.is_empty() {
+        // The test command (`scripts/test`) installs the assemblers and sets MPY_REQUIRE_ASSEMBLERS, so there
+        // a missing tool is a failure; a bare `cargo test` on a machine without them only says what it skipped.
+        assert!(
+            std::env::var_os("MPY_REQUIRE_ASSEMBLERS").is_none(),
+            "{script}: missing {missing:?}; scripts/test installs them (see scripts/lib.sh ensure_assemblers)"
+        );
         eprintln!("{script}: not checked, missing {missing:?}");
         return;
     }
