@@ -24,6 +24,8 @@ pub use options::{CompileOptions, EmitOpt};
 pub struct Compiled {
     pub module: Option<MpyModule>,
     pub error: Option<CompileError>,
+    /// What `mpy-cross -march=debug` prints on stdout for this file (empty for other architectures).
+    pub native_trace: String,
 }
 
 /// Compiles MicroPython source (raw bytes, as mpy-cross reads them) to an in-memory `.mpy` module.

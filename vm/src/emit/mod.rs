@@ -21,6 +21,7 @@
 
 pub mod bytecode;
 pub mod common;
+pub mod native;
 
 pub use common::EmitCommon;
 
@@ -209,6 +210,10 @@ pub struct ScopeInfo {
     pub arg_names: Vec<String>,
     /// Local numbers of the variables that must be turned into cells, in identifier order.
     pub cells: Vec<u32>,
+    /// The scope is compiled by the viper emitter (`MP_EMIT_OPT_VIPER`).
+    pub viper: bool,
+    /// Viper: `(local_num, MP_NATIVE_TYPE_*)` of every parameter, from its annotation.
+    pub param_types: Vec<(u32, u32)>,
 }
 
 /// The result of finishing a pass.
@@ -285,4 +290,11 @@ pub trait Emit {
 
     /// An error the emitter found (for example `RuntimeError: bytecode overflow`), if any.
     fn take_error(&mut self) -> Option<crate::CompileError>;
+
+    /// The scope flags as the emitter leaves them after a pass (the native emitter sets
+    /// `MP_SCOPE_FLAG_HASCONSTS` and `MP_SCOPE_FLAG_GENERATOR` on the scope, as C does); `None` if the
+    /// emitter never changes them.
+    fn scope_flags(&self) -> Option<u32> {
+        None
+    }
 }
