@@ -458,6 +458,7 @@ impl<'a> Compiler<'a> {
             exc_stack_size: s.exc_stack_size,
             arg_names,
             cells,
+            qualified_name: if s.emit_options == EmitOption::Bytecode { String::new() } else { self.qualified_name(sid) },
             viper: s.emit_options == EmitOption::Viper,
             param_types: s
                 .id_info
@@ -476,6 +477,21 @@ impl<'a> Compiler<'a> {
             (true, Some(n)) => n.as_emit(),
             _ => &mut self.bc,
         }
+    }
+
+    /// The simple names from the module's child down to `sid`, joined by dots (`<module>` for the module).
+    fn qualified_name(&self, sid: ScopeId) -> String {
+        let mut names = vec![self.scopes[sid].simple_name.as_str()];
+        let mut cur = self.scopes[sid].parent;
+        while let Some(p) = cur {
+            if self.scopes[p].parent.is_none() {
+                break;
+            }
+            names.push(&self.scopes[p].simple_name);
+            cur = self.scopes[p].parent;
+        }
+        names.reverse();
+        names.join(".")
     }
 
     /// `reserve_labels_for_native`: native scopes need extra labels after some constructs.

@@ -153,7 +153,7 @@ impl<A: NativeArch> NativeEmitter<A> {
         self.load_reg_with_child(A::REG_ARG_1, child);
         self.as_.call_ind(FunKind::MakeFunctionFromProtoFun);
 
-        if A::REG_ARG_1 != A::REG_RET {
+        if Self::cpp_regs_differ(A::REG_ARG_1, A::REG_RET) {
             self.as_.mov_reg_reg(A::REG_ARG_1, A::REG_RET);
         }
         self.as_.mov_reg_imm(A::REG_ARG_2, n_closed_over as i64);

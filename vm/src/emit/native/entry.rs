@@ -80,7 +80,7 @@ impl<A: NativeArch> NativeEmitter<A> {
         }
 
         let fun_table_off = self.use_const_obj(ConstObj::FunTable) as i32;
-        let name = scope.simple_name.clone();
+        let name = scope.qualified_name.clone();
 
         if self.do_viper_types {
             self.start_pass_viper(&name, fun_table_off);
@@ -226,13 +226,13 @@ impl<A: NativeArch> NativeEmitter<A> {
             self.as_.mov_local_reg(self.local_idx_fun_obj(), A::REG_PARENT_ARG_1);
             self.mov_state_imm_via(self.code_state_start + OFFSETOF_CODE_STATE_N_STATE, self.n_state as i64, A::REG_ARG_1);
             self.as_.mov_reg_local_addr(A::REG_ARG_1, self.code_state_start);
-            if A::REG_ARG_2 != A::REG_PARENT_ARG_2 {
+            if Self::cpp_regs_differ(A::REG_ARG_2, A::REG_PARENT_ARG_2) {
                 self.as_.mov_reg_reg(A::REG_ARG_2, A::REG_PARENT_ARG_2);
             }
-            if A::REG_ARG_3 != A::REG_PARENT_ARG_3 {
+            if Self::cpp_regs_differ(A::REG_ARG_3, A::REG_PARENT_ARG_3) {
                 self.as_.mov_reg_reg(A::REG_ARG_3, A::REG_PARENT_ARG_3);
             }
-            if A::REG_ARG_4 != A::REG_PARENT_ARG_4 {
+            if Self::cpp_regs_differ(A::REG_ARG_4, A::REG_PARENT_ARG_4) {
                 self.as_.mov_reg_reg(A::REG_ARG_4, A::REG_PARENT_ARG_4);
             }
             self.as_.call_ind(FunKind::SetupCodeState);
@@ -322,7 +322,8 @@ impl<A: NativeArch> NativeEmitter<A> {
             let listing = if self.listing { self.as_.base().render_listing() } else { String::new() };
             self.output = Some(NativeOutput {
                 fun_data: self.as_.base().code().to_vec(),
-                prelude_offset: self.prelude_offset as u32,
+                // mp_raw_code_t keeps it in a uint16_t: mpy-cross writes it truncated.
+                prelude_offset: u32::from(self.prelude_offset as u16),
                 children: self.children.clone(),
                 viper: self.do_viper_types,
                 listing,

@@ -269,6 +269,29 @@ impl<A: NativeArch> NativeEmitter<A> {
         self.adjust_stack(1);
     }
 
+    /// `emit_native_async_with_setup_finally`: leave the body with `None` under the manager, and in the
+    /// `finally` handler test the exception-value word (rather than `isinstance(v, BaseException)`): no
+    /// exception means an unwinding jump or return is passing through.
+    pub(super) fn emit_native_async_with_setup_finally(
+        &mut self,
+        label_aexit_no_exc: usize,
+        label_finally_block: usize,
+        label_ret_unwind_jump: usize,
+    ) {
+        self.adjust_stack(1);
+        self.emit_native_rot_two();
+        self.emit_native_load_const_tok(crate::emit::ConstTok::None);
+        self.emit_native_rot_two();
+        self.emit_native_jump(label_aexit_no_exc);
+        self.adjust_stack(-1);
+
+        self.emit_native_label_assign(label_finally_block);
+        self.as_.mov_reg_local(A::REG_ARG_1, self.local_idx_exc_val());
+        self.as_.jump_if_reg_zero(A::REG_ARG_1, Self::label(label_ret_unwind_jump), false);
+        self.emit_pre_pop_discard();
+        self.emit_post_push_reg(VType::PyObj, A::REG_ARG_1);
+    }
+
     /// `emit_native_end_finally`: re-raise a pending exception, else continue any unwinding jump.
     pub(super) fn emit_native_end_finally(&mut self) {
         self.emit_pre_pop_discard();
@@ -371,7 +394,7 @@ impl<A: NativeArch> NativeEmitter<A> {
             }
             if return_vtype != VType::PyObj {
                 self.emit_call_with_imm_arg(FunKind::ConvertNativeToObj, return_vtype.code(), A::REG_ARG_2);
-                if A::REG_RET != A::REG_PARENT_RET {
+                if Self::cpp_regs_differ(A::REG_RET, A::REG_PARENT_RET) {
                     self.as_.mov_reg_reg(A::REG_PARENT_RET, A::REG_RET);
                 }
             }
@@ -456,10 +479,12 @@ impl<A: NativeArch> NativeEmitter<A> {
         } else {
             self.emit_native_label_assign(l2);
 
-            // send_value, iterator.
+            // The thrown value (taken and cleared), send_value, iterator.
+            self.as_.mov_reg_local(A::REG_ARG_3, self.local_idx_throw_val());
+            self.as_.mov_reg_imm(A::REG_ARG_2, 0);
+            self.as_.mov_local_reg(self.local_idx_throw_val(), A::REG_ARG_2);
             self.emit_pre_pop_reg(A::REG_ARG_2);
             self.emit_access_stack(1, A::REG_ARG_1);
-            self.as_.mov_reg_local(A::REG_ARG_3, self.local_idx_throw_val());
             self.emit_post_push_reg(VType::PyObj, A::REG_ARG_3);
             self.emit_get_stack_pointer_to_reg_for_pop(A::REG_ARG_3, 1);
             self.emit_call(FunKind::NativeYieldFrom);

@@ -63,9 +63,10 @@ impl<A: NativeArch> NativeEmitter<A> {
 
     /// `emit_native_load_const_obj`.
     pub(super) fn emit_native_load_const_obj(&mut self, obj: ConstObj) {
-        self.need_reg_single(A::REG_RET, 0);
-        self.load_reg_with_object(A::REG_RET, obj);
-        self.emit_post_push_reg(VType::PyObj, A::REG_RET);
+        // Loading an object goes through REG_TEMP0, so the object ends up there.
+        self.need_reg_single(A::REG_TEMP0, 0);
+        self.load_reg_with_object(A::REG_TEMP0, obj);
+        self.emit_post_push_reg(VType::PyObj, A::REG_TEMP0);
     }
 
     /// `emit_native_load_fast`.
@@ -431,7 +432,7 @@ impl<A: NativeArch> NativeEmitter<A> {
             self.mpy_cross_assert(&format!("attribute '{qst}' of a viper '{}' value", vtype_base.name()));
             return;
         }
-        self.as_.xor_reg_reg(A::REG_ARG_3, A::REG_ARG_3);
+        self.as_.clr_reg(A::REG_ARG_3);
         self.emit_call_with_qstr_arg(FunKind::StoreAttr, qst, A::REG_ARG_2);
     }
 

@@ -74,6 +74,11 @@ pub trait NativeArch: Asm {
     /// `mp_dynamic_compiler.nlr_buf_num_regs` (`SIZEOF_NLR_BUF` is this plus 3).
     const NLR_BUF_NUM_REGS: usize;
 
+    /// Whether `#if REG_A != REG_B` is false for every pair of registers: the debug ISA's registers
+    /// are enum constants, which the C preprocessor sees as 0, so code under such `#if`s is never emitted
+    /// (`if (REG_A != REG_B)` at run time still compares them).
+    const CPP_REGS_ALL_EQUAL: bool = false;
+
     /// The text `-march=debug` prints, taken (empty for real ISAs).
     fn take_asm_trace(&mut self) -> String {
         String::new()
@@ -93,6 +98,7 @@ impl NativeArch for AsmX86 {
 impl NativeArch for AsmDebug {
     const X86_FAMILY: bool = false;
     const NLR_BUF_NUM_REGS: usize = 0;
+    const CPP_REGS_ALL_EQUAL: bool = true;
 
     fn take_asm_trace(&mut self) -> String {
         self.take_trace()
@@ -491,6 +497,11 @@ impl<A: NativeArch> NativeEmitter<A> {
     fn label(l: usize) -> asm::Label {
         asm::Label(l)
     }
+
+    /// `#if reg_a != reg_b` (see [`NativeArch::CPP_REGS_ALL_EQUAL`]).
+    fn cpp_regs_differ(a: A::Reg, b: A::Reg) -> bool {
+        !A::CPP_REGS_ALL_EQUAL && a != b
+    }
 }
 
 impl<A: NativeArch> NativeEmit for NativeEmitter<A> {
@@ -888,6 +899,22 @@ impl<A: NativeArch> Emit for NativeEmitter<A> {
 
     fn end_except_handler(&mut self) {
         // The exception was popped by `end_finally` (1.29 keeps the stack as bytecode does).
+    }
+
+    fn async_with_setup_finally(
+        &mut self,
+        label_aexit_no_exc: Label,
+        label_finally_block: Label,
+        label_ret_unwind_jump: Label,
+    ) {
+        if self.aborted() {
+            return;
+        }
+        self.emit_native_async_with_setup_finally(
+            label_aexit_no_exc as usize,
+            label_finally_block as usize,
+            label_ret_unwind_jump as usize,
+        );
     }
 
     fn take_error(&mut self) -> Option<CompileError> {

@@ -307,6 +307,10 @@ impl<A: NativeArch> NativeEmitter<A> {
                 self.stack_info[idx].vtype = vtype;
                 self.mov_state_reg(self.stack_start + idx, reg_dest);
             }
+            if self.stack_info[idx].kind != Kind::Value {
+                self.mpy_cross_assert("a value to pass to the runtime is still in a register");
+                return;
+            }
         }
         for i in 0..n_pop {
             let idx = self.stack_size - 1 - i;
