@@ -33,23 +33,19 @@ impl<A: NativeArch> NativeEmitter<A> {
             match op {
                 UnaryOp::Positive => {}
                 UnaryOp::Negative => {
-                    let (vtype, reg) = self.emit_pre_pop_reg_flexible(A::REG_RET, Some(A::REG_RET), Some(A::REG_RET));
-                    self.as_.neg_reg(reg);
-                    self.emit_post_push_reg(vtype, reg);
+                    let vtype = self.emit_pre_pop_reg(A::REG_RET);
+                    self.as_.neg_reg(A::REG_RET);
+                    self.emit_post_push_reg(vtype, A::REG_RET);
                 }
                 UnaryOp::Invert => {
+                    let vtype = self.emit_pre_pop_reg(A::REG_RET);
                     if A::HAS_NOT_REG {
-                        let (vtype, reg) =
-                            self.emit_pre_pop_reg_flexible(A::REG_RET, Some(A::REG_RET), Some(A::REG_RET));
-                        self.as_.not_reg(reg);
-                        self.emit_post_push_reg(vtype, reg);
+                        self.as_.not_reg(A::REG_RET);
                     } else {
-                        let (vtype, reg) =
-                            self.emit_pre_pop_reg_flexible(A::REG_RET, Some(A::REG_ARG_1), Some(A::REG_RET));
                         self.as_.mov_reg_imm(A::REG_ARG_1, -1);
-                        self.as_.xor_reg_reg(reg, A::REG_ARG_1);
-                        self.emit_post_push_reg(vtype, reg);
+                        self.as_.xor_reg_reg(A::REG_RET, A::REG_ARG_1);
                     }
+                    self.emit_post_push_reg(vtype, A::REG_RET);
                 }
                 UnaryOp::Not => self.viper_type_error("'not' not implemented".to_string()),
             }
