@@ -20,7 +20,10 @@ fn binary_op_method_name(op: BinaryOp) -> &'static str {
         LessEqual => "__le__",
         MoreEqual => "__ge__",
         NotEqual => "__ne__",
-        // The in-place and remaining operators have no method-name qstr in mpy-cross.
+        // MP_BINARY_OP_NOT_IN lies past the end of the table (it is never a runtime operator), so C
+        // reads the neighbouring table: mpy-cross 1.29 prints this name.
+        NotIn => "__complex__",
+        // `/ ** @ in is` and `is not`: mpy-cross has no method-name qstr for them (empty name).
         _ => "",
     }
 }
