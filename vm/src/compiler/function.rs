@@ -190,6 +190,15 @@ impl<'a> Compiler<'a> {
 
     /// `compile_funcdef_helper`: makes the function object (defaults, closure) on the stack.
     fn compile_funcdef_helper(&mut self, fdef: &'a FunctionDef, emit_options: EmitOption) -> Option<ScopeId> {
+        // An emitter forced on this function by the caller (emitter checks for editors).
+        let emit_options = match self.force_emit {
+            Some((node, opt)) if node == Self::node_key(fdef) => match opt {
+                crate::options::EmitOpt::Bytecode => EmitOption::Bytecode,
+                crate::options::EmitOpt::Native => EmitOption::NativePython,
+                crate::options::EmitOpt::Viper => EmitOption::Viper,
+            },
+            _ => emit_options,
+        };
         let fscope = self.scope_for_node(
             fdef,
             ScopeKind::Function,

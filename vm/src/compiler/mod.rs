@@ -109,7 +109,9 @@ pub fn compile_module_with(
         max_num_labels: 0,
         native_aborted: false,
         native_trace: String::new(),
+        last_native_trace: String::new(),
         want_native_listing: extras.want_native_listing,
+        force_emit: extras.force_emit,
         native_listings: Vec::new(),
         outputs: HashMap::new(),
     };
@@ -118,6 +120,7 @@ pub fn compile_module_with(
     extras.native_listings = std::mem::take(&mut comp.native_listings);
     run?;
     let root = comp.build_raw_code(0, 0)?;
+    extras.functions = comp.function_summaries();
     let has_native = comp.native.is_some();
     drop(comp);
     let common = Rc::try_unwrap(common)
@@ -142,11 +145,31 @@ pub fn compile_module_with(
 pub struct CompileExtras {
     /// In: record a machine-code listing of every native function.
     pub want_native_listing: bool,
+    /// In: compile the `def` whose [`FunctionDef`](ast::FunctionDef) node is at this address with this
+    /// emitter, as if it carried the matching `@micropython` decorator (for [`crate::emitcheck`]).
+    pub force_emit: Option<(usize, EmitOpt)>,
+    /// Out (on success): every `def` compiled, in scope order.
+    pub functions: Vec<FunctionSummary>,
     /// Out: what `mpy-cross -march=debug` prints on stdout (printed as it compiles, so kept even when a
     /// later error stops the compilation).
     pub native_trace: String,
-    /// Out: `(scope name, listing)` of each native function, in compilation order.
+    /// Out: `(qualified scope name, text)` of each native function, in compilation order: the
+    /// `-march=debug` trace for `debug`, a machine-code listing for real architectures.
     pub native_listings: Vec<(String, String)>,
+}
+
+/// One compiled `def`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FunctionSummary {
+    /// Address of its [`FunctionDef`](ast::FunctionDef) node (identifies it across compilations of
+    /// the same tree).
+    pub node: usize,
+    /// Dotted path of simple names (`C.method`).
+    pub qualified_name: String,
+    /// The raw-code kind it was compiled to.
+    pub kind: crate::mpy::RawCodeKind,
+    /// Size of its `fun_data` (bytecode with prelude, or machine code with data and prelude).
+    pub size: usize,
 }
 
 /// `INVALID_LABEL`: no enclosing loop.
@@ -216,7 +239,10 @@ pub(crate) struct Compiler<'a> {
     native_aborted: bool,
     /// `-march=debug` output so far.
     native_trace: String,
+    /// The part of it printed for the last scope.
+    last_native_trace: String,
     want_native_listing: bool,
+    force_emit: Option<(usize, EmitOpt)>,
     native_listings: Vec<(String, String)>,
     outputs: HashMap<ScopeId, ScopeOutput>,
 }
@@ -291,7 +317,8 @@ impl<'a> Compiler<'a> {
             }
             if self.use_native {
                 if let Some(n) = self.native.as_mut() {
-                    self.native_trace.push_str(&n.take_trace());
+                    self.last_native_trace = n.take_trace();
+                    self.native_trace.push_str(&self.last_native_trace);
                 }
             }
             if self.error.is_none() {
@@ -299,7 +326,12 @@ impl<'a> Compiler<'a> {
                     let out = self.native.as_mut().and_then(|n| n.take_output());
                     if let Some(o) = &out {
                         if self.want_native_listing {
-                            self.native_listings.push((self.scopes[s].simple_name.clone(), o.listing.clone()));
+                            let text = if self.opts.arch == Some(crate::mpy::Arch::Debug) {
+                                self.last_native_trace.clone()
+                            } else {
+                                o.listing.clone()
+                            };
+                            self.native_listings.push((self.qualified_name(s), text));
                         }
                     }
                     out.map(|out| ScopeOutput {
@@ -357,6 +389,22 @@ impl<'a> Compiler<'a> {
         rc.kind = out.kind;
         rc.prelude_offset = out.prelude_offset;
         Ok(rc)
+    }
+
+    /// The `def`s compiled, with their code sizes.
+    fn function_summaries(&self) -> Vec<FunctionSummary> {
+        let mut out = Vec::new();
+        for (sid, s) in self.scopes.iter().enumerate() {
+            if let (ScopeNode::Function(fdef), Some(o)) = (s.node, self.outputs.get(&sid)) {
+                out.push(FunctionSummary {
+                    node: Self::node_key(fdef),
+                    qualified_name: self.qualified_name(sid),
+                    kind: o.kind,
+                    size: o.fun_data.len(),
+                });
+            }
+        }
+        out
     }
 
     /// Picks the native emitter for the current scope, making it on first use (`NATIVE_EMITTER(new)`).
