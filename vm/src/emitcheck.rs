@@ -130,7 +130,7 @@ pub fn check_emitters(source: &[u8], opts: &CompileOptions) -> Vec<FunctionEmitR
                 .iter()
                 .find(|f| f.node == node)
                 .map_or_else(|| d.fdef.name.to_string(), |f| f.qualified_name.clone());
-            let mut forced = |emit: EmitOpt| -> Result<usize, CompileError> {
+            let forced = |emit: EmitOpt| -> Result<usize, CompileError> {
                 let mut extras = CompileExtras { force_emit: Some((node, emit)), ..CompileExtras::default() };
                 match compile_module_with(&module, source, &opts, &mut extras) {
                     Ok(_) => size_of(&extras, node)
