@@ -329,11 +329,10 @@ impl<'a> Compiler<'a> {
     pub(super) fn compile_scope_function(&mut self, fdef: &'a FunctionDef) {
         if self.pass == Pass::Scope {
             self.have_star = false;
+            // Every parameter is visited even after an error (`apply_to_single_or_list`): syntax errors
+            // keep the first, but each unknown viper type replaces the previous one.
             for p in params_in_order(&fdef.args) {
                 self.compile_scope_func_lambda_param(p, true);
-                if self.has_error() {
-                    break;
-                }
             }
             if self.scope().emit_options == EmitOption::Viper {
                 // The return annotation is the viper return type.
@@ -353,9 +352,6 @@ impl<'a> Compiler<'a> {
             self.have_star = false;
             for p in params_in_order(args) {
                 self.compile_scope_func_lambda_param(p, false);
-                if self.has_error() {
-                    break;
-                }
             }
         }
         self.compile_node(body);
