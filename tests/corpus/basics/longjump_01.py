@@ -1,4 +1,4 @@
-# a long function body: forward jump over ~20000 bytes of bytecode (2-byte jump offsets beyond 16383)
+# a long function body: a forward conditional jump over ~16000 bytes (just under the signed 2-byte limit of 16383)
 def f(x):
     a = 0
     if x:

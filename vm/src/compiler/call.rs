@@ -240,22 +240,12 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// Whether a generator expression argument is written without its own parentheses.
+    /// Whether a generator expression argument is written without its own parentheses (its range then
+    /// starts at the element, and does not end with the `)` matching its first byte).
     fn is_bare_genexp_arg(&self, e: &Expr) -> bool {
-        let start = e.range.start as usize;
-        // With its own parentheses the generator starts with `(` and the call's `(` comes before it.
-        if self.src.byte(start) != Some(b'(') {
+        if self.src.byte(e.range.start as usize) != Some(b'(') {
             return true;
         }
-        let mut i = start;
-        while i > 0 {
-            i -= 1;
-            match self.src.byte(i) {
-                Some(b' ' | b'\t' | b'\r' | b'\n' | b'\\') => continue,
-                Some(b'(') => return false,
-                _ => return true,
-            }
-        }
-        true
+        self.src.matching_close(e.range.start) != Some(e.range.end.saturating_sub(1))
     }
 }

@@ -33,12 +33,12 @@ impl<'a> Compiler<'a> {
         }
         let emit_options = self.scope().emit_options;
         let simple_name = super::scope::Scope::simple_name_for(kind).to_string();
-        // The comprehension's parse node starts at its element (or key).
+        let line = self.comprehension_line(e, elt);
         let Some(this_scope) = self.scope_for_node(
             e,
             kind,
             ScopeNode::Comprehension { elt, value, generators },
-            elt.line,
+            line,
             simple_name,
             emit_options,
         ) else {
@@ -50,6 +50,26 @@ impl<'a> Compiler<'a> {
             self.emit().get_iter(false);
         }
         self.emit().call_function(1, 0, 0);
+    }
+
+    /// The line of the comprehension's parse node: its first token inside the brackets, which is the
+    /// element's first token *including* any parentheses around the element (our element's own line
+    /// excludes them).
+    fn comprehension_line(&self, e: &Expr, elt: &Expr) -> u32 {
+        let start = e.range.start;
+        let own_bracket = match (&e.kind, self.src.byte(start as usize)) {
+            (ExprKind::ListComp { .. }, Some(b'[')) => true,
+            (ExprKind::SetComp { .. } | ExprKind::DictComp { .. }, Some(b'{')) => true,
+            (ExprKind::GeneratorExp { .. }, Some(b'(')) => {
+                self.src.matching_close(start) == Some(e.range.end.saturating_sub(1))
+            }
+            _ => false,
+        };
+        let from = if own_bracket { start + 1 } else { start };
+        match self.src.next_significant(from, elt.range.start.max(from)) {
+            Some((pos, _)) if pos < elt.range.start => self.src.line_of(pos),
+            _ => elt.line,
+        }
     }
 
     /// The body of a comprehension scope.
@@ -64,7 +84,8 @@ impl<'a> Compiler<'a> {
             self.scope_mut().find_or_add("", IdKind::Local);
             self.scope_mut().num_pos_args = 1;
         }
-        self.set_source_line(elt.line);
+        let line = self.scope().line;
+        self.set_source_line(line);
         let kind = self.scope().kind;
         match kind {
             ScopeKind::ListComp => self.emit().build(0, BuildKind::List),

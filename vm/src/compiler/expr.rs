@@ -165,20 +165,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit().binary_op(binary_op_of(*op));
             }
-            ExprKind::UnaryOp { op, operand } => {
-                if *op == ast::UnaryOp::Not {
-                    self.compile_node(operand);
-                    self.emit().unary_op(UnaryOp::Not);
-                } else {
-                    self.compile_node(operand);
-                    let uop = match op {
-                        ast::UnaryOp::UAdd => UnaryOp::Positive,
-                        ast::UnaryOp::USub => UnaryOp::Negative,
-                        _ => UnaryOp::Invert,
-                    };
-                    self.emit().unary_op(uop);
-                }
-            }
+            ExprKind::UnaryOp { .. } => self.compile_unary_chain(e),
             ExprKind::Lambda { args, body } => self.compile_lambdef(e, args, body),
             ExprKind::IfExp { test, body, orelse } => self.compile_test_if_expr(test, body, orelse),
             ExprKind::Dict { keys, values } => self.compile_atom_brace_dict(e, keys, values),
@@ -227,6 +214,29 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Nested unary operators (`not not x`, `-~x`), compiled without recursing: each operator is a node
+    /// of its own (`factor_2`, `not_test_2`), so each sets its line before the operand is compiled.
+    fn compile_unary_chain(&mut self, e: &'a Expr) {
+        let mut ops: Vec<UnaryOp> = Vec::new();
+        let mut cur = e;
+        while let ExprKind::UnaryOp { op, operand } = &cur.kind {
+            if !std::ptr::eq(cur, e) {
+                self.set_source_line(cur.line);
+            }
+            ops.push(match op {
+                ast::UnaryOp::UAdd => UnaryOp::Positive,
+                ast::UnaryOp::USub => UnaryOp::Negative,
+                ast::UnaryOp::Invert => UnaryOp::Invert,
+                ast::UnaryOp::Not => UnaryOp::Not,
+            });
+            cur = operand;
+        }
+        self.compile_node(cur);
+        for op in ops.into_iter().rev() {
+            self.emit().unary_op(op);
+        }
+    }
+
     fn compile_const(&mut self, c: &Constant) {
         match c {
             Constant::None => self.emit().load_const_tok(ConstTok::None),
@@ -255,16 +265,34 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compile_test_if_expr`.
+    /// A chain `a if x else b if y else c` is walked down its `else` branches rather than recursed into.
     fn compile_test_if_expr(&mut self, test: &'a Expr, body: &'a Expr, orelse: &'a Expr) {
-        let l_fail = self.next_label();
-        let l_end = self.next_label();
-        self.c_if_cond(test, false, l_fail);
-        self.compile_node(body);
-        self.emit().jump(l_end);
-        self.emit().label_assign(l_fail);
-        self.emit().adjust_stack_size(-1);
-        self.compile_node(orelse);
-        self.emit().label_assign(l_end);
+        let (mut test, mut body, mut orelse) = (test, body, orelse);
+        let mut ends = Vec::new();
+        loop {
+            let l_fail = self.next_label();
+            let l_end = self.next_label();
+            ends.push(l_end);
+            self.c_if_cond(test, false, l_fail);
+            self.compile_node(body);
+            self.emit().jump(l_end);
+            self.emit().label_assign(l_fail);
+            self.emit().adjust_stack_size(-1);
+            match &orelse.kind {
+                ExprKind::IfExp { test: t, body: b, orelse: o } => {
+                    // `compile_node` on the nested conditional expression.
+                    self.set_source_line(orelse.line);
+                    (test, body, orelse) = (t, b, o);
+                }
+                _ => {
+                    self.compile_node(orelse);
+                    break;
+                }
+            }
+        }
+        for l_end in ends.into_iter().rev() {
+            self.emit().label_assign(l_end);
+        }
     }
 
     /// `compile_namedexpr_helper`: `target := value`.
@@ -368,7 +396,10 @@ impl<'a> Compiler<'a> {
 
     /// `compile_dictorsetmaker_item`: value first, then key.
     pub(super) fn compile_dict_item(&mut self, key: &'a Expr, value: &'a Expr) {
-        self.set_source_line(key.line);
+        // The item node starts at the key's first token, parentheses included.
+        let start = self.src.paren_run_start(key.range.start);
+        let line = if start == key.range.start { key.line } else { self.src.line_of(start) };
+        self.set_source_line(line);
         self.compile_node(value);
         self.compile_node(key);
     }
@@ -411,9 +442,17 @@ impl<'a> Compiler<'a> {
 
     /// `c_if_cond`: jumps to `label` when `e` is `jump_if`, short-circuiting `and`/`or`/`not` without
     /// materialising their values. Those nodes are not compiled through `compile_node`, so they set no line.
-    pub(super) fn c_if_cond(&mut self, e: &'a Expr, jump_if: bool, label: u32) {
+    pub(super) fn c_if_cond(&mut self, mut e: &'a Expr, mut jump_if: bool, label: u32) {
         if !self.enter() {
             return;
+        }
+        // `not x` flips the jump; a long chain of them is walked here rather than recursed into.
+        while let ExprKind::UnaryOp { op: ast::UnaryOp::Not, operand } = &e.kind {
+            if self.const_truth(e).is_some() {
+                break;
+            }
+            e = operand;
+            jump_if = !jump_if;
         }
         if self.is_const_false(e) {
             if !jump_if {
@@ -441,9 +480,6 @@ impl<'a> Compiler<'a> {
                             self.c_if_cond(v, jump_if, label);
                         }
                     }
-                }
-                ExprKind::UnaryOp { op: ast::UnaryOp::Not, operand } => {
-                    self.c_if_cond(operand, !jump_if, label);
                 }
                 _ => {
                     self.compile_node(e);

@@ -172,15 +172,9 @@ impl<'a> Compiler<'a> {
             EmitOption::NativePython | EmitOption::Viper => {
                 matches!(arch, Some(a) if a != Arch::Rv64imc)
             }
-            EmitOption::Asm => match (names[1], arch) {
-                ("asm_thumb", Some(a)) => matches!(
-                    a,
-                    Arch::Armv6 | Arch::Armv6m | Arch::Armv7m | Arch::Armv7em | Arch::Armv7emsp | Arch::Armv7emdp
-                ),
-                ("asm_xtensa", Some(Arch::Xtensa)) => true,
-                ("asm_rv32", Some(Arch::Rv32imc)) => true,
-                _ => false,
-            },
+            // mpy-cross picks the inline assembler by arch, whatever the decorator says: any asm decorator
+            // is accepted where the arch has one (checked: all but x86, x64 and rv64imc; debug crashes).
+            EmitOption::Asm => matches!(arch, Some(a) if !matches!(a, Arch::X86 | Arch::X64 | Arch::Rv64imc)),
         };
         if !supported {
             self.syntax_error(0, "invalid arch");
@@ -304,12 +298,14 @@ impl<'a> Compiler<'a> {
         let mut nfree = 0u32;
         if self.scope().kind != ScopeKind::Module {
             let mut loads: Vec<(String, u32)> = Vec::new();
-            for id in &self.scopes[self.cur].id_info {
-                if id.kind == IdKind::Cell || id.kind == IdKind::Free {
-                    for id2 in &self.scopes[this_scope].id_info {
-                        if id2.kind == IdKind::Free && id.qst == id2.qst {
-                            loads.push((id.qst.clone(), id.local_num));
-                        }
+            let child = &self.scopes[this_scope];
+            if child.id_info.iter().any(|id| id.kind == IdKind::Free) {
+                // In the order the current scope holds them.
+                for id in &self.scopes[self.cur].id_info {
+                    if (id.kind == IdKind::Cell || id.kind == IdKind::Free)
+                        && child.find(&id.qst).is_some_and(|i| child.id_info[i].kind == IdKind::Free)
+                    {
+                        loads.push((id.qst.clone(), id.local_num));
                     }
                 }
             }

@@ -130,7 +130,8 @@ pub fn compile_module_with(
     Ok(MpyModule {
         header: Header {
             arch: if has_native { opts.arch } else { None },
-            arch_flags: 0,
+            // mpy-cross writes `-march-flags` even into a bytecode-only file.
+            arch_flags: opts.arch_flags,
             small_int_bits: opts.small_int_bits,
             sub_version: if has_native { crate::mpy::MPY_SUB_VERSION } else { 0 },
         },
@@ -371,7 +372,11 @@ impl<'a> Compiler<'a> {
         let mut err = CompileError::new(e.kind, e.message);
         if e.with_traceback {
             let line = if e.line != 0 { e.line } else { scope.line };
-            err = err.at_line(line).in_scope(scope.simple_name.clone());
+            let (start, end) = self.src.line_range(line);
+            err = err
+                .at_line(line)
+                .in_scope(scope.simple_name.clone())
+                .with_range(crate::syntax::ast::TextRange::new(start, end));
         }
         err
     }
@@ -647,7 +652,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn native_not_supported(&mut self) {
-        self.internal_error("native code generation is not yet supported by mpyc");
+        self.internal_error("inline assembler (@micropython.asm_*) is not supported by mpyc yet");
     }
 
     /// `compile_error_set_line`: gives an error raised on a leaf the line of an enclosing struct node.
@@ -807,7 +812,7 @@ enum IdTarget {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::syntax::ast::{Expr, ExprKind, Module, Stmt, StmtKind, TextRange, UnaryOp};
+    use crate::syntax::ast::{Expr, ExprKind, Module, Stmt, StmtKind, TextRange};
 
     fn expr(kind: ExprKind) -> Expr {
         Expr { kind, range: TextRange::default(), line: 1 }
@@ -823,7 +828,7 @@ mod tests {
                 .spawn(move || {
                     let mut e = expr(ExprKind::Name("x".into()));
                     for _ in 0..depth {
-                        e = expr(ExprKind::UnaryOp { op: UnaryOp::USub, operand: Box::new(e) });
+                        e = expr(ExprKind::List(vec![e]));
                     }
                     let m = Module { body: vec![Stmt { kind: StmtKind::Expr(e), range: TextRange::default(), line: 1 }] };
                     let r = compile_module(&m, b"", &CompileOptions::default()).map(|_| ());

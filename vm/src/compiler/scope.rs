@@ -5,6 +5,8 @@
 //! scope pass each scope records the identifiers it uses in first-seen order; the kind of each identifier
 //! (local, cell, free, global) is settled once all scopes have been seen, and then locals are numbered.
 
+use std::collections::HashMap;
+
 use crate::emit::ScopeId;
 use crate::syntax::ast;
 
@@ -111,7 +113,11 @@ pub struct Scope<'a> {
     pub num_locals: u32,
     pub stack_size: u32,
     pub exc_stack_size: u32,
+    /// Identifiers in first-seen order. Only [`Scope::find_or_add`] and [`compute_things`] change its
+    /// shape, keeping `id_index` in step.
     pub id_info: Vec<IdInfo>,
+    /// Position of each identifier in `id_info` (scopes can hold tens of thousands of names).
+    id_index: HashMap<String, usize>,
 }
 
 impl<'a> Scope<'a> {
@@ -138,12 +144,13 @@ impl<'a> Scope<'a> {
             stack_size: 0,
             exc_stack_size: 0,
             id_info: Vec::new(),
+            id_index: HashMap::new(),
         }
     }
 
     /// `scope_find`.
     pub fn find(&self, qst: &str) -> Option<usize> {
-        self.id_info.iter().position(|id| id.qst == qst)
+        self.id_index.get(qst).copied()
     }
 
     /// `scope_find_or_add_id`: new identifiers go at the end (parameters are added first by the compiler).
@@ -152,7 +159,9 @@ impl<'a> Scope<'a> {
             return i;
         }
         self.id_info.push(IdInfo { kind, flags: 0, local_num: 0, qst: qst.to_string() });
-        self.id_info.len() - 1
+        let i = self.id_info.len() - 1;
+        self.id_index.insert(qst.to_string(), i);
+        i
     }
 
     /// Simple names of the non-function scopes (`scope_simple_name_table`).
@@ -237,6 +246,8 @@ pub fn compute_things(scopes: &mut [Scope<'_>], sid: ScopeId) {
                 if flags & ID_FLAG_IS_STAR_PARAM != 0 {
                     if let Some(p) = id_param {
                         scope.id_info.swap(p, i);
+                        scope.id_index.insert(scope.id_info[p].qst.clone(), p);
+                        scope.id_index.insert(scope.id_info[i].qst.clone(), i);
                     }
                     break;
                 } else if id_param.is_none() && flags == ID_FLAG_IS_PARAM {
@@ -278,18 +289,23 @@ pub fn compute_things(scopes: &mut [Scope<'_>], sid: ScopeId) {
     }
 
     if let Some(parent) = scopes[sid].parent {
+        if !scopes[sid].id_info.iter().any(|id| id.kind == IdKind::Free) {
+            return;
+        }
+        // Free variables are numbered in the order the parent holds them.
         let mut num_free = 0u32;
-        let parent_ids: Vec<(IdKind, String)> =
-            scopes[parent].id_info.iter().map(|id| (id.kind, id.qst.clone())).collect();
+        let order: Vec<usize> = scopes[parent]
+            .id_info
+            .iter()
+            .filter(|id| matches!(id.kind, IdKind::Cell | IdKind::Free))
+            .filter_map(|id| scopes[sid].find(&id.qst))
+            .collect();
         let scope = &mut scopes[sid];
-        for (pkind, pqst) in &parent_ids {
-            if matches!(pkind, IdKind::Cell | IdKind::Free) {
-                for id2 in scope.id_info.iter_mut() {
-                    if id2.kind == IdKind::Free && &id2.qst == pqst {
-                        id2.local_num = num_free;
-                        num_free += 1;
-                    }
-                }
+        for i in order {
+            let id2 = &mut scope.id_info[i];
+            if id2.kind == IdKind::Free {
+                id2.local_num = num_free;
+                num_free += 1;
             }
         }
         if num_free > 0 {

@@ -41,6 +41,75 @@ impl<'a> SourceMap<'a> {
         }
     }
 
+    /// The byte range of a 1-based line, without its line ending (empty when out of range).
+    pub fn line_range(&self, line: u32) -> (u32, u32) {
+        let Some(&start) = line.checked_sub(1).and_then(|i| self.line_starts.get(i as usize)) else {
+            return (0, 0);
+        };
+        let mut end = self.line_starts.get(line as usize).copied().unwrap_or(self.text.len() as u32);
+        while end > start && matches!(self.text.get(end as usize - 1), Some(b'\n' | b'\r')) {
+            end -= 1;
+        }
+        (start, end)
+    }
+
+    /// The start of the run of opening parentheses (and whitespace) right before `pos`: where a
+    /// parenthesised expression starting at `pos` really starts.
+    pub fn paren_run_start(&self, pos: u32) -> u32 {
+        let mut i = pos as usize;
+        let mut first = pos;
+        while i > 0 {
+            match self.text[i - 1] {
+                b'(' => first = (i - 1) as u32,
+                b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' => {}
+                _ => break,
+            }
+            i -= 1;
+        }
+        first
+    }
+
+    /// The position of the bracket closing the one at `open`, skipping strings and comments.
+    pub fn matching_close(&self, open: u32) -> Option<u32> {
+        let t = self.text;
+        let mut depth = 0u32;
+        let mut i = open as usize;
+        while i < t.len() {
+            match t[i] {
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => {
+                    depth = depth.checked_sub(1)?;
+                    if depth == 0 {
+                        return Some(i as u32);
+                    }
+                }
+                b'#' => {
+                    while i < t.len() && t[i] != b'\n' {
+                        i += 1;
+                    }
+                }
+                q @ (b'\'' | b'"') => {
+                    let triple = t.get(i + 1) == Some(&q) && t.get(i + 2) == Some(&q);
+                    i += if triple { 3 } else { 1 };
+                    while i < t.len() {
+                        if t[i] == b'\\' {
+                            i += 2;
+                            continue;
+                        }
+                        if t[i] == q && (!triple || (t.get(i + 1) == Some(&q) && t.get(i + 2) == Some(&q))) {
+                            i += if triple { 2 } else { 0 };
+                            break;
+                        }
+                        i += 1;
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        None
+    }
+
     /// The byte at `offset`, if inside the text.
     pub fn byte(&self, offset: usize) -> Option<u8> {
         self.text.get(offset).copied()
@@ -79,5 +148,8 @@ mod tests {
         assert_eq!(m.line_of(19), 3);
         let (pos, c) = m.next_significant(6, src.len() as u32).unwrap();
         assert_eq!((c, m.line_of(pos)), (b'.', 2));
+        let m = SourceMap::new(b"f((a, ')') for x in y)");
+        assert_eq!(m.matching_close(2), Some(9));
+        assert_eq!(m.matching_close(1), Some(21));
     }
 }

@@ -6,7 +6,43 @@
 
 use std::collections::HashMap;
 
+use num_bigint::BigInt;
+
 use crate::mpy::ConstObj;
+
+/// A hashable image of a constant under strict equality (floats by bit pattern).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum ObjKey {
+    FunTable,
+    None,
+    False,
+    True,
+    Ellipsis,
+    Str(String),
+    Bytes(Vec<u8>),
+    Int(BigInt),
+    Float(u64),
+    Complex(u64, u64),
+    Tuple(Vec<ObjKey>),
+}
+
+impl ObjKey {
+    fn of(o: &ConstObj) -> ObjKey {
+        match o {
+            ConstObj::FunTable => ObjKey::FunTable,
+            ConstObj::None => ObjKey::None,
+            ConstObj::False => ObjKey::False,
+            ConstObj::True => ObjKey::True,
+            ConstObj::Ellipsis => ObjKey::Ellipsis,
+            ConstObj::Str(s) => ObjKey::Str(s.clone()),
+            ConstObj::Bytes(b) => ObjKey::Bytes(b.clone()),
+            ConstObj::Int(i) => ObjKey::Int(i.clone()),
+            ConstObj::Float(f) => ObjKey::Float(f.to_bits()),
+            ConstObj::Complex { real, imag } => ObjKey::Complex(real.to_bits(), imag.to_bits()),
+            ConstObj::Tuple(t) => ObjKey::Tuple(t.iter().map(ObjKey::of).collect()),
+        }
+    }
+}
 
 /// The qstr and constant-object tables of one module.
 #[derive(Clone, Debug, Default)]
@@ -14,6 +50,7 @@ pub struct EmitCommon {
     qstrs: Vec<String>,
     qstr_index: HashMap<String, u32>,
     objs: Vec<ConstObj>,
+    obj_index: HashMap<ObjKey, u32>,
 }
 
 impl EmitCommon {
@@ -38,11 +75,14 @@ impl EmitCommon {
     /// `mp_emit_common_use_const_obj`: the index of `obj`, deduplicated by strict equality (same type,
     /// floats by bit pattern so `0.0` and `-0.0` differ, tuples element-wise).
     pub fn use_const_obj(&mut self, obj: ConstObj) -> u32 {
-        if let Some(i) = self.objs.iter().position(|o| *o == obj) {
-            return i as u32;
+        let key = ObjKey::of(&obj);
+        if let Some(&i) = self.obj_index.get(&key) {
+            return i;
         }
+        let i = self.objs.len() as u32;
         self.objs.push(obj);
-        (self.objs.len() - 1) as u32
+        self.obj_index.insert(key, i);
+        i
     }
 
     pub fn qstrs(&self) -> &[String] {
