@@ -113,7 +113,10 @@ fn compare(dir: &Path, file: &str, flags: &[String]) -> Outcome {
     };
     match oracle.status.code() {
         Some(0) => match ours_result {
-            Err(e) => Outcome::Differs(format!("mpyc refuses what mpy-cross compiles: {}", e.render(file).trim())),
+            Err(e) => Outcome::Differs(format!(
+                "mpyc refuses what mpy-cross compiles: {}",
+                e.render(file).lines().last().unwrap_or("")
+            )),
             Ok(bytes) => {
                 let expected = std::fs::read(&out_path).unwrap_or_default();
                 if oracle.stdout != ours.native_trace.as_bytes() {
