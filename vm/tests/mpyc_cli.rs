@@ -233,6 +233,8 @@ fn native_code_matches_or_fails_cleanly() {
         &["-march=x86", "-X", "emit=viper", "nat.py"],
         &["nat.py"],
         &["-X", "emit=native", "t.py"],
+        &["-march=rv64imc", "-X", "emit=native", "t.py"],
+        &["-march=rv64imc", "nat.py"],
     ] {
         same(args, b"");
     }

@@ -423,6 +423,11 @@ impl<'a> Compiler<'a> {
                     return false;
                 }
             };
+            if arch == crate::mpy::Arch::Rv64imc {
+                // mpy-cross has no native emitter for this architecture at all.
+                self.raise(ErrorKind::NotImplementedError, 0, "cannot emit native code for this architecture");
+                return false;
+            }
             let ctx = NativeContext {
                 common: self.common.clone(),
                 errors: self.native_errors.clone(),
