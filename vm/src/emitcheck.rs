@@ -207,7 +207,8 @@ class C:
         let e = typed.viper.as_ref().unwrap_err();
         assert_eq!(e.message, "local 'x' has type 'int' but source is 'object'");
         assert_eq!(e.line, Some(6));
-        assert_eq!(&src[e.range.start as usize..e.range.end as usize], b"x = a");
+        let text = String::from_utf8_lossy(&src[e.range.start as usize..e.range.end as usize]).to_string();
+        assert_eq!(text.trim(), "x = a");
 
         let gen = &reports[2];
         assert!(gen.native.is_ok());
