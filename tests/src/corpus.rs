@@ -174,7 +174,9 @@ pub fn discover(root: &Path, filter: Option<&str>) -> Vec<Program> {
                 continue;
             }
             if path.is_dir() {
-                if name != "tools" {
+                // `native/` holds native/viper programs with their own flags and test
+                // (vm/tests/native_corpus.rs).
+                if name != "tools" && name != "native" {
                     stack.push(path);
                 }
             } else if dir != root && name.ends_with(".py") {

@@ -7,6 +7,7 @@
 pub mod asm;
 pub mod compiler;
 pub mod emit;
+pub mod emitcheck;
 pub mod error;
 pub mod float;
 pub mod mpy;
@@ -14,6 +15,7 @@ pub mod options;
 pub mod qstr;
 pub mod syntax;
 
+pub use emitcheck::{check_emitters, native_listings, FunctionEmitReport};
 pub use error::{CompileError, ErrorKind};
 pub use mpy::{Arch, ConstObj, MpyModule, RawCode, RawCodeKind};
 pub use options::{CompileOptions, EmitOpt};
@@ -24,6 +26,8 @@ pub use options::{CompileOptions, EmitOpt};
 pub struct Compiled {
     pub module: Option<MpyModule>,
     pub error: Option<CompileError>,
+    /// What `mpy-cross -march=debug` prints on stdout for this file (empty for other architectures).
+    pub native_trace: String,
 }
 
 /// Compiles MicroPython source (raw bytes, as mpy-cross reads them) to an in-memory `.mpy` module.

@@ -86,7 +86,17 @@ fn run(a: &args::Args) -> Result<(), String> {
         arch_flags: a.arch_flags,
         emit: a.emit,
     };
-    let bytes = match mpy_vm::compile_to_mpy(&source, &opts) {
+    let compiled = mpy_vm::compile(&source, &opts);
+    // `-march=debug` prints its trace on stdout while compiling, before any error.
+    if !compiled.native_trace.is_empty() {
+        output::write_stdout(compiled.native_trace.as_bytes()).map_err(line)?;
+    }
+    let result = match (compiled.module, compiled.error) {
+        (_, Some(e)) => Err(e),
+        (Some(m), None) => Ok(mpy_vm::mpy::write(&m)),
+        (None, None) => Err(mpy_vm::CompileError::internal("compiler produced neither a module nor an error")),
+    };
+    let bytes = match result {
         Ok(b) => b,
         Err(e) => {
             // Parse errors name the file as opened; errors inside a scope use the recorded source name.

@@ -133,16 +133,7 @@ impl<'a> Compiler<'a> {
         self.compile_async_with_stmt_helper(rest, body);
         self.emit().adjust_stack_size(-3);
 
-        self.emit().load_const_tok(ConstTok::None);
-        self.emit().rot_two();
-        self.emit().jump(l_aexit_no_exc);
-
-        self.emit().label_assign(l_finally_block);
-
-        self.emit().dup_top();
-        self.emit().load_global("BaseException", GlobalKind::Global);
-        self.emit().binary_op(BinaryOp::ExceptionMatch);
-        self.emit().pop_jump_if(false, l_ret_unwind_jump);
+        self.emit().async_with_setup_finally(l_aexit_no_exc, l_finally_block, l_ret_unwind_jump);
 
         self.emit().dup_top();
         self.emit().rot_three();

@@ -152,6 +152,7 @@ impl<'a> Compiler<'a> {
         }
         self.compile_with_stmt_helper(rest, body);
         self.emit().with_cleanup(l_end);
+        self.reserve_labels_for_native(3);
         self.compile_decrease_except_level();
         self.leave();
     }

@@ -524,5 +524,7 @@ impl<'a> Compiler<'a> {
     pub(super) fn emit_yield(&mut self, kind: crate::emit::YieldKind) {
         self.emit().yield_(kind);
         self.scope_mut().scope_flags |= super::scope::SCOPE_FLAG_GENERATOR;
+        // The native emitter uses labels past the compiler's for the resume point (and the yield-from loop).
+        self.reserve_labels_for_native(if kind == crate::emit::YieldKind::From { 3 } else { 1 });
     }
 }

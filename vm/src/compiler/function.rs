@@ -4,7 +4,8 @@
 
 use super::scope::{
     EmitOption, IdKind, ScopeKind, ScopeNode, ID_FLAG_IS_DBL_STAR_PARAM, ID_FLAG_IS_PARAM, ID_FLAG_IS_STAR_PARAM,
-    SCOPE_FLAG_DEFKWARGS, SCOPE_FLAG_GENERATOR, SCOPE_FLAG_VARARGS, SCOPE_FLAG_VARKEYWORDS,
+    SCOPE_FLAG_DEFKWARGS, SCOPE_FLAG_GENERATOR, SCOPE_FLAG_HASCONSTS, SCOPE_FLAG_REFGLOBALS, SCOPE_FLAG_VARARGS,
+    SCOPE_FLAG_VARKEYWORDS, SCOPE_FLAG_VIPERRET_POS, ID_FLAG_VIPER_TYPE_POS,
 };
 use super::Compiler;
 use crate::emit::{AccessKind, BuildKind, ConstTok, LocalKind, Pass, ScopeId};
@@ -183,6 +184,15 @@ impl<'a> Compiler<'a> {
 
     /// `compile_funcdef_helper`: makes the function object (defaults, closure) on the stack.
     fn compile_funcdef_helper(&mut self, fdef: &'a FunctionDef, emit_options: EmitOption) -> Option<ScopeId> {
+        // An emitter forced on this function by the caller (emitter checks for editors).
+        let emit_options = match self.force_emit {
+            Some((node, opt)) if node == Self::node_key(fdef) => match opt {
+                crate::options::EmitOpt::Bytecode => EmitOption::Bytecode,
+                crate::options::EmitOpt::Native => EmitOption::NativePython,
+                crate::options::EmitOpt::Viper => EmitOption::Viper,
+            },
+            _ => emit_options,
+        };
         let fscope = self.scope_for_node(
             fdef,
             ScopeKind::Function,
@@ -282,6 +292,8 @@ impl<'a> Compiler<'a> {
             self.scopes[this_scope].scope_flags |= SCOPE_FLAG_DEFKWARGS;
         }
         self.scopes[this_scope].num_def_pos_args = n_pos_defaults;
+        // Making a function needs the globals and the constant table (native code).
+        self.scope_mut().scope_flags |= SCOPE_FLAG_REFGLOBALS | SCOPE_FLAG_HASCONSTS;
 
         let mut nfree = 0u32;
         if self.scope().kind != ScopeKind::Module {
@@ -313,11 +325,15 @@ impl<'a> Compiler<'a> {
     pub(super) fn compile_scope_function(&mut self, fdef: &'a FunctionDef) {
         if self.pass == Pass::Scope {
             self.have_star = false;
+            // Every parameter is visited even after an error (`apply_to_single_or_list`): syntax errors
+            // keep the first, but each unknown viper type replaces the previous one.
             for p in params_in_order(&fdef.args) {
                 self.compile_scope_func_lambda_param(p, true);
-                if self.has_error() {
-                    break;
-                }
+            }
+            if self.scope().emit_options == EmitOption::Viper {
+                // The return annotation is the viper return type.
+                let ret_type = self.compile_viper_type_annotation(fdef.returns.as_ref());
+                self.scope_mut().scope_flags |= ret_type << SCOPE_FLAG_VIPERRET_POS;
             }
         }
         self.compile_suite(&fdef.body);
@@ -332,9 +348,6 @@ impl<'a> Compiler<'a> {
             self.have_star = false;
             for p in params_in_order(args) {
                 self.compile_scope_func_lambda_param(p, false);
-                if self.has_error() {
-                    break;
-                }
             }
         }
         self.compile_node(body);
@@ -401,6 +414,37 @@ impl<'a> Compiler<'a> {
             let id = &mut self.scope_mut().id_info[i];
             id.kind = IdKind::Local;
             id.flags = flag;
+            // A viper parameter's annotation is its type (only named `def` parameters that have an
+            // annotation or a default: MicroPython's `typedargslist_name` node).
+            if let Param::Name(a) = p {
+                let has_node = a.annotation.is_some() || a.default.is_some();
+                if is_def && has_node && self.scope().emit_options == EmitOption::Viper {
+                    let t = self.compile_viper_type_annotation(a.annotation.as_ref());
+                    self.scope_mut().id_info[i].flags |= (t as u8) << ID_FLAG_VIPER_TYPE_POS;
+                }
+            }
+        }
+    }
+
+    /// `compile_viper_type_annotation`: the `MP_NATIVE_TYPE_*` an annotation names (object if none).
+    fn compile_viper_type_annotation(&mut self, annotation: Option<&'a Expr>) -> u32 {
+        let Some(ann) = annotation else {
+            return crate::emit::native::vtype::NATIVE_TYPE_OBJ;
+        };
+        match &ann.kind {
+            ExprKind::Name(type_name) => match crate::emit::native::vtype::native_type_from_qstr(type_name) {
+                Some(t) => t,
+                None => {
+                    // Written straight into compile_error: replaces any error so far.
+                    self.replace_error(crate::ErrorKind::ViperTypeError, format!("unknown type '{type_name}'"));
+                    0
+                }
+            },
+            _ => {
+                let line = self.node_line(ann);
+                self.syntax_error(line, "annotation must be an identifier");
+                0
+            }
         }
     }
 }

@@ -36,13 +36,14 @@ pub mod scope;
 mod source;
 mod stmt;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use self::scope::{EmitOption, IdKind, Scope, ScopeKind, ScopeNode, ID_FLAG_IS_PARAM};
 use self::source::SourceMap;
 use crate::emit::bytecode::BytecodeEmitter;
+use crate::emit::native::{self, ErrorSlot, NativeContext, NativeEmit, NativeError};
 use crate::emit::{Emit, EmitCommon, Label, LocalKind, GlobalKind, Pass, ScopeId, ScopeInfo};
 use crate::error::{CompileError, ErrorKind};
 use crate::mpy::{Header, MpyModule, RawCode};
@@ -58,17 +59,28 @@ pub fn compile_source(source: &[u8], opts: &CompileOptions) -> Compiled {
     };
     let (module, errors) = crate::syntax::parse_with(source, &parse_opts);
     if let Some(e) = errors.into_iter().next() {
-        return Compiled { module: None, error: Some(e) };
+        return Compiled { module: None, error: Some(e), native_trace: String::new() };
     }
-    match compile_module(&module, source, opts) {
-        Ok(m) => Compiled { module: Some(m), error: None },
-        Err(e) => Compiled { module: None, error: Some(e) },
+    let mut extras = CompileExtras::default();
+    match compile_module_with(&module, source, opts, &mut extras) {
+        Ok(m) => Compiled { module: Some(m), error: None, native_trace: extras.native_trace },
+        Err(e) => Compiled { module: None, error: Some(e), native_trace: extras.native_trace },
     }
 }
 
 /// Compiles a parsed module (`mp_compile_to_raw_code`). `source` is the text the tree was parsed from; it
 /// is only used to find the lines of tokens the tree has no node for.
 pub fn compile_module(module: &ast::Module, source: &[u8], opts: &CompileOptions) -> Result<MpyModule, CompileError> {
+    compile_module_with(module, source, opts, &mut CompileExtras::default())
+}
+
+/// [`compile_module`] with side outputs (the `-march=debug` trace, native listings).
+pub fn compile_module_with(
+    module: &ast::Module,
+    source: &[u8],
+    opts: &CompileOptions,
+    extras: &mut CompileExtras,
+) -> Result<MpyModule, CompileError> {
     let common = Rc::new(RefCell::new(EmitCommon::new(&opts.source_name)));
     let source_lines = opts.opt_level < 3 && !opts.no_source_lines;
     let mut comp = Compiler {
@@ -78,7 +90,7 @@ pub fn compile_module(module: &ast::Module, source: &[u8], opts: &CompileOptions
         scope_of: HashMap::new(),
         cur: 0,
         pass: Pass::Scope,
-        next_label: 0,
+        label_slot: Rc::new(Cell::new(0)),
         break_label: INVALID_LABEL,
         break_from_for: false,
         continue_label: INVALID_LABEL,
@@ -90,10 +102,26 @@ pub fn compile_module(module: &ast::Module, source: &[u8], opts: &CompileOptions
         error: None,
         depth: 0,
         bc: BytecodeEmitter::new(common.clone(), source_lines),
+        common: common.clone(),
+        native: None,
+        native_errors: Rc::new(RefCell::new(None)),
+        use_native: false,
+        max_num_labels: 0,
+        native_aborted: false,
+        native_trace: String::new(),
+        last_native_trace: String::new(),
+        want_native_listing: extras.want_native_listing,
+        force_emit: extras.force_emit,
+        native_listings: Vec::new(),
         outputs: HashMap::new(),
     };
-    comp.run(module)?;
+    let run = comp.run(module);
+    extras.native_trace = std::mem::take(&mut comp.native_trace);
+    extras.native_listings = std::mem::take(&mut comp.native_listings);
+    run?;
     let root = comp.build_raw_code(0, 0)?;
+    extras.functions = comp.function_summaries();
+    let has_native = comp.native.is_some();
     drop(comp);
     let common = Rc::try_unwrap(common)
         .map_err(|_| CompileError::internal("emitter tables still shared"))?
@@ -101,16 +129,48 @@ pub fn compile_module(module: &ast::Module, source: &[u8], opts: &CompileOptions
     let (qstrs, objs) = common.into_tables();
     Ok(MpyModule {
         header: Header {
-            arch: None,
+            arch: if has_native { opts.arch } else { None },
             // mpy-cross writes `-march-flags` even into a bytecode-only file.
             arch_flags: opts.arch_flags,
             small_int_bits: opts.small_int_bits,
-            sub_version: 0,
+            sub_version: if has_native { crate::mpy::MPY_SUB_VERSION } else { 0 },
         },
         qstrs,
         objs,
         root,
     })
+}
+
+/// What a compilation reports besides the module: requests in, side outputs out.
+#[derive(Clone, Debug, Default)]
+pub struct CompileExtras {
+    /// In: record a machine-code listing of every native function.
+    pub want_native_listing: bool,
+    /// In: compile the `def` whose [`FunctionDef`](ast::FunctionDef) node is at this address with this
+    /// emitter, as if it carried the matching `@micropython` decorator (for [`crate::emitcheck`]).
+    pub force_emit: Option<(usize, EmitOpt)>,
+    /// Out (on success): every `def` compiled, in scope order.
+    pub functions: Vec<FunctionSummary>,
+    /// Out: what `mpy-cross -march=debug` prints on stdout (printed as it compiles, so kept even when a
+    /// later error stops the compilation).
+    pub native_trace: String,
+    /// Out: `(qualified scope name, text)` of each native function, in compilation order: the
+    /// `-march=debug` trace for `debug`, a machine-code listing for real architectures.
+    pub native_listings: Vec<(String, String)>,
+}
+
+/// One compiled `def`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FunctionSummary {
+    /// Address of its [`FunctionDef`](ast::FunctionDef) node (identifies it across compilations of
+    /// the same tree).
+    pub node: usize,
+    /// Dotted path of simple names (`C.method`).
+    pub qualified_name: String,
+    /// The raw-code kind it was compiled to.
+    pub kind: crate::mpy::RawCodeKind,
+    /// Size of its `fun_data` (bytecode with prelude, or machine code with data and prelude).
+    pub size: usize,
 }
 
 /// `INVALID_LABEL`: no enclosing loop.
@@ -135,8 +195,10 @@ struct PendingError {
 /// The code produced for one scope by its final emit pass.
 #[derive(Clone, Debug)]
 struct ScopeOutput {
+    kind: crate::mpy::RawCodeKind,
     fun_data: Vec<u8>,
     children: Vec<ScopeId>,
+    prelude_offset: u32,
 }
 
 /// `compiler_t`.
@@ -148,7 +210,8 @@ pub(crate) struct Compiler<'a> {
     scope_of: HashMap<usize, ScopeId>,
     cur: ScopeId,
     pass: Pass,
-    next_label: Label,
+    /// `comp->next_label`, shared with the native emitter (`emit->label_slot`).
+    label_slot: Rc<Cell<Label>>,
 
     break_label: Label,
     break_from_for: bool,
@@ -164,6 +227,24 @@ pub(crate) struct Compiler<'a> {
     depth: u32,
 
     bc: BytecodeEmitter,
+    common: Rc<RefCell<EmitCommon>>,
+    /// The native/viper emitter, made when the first native scope is compiled (`emit_native`).
+    native: Option<Box<dyn NativeEmit>>,
+    /// `comp->compile_error` as the native emitter writes it.
+    native_errors: ErrorSlot,
+    /// The current scope is compiled by `native` rather than `bc`.
+    use_native: bool,
+    /// The most labels any scope needs (from the scope pass).
+    max_num_labels: usize,
+    /// A fatal native error has been taken over into `error`.
+    native_aborted: bool,
+    /// `-march=debug` output so far.
+    native_trace: String,
+    /// The part of it printed for the last scope.
+    last_native_trace: String,
+    want_native_listing: bool,
+    force_emit: Option<(usize, EmitOpt)>,
+    native_listings: Vec<(String, String)>,
     outputs: HashMap<ScopeId, ScopeOutput>,
 }
 
@@ -200,6 +281,7 @@ impl<'a> Compiler<'a> {
                     scope::check_to_close_over(&mut self.scopes, s, i);
                 }
             }
+            self.max_num_labels = self.max_num_labels.max(self.label_slot.get() as usize);
             s += 1;
         }
 
@@ -211,10 +293,12 @@ impl<'a> Compiler<'a> {
 
         let mut s = 0;
         while s < self.scopes.len() && self.error.is_none() {
+            self.use_native = false;
             if self.scopes[s].emit_options != EmitOption::Bytecode {
                 self.cur = s;
-                self.native_not_supported();
-                break;
+                if !self.select_native_emitter() {
+                    break;
+                }
             }
             self.compile_scope(s, Pass::StackSize);
             if self.error.is_none() {
@@ -232,16 +316,49 @@ impl<'a> Compiler<'a> {
             if let Some(e) = self.bc.take_error() {
                 return Err(e);
             }
+            if self.use_native {
+                if let Some(n) = self.native.as_mut() {
+                    self.last_native_trace = n.take_trace();
+                    self.native_trace.push_str(&self.last_native_trace);
+                }
+            }
             if self.error.is_none() {
-                match self.bc.take_output() {
+                let out = if self.use_native {
+                    let out = self.native.as_mut().and_then(|n| n.take_output());
+                    if let Some(o) = &out {
+                        if self.want_native_listing {
+                            let text = if self.opts.arch == Some(crate::mpy::Arch::Debug) {
+                                self.last_native_trace.clone()
+                            } else {
+                                o.listing.clone()
+                            };
+                            self.native_listings.push((self.qualified_name(s), text));
+                        }
+                    }
+                    out.map(|out| ScopeOutput {
+                        kind: if out.viper { crate::mpy::RawCodeKind::Viper } else { crate::mpy::RawCodeKind::Native },
+                        fun_data: out.fun_data,
+                        children: out.children,
+                        prelude_offset: out.prelude_offset,
+                    })
+                } else {
+                    self.bc.take_output().map(|out| ScopeOutput {
+                        kind: crate::mpy::RawCodeKind::Bytecode,
+                        fun_data: out.fun_data,
+                        children: out.children,
+                        prelude_offset: 0,
+                    })
+                };
+                match out {
                     Some(out) => {
-                        self.outputs.insert(s, ScopeOutput { fun_data: out.fun_data, children: out.children });
+                        self.outputs.insert(s, out);
                     }
                     None => return Err(CompileError::internal("emitter produced no code")),
                 }
             }
             s += 1;
         }
+        self.use_native = false;
 
         match self.error.take() {
             None => Ok(()),
@@ -273,14 +390,71 @@ impl<'a> Compiler<'a> {
         for &c in &out.children {
             children.push(self.build_raw_code(c, depth + 1)?);
         }
-        Ok(RawCode::bytecode(out.fun_data.clone(), children))
+        let mut rc = RawCode::bytecode(out.fun_data.clone(), children);
+        rc.kind = out.kind;
+        rc.prelude_offset = out.prelude_offset;
+        Ok(rc)
+    }
+
+    /// The `def`s compiled, with their code sizes.
+    fn function_summaries(&self) -> Vec<FunctionSummary> {
+        let mut out = Vec::new();
+        for (sid, s) in self.scopes.iter().enumerate() {
+            if let (ScopeNode::Function(fdef), Some(o)) = (s.node, self.outputs.get(&sid)) {
+                out.push(FunctionSummary {
+                    node: Self::node_key(fdef),
+                    qualified_name: self.qualified_name(sid),
+                    kind: o.kind,
+                    size: o.fun_data.len(),
+                });
+            }
+        }
+        out
+    }
+
+    /// Picks the native emitter for the current scope, making it on first use (`NATIVE_EMITTER(new)`).
+    /// False (with an error) when mpyc has no native backend for the architecture.
+    fn select_native_emitter(&mut self) -> bool {
+        if self.native.is_none() {
+            let arch = match self.opts.arch {
+                Some(a) => a,
+                None => {
+                    self.internal_error("native code needs an architecture (-march)");
+                    return false;
+                }
+            };
+            if arch == crate::mpy::Arch::Rv64imc {
+                // mpy-cross has no native emitter for this architecture at all.
+                self.raise(ErrorKind::NotImplementedError, 0, "cannot emit native code for this architecture");
+                return false;
+            }
+            let ctx = NativeContext {
+                common: self.common.clone(),
+                errors: self.native_errors.clone(),
+                label_slot: self.label_slot.clone(),
+                max_num_labels: self.max_num_labels,
+                listing: self.want_native_listing,
+            };
+            match native::new_emitter(arch, ctx) {
+                Some(n) => self.native = Some(n),
+                None => {
+                    self.internal_error(&format!(
+                        "mpyc cannot generate native code for -march={} yet (only x64, x86 and debug)",
+                        arch.name()
+                    ));
+                    return false;
+                }
+            }
+        }
+        self.use_native = true;
+        true
     }
 
     /// `compile_scope`: one pass over one scope. Returns false when the emit pass must be repeated.
     fn compile_scope(&mut self, sid: ScopeId, pass: Pass) -> bool {
         self.pass = pass;
         self.cur = sid;
-        self.next_label = 0;
+        self.label_slot.set(0);
         self.cur_except_level = 0;
         self.break_label = INVALID_LABEL;
         self.break_from_for = false;
@@ -292,6 +466,7 @@ impl<'a> Compiler<'a> {
         }
         let info = self.scope_info(sid);
         self.emit().start_pass(pass, &info);
+        self.reserve_labels_for_native(6);
 
         let node = self.scopes[sid].node;
         match node {
@@ -310,6 +485,10 @@ impl<'a> Compiler<'a> {
 
         let end = self.emit().end_pass();
         self.scopes[sid].stack_size = end.stack_size;
+        if let Some(flags) = self.emit().scope_flags() {
+            self.scopes[sid].scope_flags |= flags;
+        }
+        self.sync_native_error();
         end.complete
     }
 
@@ -337,6 +516,14 @@ impl<'a> Compiler<'a> {
             exc_stack_size: s.exc_stack_size,
             arg_names,
             cells,
+            qualified_name: if s.emit_options == EmitOption::Bytecode { String::new() } else { self.qualified_name(sid) },
+            viper: s.emit_options == EmitOption::Viper,
+            param_types: s
+                .id_info
+                .iter()
+                .filter(|id| id.flags & ID_FLAG_IS_PARAM != 0)
+                .map(|id| (id.local_num, u32::from(id.flags >> scope::ID_FLAG_VIPER_TYPE_POS)))
+                .collect(),
         }
     }
 
@@ -344,7 +531,79 @@ impl<'a> Compiler<'a> {
 
     /// The emitter of the current scope.
     fn emit(&mut self) -> &mut dyn Emit {
-        &mut self.bc
+        match (self.use_native, self.native.as_deref_mut()) {
+            (true, Some(n)) => n.as_emit(),
+            _ => &mut self.bc,
+        }
+    }
+
+    /// The simple names from the module's child down to `sid`, joined by dots (`<module>` for the module).
+    fn qualified_name(&self, sid: ScopeId) -> String {
+        let mut names = vec![self.scopes[sid].simple_name.as_str()];
+        let mut cur = self.scopes[sid].parent;
+        while let Some(p) = cur {
+            if self.scopes[p].parent.is_none() {
+                break;
+            }
+            names.push(&self.scopes[p].simple_name);
+            cur = self.scopes[p].parent;
+        }
+        names.reverse();
+        names.join(".")
+    }
+
+    /// `reserve_labels_for_native`: native scopes need extra labels after some constructs.
+    fn reserve_labels_for_native(&mut self, n: u32) {
+        if self.scope().emit_options != EmitOption::Bytecode {
+            self.label_slot.set(self.label_slot.get() + n);
+        }
+    }
+
+    /// Moves an error the native emitter reported into `self.error`, as C's shared `compile_error` slot
+    /// would hold it: a viper type error replaces the current error (keeping its line), a fatal error
+    /// replaces everything and prints without a traceback.
+    fn sync_native_error(&mut self) {
+        if self.native_aborted {
+            return;
+        }
+        let taken = {
+            let mut slot = self.native_errors.borrow_mut();
+            match &*slot {
+                // A fatal error stays in the slot so the emitter stays stopped.
+                Some(NativeError::Fatal(_)) => slot.clone(),
+                _ => slot.take(),
+            }
+        };
+        match taken {
+            None => {}
+            Some(NativeError::Viper(message)) => self.replace_error(ErrorKind::ViperTypeError, message),
+            Some(NativeError::Fatal(e)) => {
+                self.error = Some(PendingError {
+                    kind: e.kind,
+                    message: e.message,
+                    line: 0,
+                    scope: self.cur,
+                    with_traceback: false,
+                });
+                self.native_aborted = true;
+            }
+        }
+    }
+
+    /// Writes an error straight into `comp->compile_error` (viper errors do): it replaces a pending error
+    /// but keeps the line already recorded for it. A fatal error is never replaced.
+    fn replace_error(&mut self, kind: ErrorKind, message: String) {
+        match &mut self.error {
+            Some(e) if !e.with_traceback => {}
+            Some(e) => {
+                e.kind = kind;
+                e.message = message;
+                e.scope = self.cur;
+            }
+            None => {
+                self.error = Some(PendingError { kind, message, line: 0, scope: self.cur, with_traceback: true });
+            }
+        }
     }
 
     fn scope(&self) -> &Scope<'a> {
@@ -356,13 +615,13 @@ impl<'a> Compiler<'a> {
     }
 
     fn next_label(&mut self) -> Label {
-        let l = self.next_label;
-        self.next_label += 1;
+        let l = self.label_slot.get();
+        self.label_slot.set(l + 1);
         l
     }
 
     fn has_error(&self) -> bool {
-        self.error.is_some()
+        self.error.is_some() || self.native_errors.borrow().is_some()
     }
 
     /// `compile_syntax_error`: only the first error is kept. `line` is 0 when raised on a leaf.
@@ -371,6 +630,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn raise(&mut self, kind: ErrorKind, line: u32, message: &str) {
+        self.sync_native_error();
         if self.error.is_none() {
             self.error = Some(PendingError {
                 kind,
@@ -384,6 +644,7 @@ impl<'a> Compiler<'a> {
 
     /// An internal failure (never a MicroPython error): reported without a traceback.
     fn internal_error(&mut self, message: &str) {
+        self.sync_native_error();
         if self.error.is_none() {
             self.error = Some(PendingError {
                 kind: ErrorKind::Internal,
@@ -396,11 +657,12 @@ impl<'a> Compiler<'a> {
     }
 
     fn native_not_supported(&mut self) {
-        self.internal_error("native code generation is not yet supported by mpyc");
+        self.internal_error("inline assembler (@micropython.asm_*) is not supported by mpyc yet");
     }
 
     /// `compile_error_set_line`: gives an error raised on a leaf the line of an enclosing struct node.
     fn error_set_line(&mut self, line: u32) {
+        self.sync_native_error();
         if let Some(e) = &mut self.error {
             if e.line == 0 {
                 e.line = line;
@@ -535,6 +797,7 @@ impl<'a> Compiler<'a> {
     fn compile_decrease_except_level(&mut self) {
         self.cur_except_level = self.cur_except_level.saturating_sub(1);
         self.emit().end_finally();
+        self.reserve_labels_for_native(1);
     }
 }
 

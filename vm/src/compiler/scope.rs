@@ -51,12 +51,20 @@ pub enum IdKind {
 pub const ID_FLAG_IS_PARAM: u8 = 0x01;
 pub const ID_FLAG_IS_STAR_PARAM: u8 = 0x02;
 pub const ID_FLAG_IS_DBL_STAR_PARAM: u8 = 0x04;
+/// `ID_FLAG_VIPER_TYPE_POS`: a viper parameter's `MP_NATIVE_TYPE_*` is kept in the flags from this bit.
+pub const ID_FLAG_VIPER_TYPE_POS: u8 = 4;
 
 /// `MP_SCOPE_FLAG_*` (`py/runtime0.h`).
 pub const SCOPE_FLAG_GENERATOR: u32 = 0x01;
 pub const SCOPE_FLAG_VARKEYWORDS: u32 = 0x02;
 pub const SCOPE_FLAG_VARARGS: u32 = 0x04;
 pub const SCOPE_FLAG_DEFKWARGS: u32 = 0x08;
+/// The scope references globals (native code then swaps in the module's globals).
+pub const SCOPE_FLAG_REFGLOBALS: u32 = 0x10;
+/// The scope loads from the constant table (native code then needs the function object).
+pub const SCOPE_FLAG_HASCONSTS: u32 = 0x20;
+/// `MP_SCOPE_FLAG_VIPERRET_POS`: three bits of viper return type.
+pub const SCOPE_FLAG_VIPERRET_POS: u32 = 6;
 
 /// `id_info_t`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -257,6 +265,15 @@ pub fn compute_things(scopes: &mut [Scope<'_>], sid: ScopeId) {
             }
             if kind.is_func_like() && id.kind == IdKind::GlobalImplicit {
                 id.kind = IdKind::GlobalExplicit;
+            }
+            // Native code that reads globals must swap in the module's; viper casts are not globals.
+            if id.kind == IdKind::GlobalExplicit {
+                let is_cast = scope.emit_options == EmitOption::Viper
+                    && crate::emit::native::vtype::native_type_from_qstr(&id.qst)
+                        .is_some_and(|t| t >= crate::emit::native::vtype::NATIVE_TYPE_INT);
+                if !is_cast {
+                    scope.scope_flags |= SCOPE_FLAG_REFGLOBALS;
+                }
             }
             if id.kind == IdKind::Local || (id.flags & ID_FLAG_IS_PARAM) != 0 {
                 id.local_num = scope.num_locals;

@@ -21,6 +21,7 @@
 
 pub mod bytecode;
 pub mod common;
+pub mod native;
 
 pub use common::EmitCommon;
 
@@ -209,6 +210,13 @@ pub struct ScopeInfo {
     pub arg_names: Vec<String>,
     /// Local numbers of the variables that must be turned into cells, in identifier order.
     pub cells: Vec<u32>,
+    /// The dotted path of simple names from the module down (`V.m.<lambda>`), for `-march=debug`'s
+    /// `ENTRY(...)` line; empty for bytecode scopes.
+    pub qualified_name: String,
+    /// The scope is compiled by the viper emitter (`MP_EMIT_OPT_VIPER`).
+    pub viper: bool,
+    /// Viper: `(local_num, MP_NATIVE_TYPE_*)` of every parameter, from its annotation.
+    pub param_types: Vec<(u32, u32)>,
 }
 
 /// The result of finishing a pass.
@@ -283,6 +291,33 @@ pub trait Emit {
     fn start_except_handler(&mut self);
     fn end_except_handler(&mut self);
 
+    /// `async_with_setup_finally`: the end of an `async with` body and the start of its `finally`
+    /// handler, up to the test whether an exception is being handled (jump to `label_ret_unwind_jump` if
+    /// not). Bytecode tests the value with `isinstance(v, BaseException)`; the native emitter overrides
+    /// this with a test of its exception-value word.
+    fn async_with_setup_finally(
+        &mut self,
+        label_aexit_no_exc: Label,
+        label_finally_block: Label,
+        label_ret_unwind_jump: Label,
+    ) {
+        self.load_const_tok(ConstTok::None);
+        self.rot_two();
+        self.jump(label_aexit_no_exc);
+        self.label_assign(label_finally_block);
+        self.dup_top();
+        self.load_global("BaseException", GlobalKind::Global);
+        self.binary_op(BinaryOp::ExceptionMatch);
+        self.pop_jump_if(false, label_ret_unwind_jump);
+    }
+
     /// An error the emitter found (for example `RuntimeError: bytecode overflow`), if any.
     fn take_error(&mut self) -> Option<crate::CompileError>;
+
+    /// The scope flags as the emitter leaves them after a pass (the native emitter sets
+    /// `MP_SCOPE_FLAG_HASCONSTS` and `MP_SCOPE_FLAG_GENERATOR` on the scope, as C does); `None` if the
+    /// emitter never changes them.
+    fn scope_flags(&self) -> Option<u32> {
+        None
+    }
 }

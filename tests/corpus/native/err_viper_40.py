@@ -1,0 +1,8 @@
+# mpy-cross -march=ARCH
+# viper error: can't implicitly convert 'ptr' to 'bool' in a while condition
+import micropython
+
+@micropython.viper
+def f(p: ptr):
+    while p:
+        pass

@@ -1,0 +1,145 @@
+//! `bench-native`: how fast mpyc compiles the native/viper corpus (`tests/corpus/native`) compared with
+//! the real mpy-cross binary, for `-march=x64` and `-march=x86`.
+//!
+//! Each program is compiled with the flags of its `# mpy-cross <flags>` header (`ARCH` replaced), once per
+//! process and sequentially, by mpy-cross and by mpyc (writing a file, and writing to stdout: mpyc's file
+//! writer syncs the file to disk, mpy-cross's does not); the library is also timed in-process. Programs
+//! mpy-cross refuses or aborts on are included (both compilers do that work too). Each measurement is the
+//! best of `--runs` runs.
+//!
+//! usage: bench-native [--mpyc PATH] [--runs N]   (`scripts/bench-native` builds release and runs it)
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use mpy_tests::repo_root;
+
+struct Job {
+    file: String,
+    flags: Vec<String>,
+    source: Vec<u8>,
+}
+
+fn jobs() -> Vec<Job> {
+    let dir = repo_root().join("tests/corpus/native");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "py")).collect())
+        .unwrap_or_default();
+    files.sort();
+    let mut out = Vec::new();
+    for path in files {
+        let Ok(source) = std::fs::read(&path) else { continue };
+        let text = String::from_utf8_lossy(&source).to_string();
+        let Some(flags) = text.lines().next().and_then(|l| l.strip_prefix("# mpy-cross ")) else { continue };
+        let file = path.file_name().unwrap_or_default().to_string_lossy().to_string();
+        for arch in ["x64", "x86"] {
+            out.push(Job {
+                file: file.clone(),
+                flags: flags.split_whitespace().map(|f| f.replace("ARCH", arch)).collect(),
+                source: source.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// Compiles each job in its own process, writing the `.mpy` to `out` (`-` is stdout, discarded).
+fn per_process(compiler: &Path, jobs: &[Job], out: &Path) -> Duration {
+    let dir = repo_root().join("tests/corpus/native");
+    let start = Instant::now();
+    for j in jobs {
+        let _ = Command::new(compiler)
+            .args(&j.flags)
+            .arg(&j.file)
+            .arg("-o")
+            .arg(out)
+            .current_dir(&dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+    }
+    start.elapsed()
+}
+
+fn options(j: &Job) -> mpy_vm::CompileOptions {
+    let mut o = mpy_vm::CompileOptions { source_name: j.file.clone(), ..Default::default() };
+    let mut it = j.flags.iter();
+    while let Some(f) = it.next() {
+        if let Some(a) = f.strip_prefix("-march=") {
+            o.arch = mpy_vm::Arch::from_name(a);
+        } else if f == "-X" {
+            o.emit = match it.next().map(String::as_str) {
+                Some("emit=native") => mpy_vm::EmitOpt::Native,
+                Some("emit=viper") => mpy_vm::EmitOpt::Viper,
+                _ => mpy_vm::EmitOpt::Bytecode,
+            };
+        }
+    }
+    o
+}
+
+fn in_process(jobs: &[Job]) -> Duration {
+    let opts: Vec<mpy_vm::CompileOptions> = jobs.iter().map(options).collect();
+    let start = Instant::now();
+    for (j, o) in jobs.iter().zip(&opts) {
+        let _ = mpy_tests::catch_panic(|| mpy_vm::compile_to_mpy(&j.source, o));
+    }
+    start.elapsed()
+}
+
+fn main() {
+    let exe_dir = std::env::current_exe().ok().and_then(|p| p.parent().map(Path::to_path_buf)).unwrap_or_default();
+    let mut mpyc = exe_dir.join("mpyc");
+    let mut runs = 3usize;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match (a.as_str(), args.next()) {
+            ("--mpyc", Some(v)) => mpyc = std::fs::canonicalize(&v).unwrap_or_else(|_| PathBuf::from(v)),
+            ("--runs", Some(v)) => runs = v.parse().unwrap_or(3),
+            _ => {
+                eprintln!("usage: bench-native [--mpyc PATH] [--runs N]");
+                std::process::exit(2);
+            }
+        }
+    }
+    if !mpyc.is_file() {
+        eprintln!("bench-native: no mpyc at {} (cargo build --release -p mpy-vm --bin mpyc)", mpyc.display());
+        std::process::exit(2);
+    }
+    let mpy_cross = mpy_tests::oracles::oracles().mpy_cross.clone();
+    let jobs = jobs();
+    let tmp = tempfile::tempdir().expect("temporary directory");
+    let out = tmp.path().join("out.mpy");
+    let best = |f: &dyn Fn() -> Duration| (0..runs.max(1)).map(|_| f()).min().unwrap_or_default();
+    let cross = best(&|| per_process(&mpy_cross, &jobs, &out));
+    let ours = best(&|| per_process(&mpyc, &jobs, &out));
+    let stdout = Path::new("-");
+    let cross_stdout = best(&|| per_process(&mpy_cross, &jobs, stdout));
+    let ours_stdout = best(&|| per_process(&mpyc, &jobs, stdout));
+    let lib = best(&|| in_process(&jobs));
+    let ms = |d: Duration| 1e3 * d.as_secs_f64() / jobs.len().max(1) as f64;
+    println!("native corpus: {} compilations (x64 and x86), best of {runs} runs", jobs.len());
+    println!("{:<36} {:>11} {:>11} {:>11}", "", "mpy-cross", "mpyc", "mpyc/cross");
+    println!(
+        "{:<36} {:>8.3} ms {:>8.3} ms {:>10.2}x",
+        "one process per compilation, -o file",
+        ms(cross),
+        ms(ours),
+        ours.as_secs_f64() / cross.as_secs_f64()
+    );
+    println!(
+        "{:<36} {:>8.3} ms {:>8.3} ms {:>10.2}x",
+        "one process per compilation, -o -",
+        ms(cross_stdout),
+        ms(ours_stdout),
+        ours_stdout.as_secs_f64() / cross_stdout.as_secs_f64()
+    );
+    println!(
+        "{:<36} {:>11} {:>8.3} ms {:>10.2}x",
+        "in process (mpy_vm library)",
+        "-",
+        ms(lib),
+        lib.as_secs_f64() / cross.as_secs_f64()
+    );
+}
