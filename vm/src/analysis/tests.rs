@@ -22,7 +22,12 @@ fn check_rule(rule: Rule, source: &str) {
     assert!(!a.diagnostics.is_empty(), "{} fixture has no diagnostics", rule.code());
     let code = rule.code();
     insta::assert_snapshot!(format!("{code}_diagnostics"), render::annotate_inline(source, &a.diagnostics));
-    let fixes: Vec<&Fix> = a.diagnostics.iter().filter_map(|d| d.fixes.first()).collect();
+    let fixes: Vec<&Fix> = a
+        .diagnostics
+        .iter()
+        .filter_map(|d| d.fixes.first())
+        .filter(|f| f.applicability() != Applicability::DisplayOnly)
+        .collect();
     if !fixes.is_empty() {
         let (fixed, _) = apply_fixes(source, fixes);
         let (_, errors) = crate::syntax::parse(fixed.as_bytes());

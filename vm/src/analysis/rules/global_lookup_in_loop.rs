@@ -40,8 +40,10 @@ declare_rule! {
     ///
     /// ## Fix safety
     /// Safe for builtins and for module-level functions, classes and imports that the module never rebinds
-    /// (no function declares them `global`). For any other global the fix is unsafe: a function called
-    /// inside the loop may rebind the global, and the local copy would not see the new value.
+    /// (no function declares them `global`). For any other global the fix is unsafe: code elsewhere may
+    /// rebind the global, and the local copy would not see the new value. When a function of this module
+    /// does rebind it (`global name`) and the loop calls anything, the fix is only displayed, never applied:
+    /// the call may well reach that function.
     pub struct GlobalLookupInLoop;
 }
 
@@ -62,7 +64,9 @@ pub(crate) fn check(checker: &mut Checker) {
             let mut reads: Vec<(&str, Vec<TextRange>)> = Vec::new();
             let mut index: HashMap<&str, usize> = HashMap::new();
             let mut attr_bases: HashSet<TextRange> = HashSet::new();
+            let mut calls = false;
             loops::each_expr_in_loop(lp, &mut |e, ctx| {
+                calls |= matches!(e.kind, ExprKind::Call { .. });
                 if let ExprKind::Attribute { value, .. } = &e.kind {
                     if let ExprKind::Name(n) = &value.kind {
                         let is_module = module_scope
@@ -97,6 +101,9 @@ pub(crate) fn check(checker: &mut Checker) {
                 let (what, fix) = match safety {
                     Safety::Builtin => ("builtin", Fix::safe_edits(title, edits)),
                     Safety::Stable => ("global", Fix::safe_edits(title, edits)),
+                    Safety::Mutable if calls && checker.facts.rebound_by_functions.contains(name) => {
+                        ("global", Fix::display_only_edits(title, edits))
+                    }
                     Safety::Mutable => ("global", Fix::unsafe_edits(title, edits)),
                 };
                 let n = ranges.len();
