@@ -60,6 +60,10 @@ rule_table! {
     "MP103" => global_lookup_in_loop::GlobalLookupInLoop, Info;
     "MP104" => attribute_lookup_in_loop::AttributeLookupInLoop, Info;
     "MP105" => allocation_in_irq_handler::AllocationInIrqHandler, Error;
+    "MP106" => bytes_slice_in_loop::BytesSliceInLoop, Warning;
+    "MP107" => float_arithmetic_on_int_data::FloatArithmeticOnIntData, Info;
+    "MP108" => allocation_in_loop::AllocationInLoop, Warning;
+    "MP109" => unsupported_emitter_construct::UnsupportedEmitterConstruct, Error;
 }
 
 impl Rule {

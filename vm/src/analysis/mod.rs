@@ -107,6 +107,18 @@ impl<'a> Checker<'a> {
         if self.is_enabled(Rule::AllocationInIrqHandler) {
             rules::allocation_in_irq_handler::check(&mut self);
         }
+        if self.is_enabled(Rule::BytesSliceInLoop) {
+            rules::bytes_slice_in_loop::check(&mut self);
+        }
+        if self.is_enabled(Rule::FloatArithmeticOnIntData) {
+            rules::float_arithmetic_on_int_data::check(&mut self);
+        }
+        if self.is_enabled(Rule::AllocationInLoop) {
+            rules::allocation_in_loop::check(&mut self);
+        }
+        if self.is_enabled(Rule::UnsupportedEmitterConstruct) {
+            rules::unsupported_emitter_construct::check(&mut self);
+        }
         self.diagnostics
     }
 }

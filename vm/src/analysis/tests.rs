@@ -10,6 +10,10 @@ pub const FIXTURES: &[(Rule, &str)] = &[
     (Rule::GlobalLookupInLoop, include_str!("fixtures/MP103.py")),
     (Rule::AttributeLookupInLoop, include_str!("fixtures/MP104.py")),
     (Rule::AllocationInIrqHandler, include_str!("fixtures/MP105.py")),
+    (Rule::BytesSliceInLoop, include_str!("fixtures/MP106.py")),
+    (Rule::FloatArithmeticOnIntData, include_str!("fixtures/MP107.py")),
+    (Rule::AllocationInLoop, include_str!("fixtures/MP108.py")),
+    (Rule::UnsupportedEmitterConstruct, include_str!("fixtures/MP109.py")),
 ];
 
 fn only(rule: Rule) -> Settings {
@@ -74,6 +78,26 @@ fn mp104_attribute_lookup_in_loop() {
 #[test]
 fn mp105_allocation_in_irq_handler() {
     check_rule(Rule::AllocationInIrqHandler, FIXTURES[4].1);
+}
+
+#[test]
+fn mp106_bytes_slice_in_loop() {
+    check_rule(Rule::BytesSliceInLoop, FIXTURES[5].1);
+}
+
+#[test]
+fn mp107_float_arithmetic_on_int_data() {
+    check_rule(Rule::FloatArithmeticOnIntData, FIXTURES[6].1);
+}
+
+#[test]
+fn mp108_allocation_in_loop() {
+    check_rule(Rule::AllocationInLoop, FIXTURES[7].1);
+}
+
+#[test]
+fn mp109_unsupported_emitter_construct() {
+    check_rule(Rule::UnsupportedEmitterConstruct, FIXTURES[8].1);
 }
 
 #[test]
