@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod compiler;
 pub mod emit;
 pub mod error;
+pub mod float;
 pub mod mpy;
 pub mod options;
 pub mod qstr;

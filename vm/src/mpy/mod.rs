@@ -3,7 +3,6 @@
 use num_bigint::BigInt;
 
 pub mod disasm;
-pub mod float_repr;
 pub mod reader;
 pub mod vuint;
 pub mod writer;

@@ -22,6 +22,22 @@ impl TextRange {
 }
 
 /// A parsed module: the statements of the file.
+///
+/// What the compiler can rely on (the parser has already done MicroPython's parse-time work):
+/// * Constant expressions are folded exactly where `py/parse.c` folds them; `NAME = const(v)` has been
+///   applied: uses are replaced, `_private` definitions became a [`StmtKind::Pass`] with `line` 0 (no line
+///   recorded), others assign the bare value. Redefining a constant leaves `Assign` with a constant target,
+///   which the compiler rejects ("can't assign to expression").
+/// * Every string literal carries its interning decision ([`StrKind`]).
+/// * f-strings are already `"...".format(...)` calls; `__debug__` is already `True`/`False` for the
+///   `-O` level given to the parser.
+/// * Docstrings and other constant expression statements are still present. mpy-cross drops them
+///   (`MICROPY_ENABLE_DOC_STRING` is off, so the parser turns a statement that is a lone constant into a
+///   `pass` at the statement's line): the compiler must treat a [`StmtKind::Expr`] whose value is
+///   [`ExprKind::Const`] or [`ExprKind::ConstObj`] exactly like `pass` (the statement's line is still set;
+///   no code). An empty tuple `()` is not such a constant.
+/// * Lines are MicroPython's (`tok_line`), which after an f-string containing a newline in an expression
+///   run ahead of the physical lines, exactly as mpy-cross counts them.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Module {
     pub body: Vec<Stmt>,
@@ -152,13 +168,25 @@ pub struct Expr {
     pub kind: ExprKind,
     pub range: TextRange,
     /// Line of the expression's first token (parentheses excluded), as MicroPython's `source_line`.
+    ///
+    /// For constants this is the line of MicroPython's `const_object` node, which the compiler passes to
+    /// `set_source_line` when it loads the constant as an object (floats, complex, ints that are not small,
+    /// `StrKind::Object` strings, bytes, tuples, [`ExprKind::ConstObj`]); it is 0 for folded results
+    /// (`1.5 * 2`, `math.pi`), which record no line. A constant tuple's line is the line of the rule that
+    /// built it: the first element's first token, or the second element's when the parenthesised display has
+    /// three or more elements (or two and a trailing comma).
     pub line: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {
     Name(Ident),
+    /// A literal or folded constant. The compiler loads `True`/`False`/`None`/`...` with their own
+    /// opcodes, small ints inline, `StrKind::Qstr` strings as qstrs, everything else as an object.
     Const(Constant),
+    /// A `True`/`False`/`None`/`...` that MicroPython holds as a generic object node because it came from
+    /// a `const()` name (`X = const(True)`; a later `X`): loaded with `LOAD_CONST_OBJ`, with `line`.
+    ConstObj(Constant),
     BoolOp { op: BoolOp, values: Vec<Expr> },
     NamedExpr { target: Box<Expr>, value: Box<Expr> },
     BinOp { left: Box<Expr>, op: BinOp, right: Box<Expr> },

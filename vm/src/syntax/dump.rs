@@ -336,6 +336,10 @@ fn expr(out: &mut String, e: &Expr, parent: u32) {
     match &e.kind {
         ExprKind::Name(n) => out.push_str(n),
         ExprKind::Const(c) => constant(out, c),
+        ExprKind::ConstObj(c) => {
+            out.push_str("obj:");
+            constant(out, c);
+        }
         ExprKind::BoolOp { op, values } => list(out, &format!("({op:?}"), values, l),
         ExprKind::NamedExpr { target, value } => {
             out.push_str("(:= ");
@@ -461,7 +465,7 @@ fn expr(out: &mut String, e: &Expr, parent: u32) {
             }
         }
     }
-    if matches!(e.kind, ExprKind::Name(_) | ExprKind::Const(_)) {
+    if matches!(e.kind, ExprKind::Name(_) | ExprKind::Const(_) | ExprKind::ConstObj(_)) {
         // Leaves have no closing parenthesis.
     } else {
         out.push(')');

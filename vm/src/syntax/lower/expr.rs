@@ -5,6 +5,7 @@ use rustpython_parser::ast::{self as py, Ranged};
 use super::stmt::bin_op;
 use super::{LowerError, LowerErrorKind, Lowerer};
 use crate::syntax::ast::*;
+use crate::syntax::lexer::TokKind;
 use crate::syntax::literal;
 
 impl Lowerer<'_> {
@@ -85,13 +86,18 @@ impl Lowerer<'_> {
                 return Err(self.unsupported(r, "f-string left in the parsed text"));
             }
             py::Expr::Constant(x) => ExprKind::Const(self.constant(x)?),
-            py::Expr::Attribute(x) => ExprKind::Attribute { value: self.boxed(*x.value)?, attr: x.attr.to_string() },
+            py::Expr::Attribute(x) => ExprKind::Attribute { value: self.boxed(*x.value)?, attr: self.ident(&x.attr) },
             py::Expr::Subscript(x) => ExprKind::Subscript { value: self.boxed(*x.value)?, slice: self.boxed(*x.slice)? },
             py::Expr::Starred(x) => ExprKind::Starred(self.boxed(*x.value)?),
-            py::Expr::Name(x) => ExprKind::Name(x.id.to_string()),
+            py::Expr::Name(x) => ExprKind::Name(self.ident(&x.id)),
             py::Expr::List(x) => ExprKind::List(self.exprs(x.elts)?),
             py::Expr::Tuple(x) => {
-                let parenthesized = self.tuple_is_parenthesized(r, x.elts.first().map(|e| e.range()));
+                let first = x.elts.first().map(|e| e.range());
+                let parenthesized = self.tuple_is_parenthesized(r, first);
+                if let Some(first) = first {
+                    let rule_line = if parenthesized { self.paren_tuple_rule_line(r, first, &x.elts) } else { line };
+                    self.tuple_lines.insert((range.start, range.end), rule_line);
+                }
                 ExprKind::Tuple { elts: self.exprs(x.elts)?, parenthesized }
             }
             py::Expr::Slice(x) => ExprKind::Slice {
@@ -116,23 +122,33 @@ impl Lowerer<'_> {
             .collect()
     }
 
-    /// A literal: keywords come from rustpython, numbers and strings are decoded from the parsed text.
+    /// A literal: keywords come from rustpython, numbers and strings from MicroPython's token.
     fn constant(&mut self, x: py::ExprConstant) -> Result<Constant, LowerError> {
-        let start = x.range.start().to_u32();
-        let text = self.parsed_slice(start, x.range.end().to_u32());
-        let decoded = match x.value {
+        match x.value {
             py::Constant::None => return Ok(Constant::None),
             py::Constant::Bool(true) => return Ok(Constant::True),
             py::Constant::Bool(false) => return Ok(Constant::False),
             py::Constant::Ellipsis => return Ok(Constant::Ellipsis),
-            py::Constant::Int(_) | py::Constant::Float(_) | py::Constant::Complex { .. } => literal::decode_number(text),
-            py::Constant::Str(_) | py::Constant::Bytes(_) => literal::decode_string_run(text),
-            py::Constant::Tuple(_) => return Err(self.unsupported(x.range, "tuple literal")),
+            _ => {}
+        }
+        let start = x.range.start().to_u32();
+        let Some((index, tok)) = self.literal_token(start) else {
+            return Err(self.unsupported(x.range, "literal without a token"));
         };
-        decoded.map_err(|e| LowerError {
-            offset: self.map.to_original(start + e.offset as u32),
-            kind: LowerErrorKind::Literal(e),
-        })
+        let err = |kind| LowerError { offset: tok.start, kind: LowerErrorKind::Literal(literal::LiteralError { offset: 0, kind }) };
+        match tok.kind {
+            TokKind::Integer | TokKind::FloatOrImag => {
+                let text = String::from_utf8_lossy(&tok.text);
+                literal::decode_number(&text).map_err(|e| err(e.kind))
+            }
+            TokKind::Bytes => Ok(Constant::Bytes(tok.text.clone())),
+            TokKind::String => {
+                let value = String::from_utf8(tok.text.clone()).map_err(|_| err(literal::LiteralErrorKind::NotUtf8))?;
+                let kind = self.input.str_kinds.get(index).copied().unwrap_or(StrKind::Object);
+                Ok(Constant::Str { value, kind })
+            }
+            _ => Err(self.unsupported(x.range, "literal token of another kind")),
+        }
     }
 
     /// Whether a tuple node was written inside its own parentheses (`(a, b)`), as opposed to a bare tuple
@@ -144,12 +160,49 @@ impl Lowerer<'_> {
         let Some(first) = first else {
             return true; // `()`
         };
-        let opens = count_between(self.text, r.start().to_u32(), first.start().to_u32(), b'(');
+        let text = &self.input.rw.text;
+        let opens = count_between(text, r.start().to_u32(), first.start().to_u32(), b'(');
         let after = first.end().to_u32();
-        let comma = find_comma(self.text, after);
-        let closes = count_between(self.text, after, comma, b')');
+        let comma = find_comma(text, after);
+        let closes = count_between(text, after, comma, b')');
         opens > closes
     }
+}
+
+impl Lowerer<'_> {
+    /// The line of the parse rule that builds a parenthesised tuple (`testlist_comp`, or
+    /// `testlist_comp_3c` from the second element on when there are 3+ elements or 2 and a trailing comma).
+    fn paren_tuple_rule_line(&self, r: py::text_size::TextRange, first: py::text_size::TextRange, elts: &[py::Expr]) -> u32 {
+        let text = &self.input.rw.text;
+        let trailing = elts.last().is_some_and(|last| {
+            let at = find_comma(text, last.range().end().to_u32());
+            text.as_bytes().get(at as usize) == Some(&b',')
+        });
+        let from = if elts.len() >= 3 || (elts.len() == 2 && trailing) {
+            find_comma(text, first.end().to_u32()) + 1
+        } else {
+            r.start().to_u32() + 1
+        };
+        self.input.rw.line_at(next_token(text, from))
+    }
+}
+
+/// Offset of the first token at or after `start` (skipping blanks, comments and line continuations).
+fn next_token(text: &str, start: u32) -> u32 {
+    let b = text.as_bytes();
+    let mut i = start as usize;
+    while i < b.len() {
+        match b[i] {
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b' ' | b'\t' | b'\n' | b'\r' | b'\\' | b'\x0c' | b'\x0b' => i += 1,
+            _ => break,
+        }
+    }
+    i as u32
 }
 
 /// Counts `what` between two offsets, skipping comments (only brackets, blanks and comments lie there).

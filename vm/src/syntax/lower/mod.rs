@@ -11,8 +11,9 @@ mod stmt;
 
 use rustpython_parser::{ast as py, text_size::TextRange as PyRange, Mode, ParseErrorType};
 
-use crate::syntax::ast::{Module, TextRange};
-use crate::syntax::source::{LineIndex, OffsetMap};
+use crate::syntax::ast::{Module, StrKind, TextRange};
+use crate::syntax::lexer::Token;
+use crate::syntax::rewrite::Rewritten;
 
 /// Why lowering stopped: a byte offset in the *parsed* (rewritten) text plus what went wrong there.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,10 +33,24 @@ pub enum LowerErrorKind {
     Literal(crate::syntax::literal::LiteralError),
 }
 
-/// Parses `text` with rustpython and converts the module; `map` takes offsets in `text` back to the
-/// original source, whose lines are `lines`.
-pub fn lower_module(text: &str, map: &OffsetMap, lines: &LineIndex) -> Result<Module, LowerError> {
-    let parsed = rustpython_parser::parse(text, Mode::Module, "<src>").map_err(|e| {
+/// What the lowering reads besides rustpython's tree: the rebuilt text with its maps, MicroPython's tokens,
+/// and the interning decision for each string token.
+pub struct Input<'a> {
+    pub rw: &'a Rewritten,
+    pub tokens: &'a [Token],
+    pub str_kinds: &'a [StrKind],
+}
+
+/// The converted module, plus the line of the rule that would build each tuple display into a constant.
+pub struct Lowered {
+    pub module: Module,
+    pub tuple_lines: crate::syntax::fold::TupleLines,
+}
+
+/// Parses the rebuilt text with rustpython and converts the module.
+pub fn lower_module(input: &Input<'_>) -> Result<Lowered, LowerError> {
+    let map = &input.rw.map;
+    let parsed = rustpython_parser::parse(&input.rw.text, Mode::Module, "<src>").map_err(|e| {
         let offset = map.to_original(e.offset.to_u32());
         let indentation = matches!(
             &e.error,
@@ -48,41 +63,46 @@ pub fn lower_module(text: &str, map: &OffsetMap, lines: &LineIndex) -> Result<Mo
         py::Mod::Module(m) => m.body,
         _ => Vec::new(),
     };
-    let mut cx = Lowerer { text, map, lines };
+    let mut cx = Lowerer { input, tuple_lines: Default::default() };
     let body = cx.stmts(body)?;
-    Ok(Module { body })
+    Ok(Lowered { module: Module { body }, tuple_lines: cx.tuple_lines })
 }
 
 /// Shared state of one lowering run.
 pub(crate) struct Lowerer<'a> {
-    /// The text rustpython parsed.
-    text: &'a str,
-    map: &'a OffsetMap,
-    lines: &'a LineIndex,
+    input: &'a Input<'a>,
+    tuple_lines: crate::syntax::fold::TupleLines,
 }
 
 impl Lowerer<'_> {
     /// Our range (original offsets) for a rustpython range.
     fn range(&self, r: PyRange) -> TextRange {
-        TextRange::new(self.map.to_original(r.start().to_u32()), self.map.to_original(r.end().to_u32()))
+        let map = &self.input.rw.map;
+        TextRange::new(map.to_original(r.start().to_u32()), map.to_original(r.end().to_u32()))
     }
 
-    /// Line of the original byte at `offset`.
-    fn line_at(&self, offset: u32) -> u32 {
-        self.lines.line_of(offset)
-    }
-
-    /// Line of the first token of a node with rustpython range `r`.
+    /// MicroPython's line of the first token of a node with rustpython range `r`.
     fn line(&self, r: PyRange) -> u32 {
-        self.line_at(self.map.to_original(r.start().to_u32()))
+        self.input.rw.line_at(r.start().to_u32())
     }
 
     fn unsupported(&self, r: PyRange, what: &'static str) -> LowerError {
-        LowerError { offset: self.map.to_original(r.start().to_u32()), kind: LowerErrorKind::Unsupported(what) }
+        LowerError { offset: self.input.rw.map.to_original(r.start().to_u32()), kind: LowerErrorKind::Unsupported(what) }
     }
 
     /// The parsed text between two offsets of the parsed text.
     fn parsed_slice(&self, start: u32, end: u32) -> &str {
-        self.text.get(start as usize..end as usize).unwrap_or("")
+        self.input.rw.text.get(start as usize..end as usize).unwrap_or("")
+    }
+
+    /// An identifier's original spelling.
+    fn ident(&self, id: &py::Identifier) -> String {
+        self.input.rw.name(id.as_str())
+    }
+
+    /// The token of the literal starting at parsed-text offset `start`.
+    fn literal_token(&self, start: u32) -> Option<(usize, &Token)> {
+        let i = *self.input.rw.literals.get(&start)?;
+        Some((i, self.input.tokens.get(i)?))
     }
 }

@@ -44,7 +44,7 @@ impl Lowerer<'_> {
                 let keywords = self.keywords(c.keywords)?;
                 let body = self.stmts(c.body)?;
                 StmtKind::ClassDef(Box::new(ClassDef {
-                    name: c.name.to_string(),
+                    name: self.ident(&c.name),
                     bases,
                     keywords,
                     body,
@@ -108,14 +108,14 @@ impl Lowerer<'_> {
                 let star = x.names.len() == 1 && x.names[0].name.as_str() == "*";
                 let names = if star { Vec::new() } else { self.aliases(x.names) };
                 StmtKind::ImportFrom {
-                    module: x.module.map(|m| m.to_string()),
+                    module: x.module.map(|m| self.dotted(m.as_str())),
                     names,
                     level: x.level.map_or(0, |l| l.to_u32()),
                     star,
                 }
             }
-            py::Stmt::Global(x) => StmtKind::Global(x.names.into_iter().map(|n| n.to_string()).collect()),
-            py::Stmt::Nonlocal(x) => StmtKind::Nonlocal(x.names.into_iter().map(|n| n.to_string()).collect()),
+            py::Stmt::Global(x) => StmtKind::Global(x.names.iter().map(|n| self.ident(n)).collect()),
+            py::Stmt::Nonlocal(x) => StmtKind::Nonlocal(x.names.iter().map(|n| self.ident(n)).collect()),
             py::Stmt::Expr(x) => StmtKind::Expr(self.expr(*x.value)?),
             py::Stmt::Pass(_) => StmtKind::Pass,
             py::Stmt::Break(_) => StmtKind::Break,
@@ -142,7 +142,7 @@ impl Lowerer<'_> {
         let decorators = self.exprs(decorators)?;
         let first = decorators.first().map_or(def_line, |d| d.line);
         let def = FunctionDef {
-            name: name.to_string(),
+            name: self.ident(&name),
             is_async,
             args: self.arguments(args)?,
             body: self.stmts(body)?,
@@ -174,7 +174,7 @@ impl Lowerer<'_> {
         Ok(Arg {
             range: self.range(a.range),
             line: self.line(a.range),
-            name: a.arg.to_string(),
+            name: self.ident(&a.arg),
             annotation: self.opt_expr(a.annotation)?,
             default,
         })
@@ -183,7 +183,7 @@ impl Lowerer<'_> {
     pub(super) fn keywords(&mut self, ks: Vec<py::Keyword>) -> Result<Vec<Keyword>, LowerError> {
         ks.into_iter()
             .map(|k| {
-                Ok(Keyword { range: self.range(k.range), arg: k.arg.map(|a| a.to_string()), value: self.expr(k.value)? })
+                Ok(Keyword { range: self.range(k.range), arg: k.arg.map(|a| self.ident(&a)), value: self.expr(k.value)? })
             })
             .collect()
     }
@@ -191,7 +191,11 @@ impl Lowerer<'_> {
     fn aliases(&mut self, names: Vec<py::Alias>) -> Vec<Alias> {
         names
             .into_iter()
-            .map(|a| Alias { range: self.range(a.range), name: a.name.to_string(), asname: a.asname.map(|n| n.to_string()) })
+            .map(|a| Alias {
+                range: self.range(a.range),
+                name: self.dotted(a.name.as_str()),
+                asname: a.asname.map(|n| self.ident(&n)),
+            })
             .collect()
     }
 
@@ -210,11 +214,18 @@ impl Lowerer<'_> {
                     range: self.range(h.range),
                     line: self.line(h.range),
                     typ: self.opt_expr(h.type_)?,
-                    name: h.name.map(|n| n.to_string()),
+                    name: h.name.map(|n| self.ident(&n)),
                     body: self.stmts(h.body)?,
                 })
             })
             .collect()
+    }
+}
+
+impl Lowerer<'_> {
+    /// A dotted module name with each part's original spelling.
+    fn dotted(&self, s: &str) -> String {
+        s.split('.').map(|p| self.input.rw.name(p)).collect::<Vec<_>>().join(".")
     }
 }
 

@@ -22,7 +22,7 @@ fn simple_statements() {
 6: ImportFrom ..m x as y z
 7: ImportFrom . *
 8: Global g
-9: Assert x, s"m"
+9: Assert x, q"m"
 10: Raise E from F
 11: Pass"#,
     );
@@ -48,7 +48,7 @@ fn compound_statements_and_lines() {
             11: Pass
 12: Class C (def_line 12) bases B metaclass=M
   body:
-    13: Expr s"doc""#,
+    13: Expr q"doc""#,
     );
 }
 
@@ -57,7 +57,7 @@ fn parenthesised_expressions_take_the_inner_line() {
     check(
         "x = (\n  a +\n  b)\ny = (1,\n 2)\nz = (a), b\nw = ((a), b)\nv = ()\nu = (a,)\n",
         r#"1: Assign x = (Add a b@3)@2
-4: Assign y = (tuple 1 2@5)
+4: Assign y = const(1, 2)
 6: Assign z = (bare-tuple a b)
 7: Assign w = (tuple a b)
 8: Assign v = (tuple)
@@ -74,7 +74,7 @@ fn expressions() {
 3: Expr (listcomp x async for x in y if x)
 4: Expr (dictcomp k:v for (bare-tuple k v) in d)
 5: Expr (set a (* b))
-6: Expr (dict **:a s"k":1)
+6: Expr (dict **:a q"k":1)
 7: Expr (genexp x for x in y)
 8: Expr (Or (And (Not a) b) c)
 9: Expr (cmp a Lt b LtE c IsNot d NotIn e)
@@ -119,5 +119,33 @@ fn loops_with_try() {
     22: AsyncFor x in y
       body:
         23: Pass"#,
+    );
+}
+
+#[test]
+fn folding_and_consts() {
+    check(
+        "x = 1 + 2 * 3\ny = 1 + 2 + z\nz = (1 + 2) + z\nw = -(2 ** 70) // 3\nv = 0 or 5\nu = not 0\nt = x and 0 and y\n_C = const(4)\nD = const(_C * 2)\ns = (_C, D, 'a', (1, 2.5))\nr = math.pi\nq = math.pi.real\np = 1 / 0\n",
+        r#"1: Assign x = 7@0
+2: Assign y = (Add (Add 1 2) z)
+3: Assign z = (Add 3@0 z)
+4: Assign w = -393530540239137101142@0
+5: Assign v = 5
+6: Assign u = True
+7: Assign t = (And x 0)
+0: Pass
+9: Assign D = 8@0
+10: Assign s = const(4, 8, q"a", const(1, 2.5))
+11: Assign r = 3.141592653589793@0
+12: Assign q = (. (. math pi) real)
+13: Assign p = (Div 1 0)"#,
+    );
+}
+
+#[test]
+fn fstrings_become_format_calls() {
+    check(
+        "x = f'a{b!r:>{w}}c' 'd'\n",
+        r#"1: Assign x = (call (. s"a{!r:>{}}cd" format) b w)"#,
     );
 }

@@ -1,3 +1,5 @@
 //! Tests of the front end: lowering snapshots, lines, and comparisons against mpy-cross.
 
+mod fold_oracle;
 mod lowering;
+mod oracle;

@@ -1,0 +1,12 @@
+# async def coroutines driven manually with send(None)
+async def add(a, b):
+    return a + b
+async def main():
+    x = await add(1, 2)
+    y = await add(x, 10)
+    return y
+c = main()
+try:
+    c.send(None)
+except StopIteration as e:
+    print("result", e.value if hasattr(e, "value") else e.args[0])

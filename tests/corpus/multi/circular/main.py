@@ -1,0 +1,3 @@
+# multi-module program: a circular import resolved at call time
+import alpha
+print(alpha.ping(3))

@@ -1,0 +1,1 @@
+# empty sub-package init

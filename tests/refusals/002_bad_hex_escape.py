@@ -1,0 +1,2 @@
+# truncated \x escape in a string
+s = "\x4"

@@ -1,0 +1,2 @@
+# truncated \u escape in a string
+s = "\u12"

@@ -1,0 +1,3 @@
+# f-string with an invalid conversion character
+x = 1
+print(f"{x!z}")

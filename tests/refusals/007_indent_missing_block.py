@@ -1,0 +1,3 @@
+# missing indented block after def
+def f():
+x = 1

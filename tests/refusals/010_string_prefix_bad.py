@@ -1,0 +1,2 @@
+# an unknown string prefix
+s = x"abc"

@@ -1,0 +1,2 @@
+# annotation on a lambda parameter
+f = lambda x: int: x

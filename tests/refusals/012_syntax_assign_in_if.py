@@ -1,0 +1,3 @@
+# '=' used as a comparison in an if condition
+if x = 1:
+    pass

@@ -1,0 +1,3 @@
+# async class does not exist
+async class C:
+    pass

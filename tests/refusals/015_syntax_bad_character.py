@@ -1,0 +1,2 @@
+# a character that is not part of Python syntax
+x = 1 $ 2

@@ -1,0 +1,2 @@
+# statement starting with an operator
+* = 3

@@ -1,0 +1,3 @@
+# class with a number as name
+class 123:
+    pass

@@ -1,0 +1,2 @@
+# import with a dotted alias
+import a.b as c.d

@@ -1,0 +1,4 @@
+# decorator that is a parenthesised lambda
+@(lambda f: f)
+def f():
+    pass

@@ -1,0 +1,3 @@
+# a default value on *args
+def f(*a=1):
+    pass

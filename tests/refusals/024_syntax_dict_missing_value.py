@@ -1,0 +1,2 @@
+# dict display with a key but no value
+d = {"a": }

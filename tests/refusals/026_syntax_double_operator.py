@@ -1,0 +1,2 @@
+# two binary operators in a row
+x = 1 + * 2

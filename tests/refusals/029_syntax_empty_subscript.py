@@ -1,0 +1,2 @@
+# empty subscript
+x = a[]

@@ -1,0 +1,5 @@
+# except* (exception groups, not supported)
+try:
+    pass
+except* ValueError:
+    pass

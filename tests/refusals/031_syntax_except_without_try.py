@@ -1,0 +1,3 @@
+# except without try
+except ValueError:
+    pass

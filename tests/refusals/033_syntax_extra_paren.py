@@ -1,0 +1,2 @@
+# extra closing parenthesis
+x = (1 + 2))

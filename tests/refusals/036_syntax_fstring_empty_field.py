@@ -1,0 +1,2 @@
+# f-string with an empty replacement field
+print(f"{}")

@@ -1,0 +1,3 @@
+# f-string with an upper-case F prefix
+n = 1
+print(F"value {n}")

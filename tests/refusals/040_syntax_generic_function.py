@@ -1,0 +1,3 @@
+# PEP 695 generic function syntax (not supported)
+def f[T](x: T) -> T:
+    return x

@@ -1,0 +1,2 @@
+# hex literal with no digits
+x = 0x

@@ -1,0 +1,2 @@
+# number literal followed by letters
+x = 12abc

@@ -1,0 +1,2 @@
+# keyword used as a variable name
+class = 5

@@ -1,0 +1,4 @@
+# match statement (not supported by MicroPython)
+match x:
+    case 1:
+        pass

@@ -1,0 +1,2 @@
+# Python 2 <> operator
+print(1 <> 2)

@@ -1,0 +1,2 @@
+# a non-ASCII operator character
+x = 2 × 3

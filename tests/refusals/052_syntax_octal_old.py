@@ -1,0 +1,2 @@
+# old-style octal literal
+x = 0777

@@ -1,0 +1,3 @@
+# positional-only parameter marker '/' (not supported)
+def f(a, /, b):
+    return a + b

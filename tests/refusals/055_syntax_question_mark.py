@@ -1,0 +1,2 @@
+# a question mark token
+x = a ? b : c

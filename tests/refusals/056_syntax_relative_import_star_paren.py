@@ -1,0 +1,2 @@
+# star import inside parentheses
+from math import (*)

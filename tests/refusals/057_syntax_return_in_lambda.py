@@ -1,0 +1,2 @@
+# return statement in a lambda body
+f = lambda: return 1

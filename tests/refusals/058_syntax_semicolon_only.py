@@ -1,0 +1,2 @@
+# a lone double semicolon
+x = 1;;

@@ -1,0 +1,2 @@
+# expression ending with an operator
+x = 1 +

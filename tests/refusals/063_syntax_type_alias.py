@@ -1,0 +1,2 @@
+# type alias statement (not supported)
+type Point = tuple

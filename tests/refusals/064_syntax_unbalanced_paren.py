@@ -1,0 +1,2 @@
+# unbalanced parenthesis
+print((1, 2)

@@ -1,0 +1,2 @@
+# unterminated bytes literal
+b = b'abc

@@ -1,0 +1,3 @@
+# unterminated single-quoted string
+s = "abc
+print(s)

@@ -1,0 +1,3 @@
+# unterminated triple-quoted string
+s = """never
+closed

@@ -1,0 +1,2 @@
+# assignment expression to an attribute
+(a.b := 1)

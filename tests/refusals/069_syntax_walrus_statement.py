@@ -1,0 +1,2 @@
+# unparenthesised assignment expression as a statement
+x := 1

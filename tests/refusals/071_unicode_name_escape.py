@@ -1,0 +1,2 @@
+# \N{...} escape in a string literal
+s = "\N{BULLET}"

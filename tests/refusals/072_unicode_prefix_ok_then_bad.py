@@ -1,0 +1,2 @@
+# u and b prefixes combined
+s = ub"abc"

@@ -1,0 +1,2 @@
+# annotation on a call target
+f(): int = 1

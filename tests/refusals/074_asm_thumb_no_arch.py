@@ -1,0 +1,5 @@
+# @micropython.asm_thumb without -march
+import micropython
+@micropython.asm_thumb
+def f(r0):
+    add(r0, r0, 1)

@@ -1,0 +1,2 @@
+# assignment to a function call
+f() = 1

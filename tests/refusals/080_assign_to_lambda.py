@@ -1,0 +1,2 @@
+# assignment to a lambda
+lambda: 1 = 2

@@ -1,0 +1,2 @@
+# assignment to a list comprehension
+[x for x in range(3)] = 1

@@ -1,0 +1,2 @@
+# assignment to a number literal
+1 = x

@@ -1,0 +1,2 @@
+# assignment to None
+None = 1

@@ -1,0 +1,2 @@
+# assignment to a binary expression
+a + b = 3

@@ -1,0 +1,2 @@
+# assignment to a string literal
+"s" = 1

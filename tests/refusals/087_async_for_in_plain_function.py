@@ -1,0 +1,4 @@
+# 'async for' in a non-async function
+def f(xs):
+    async for x in xs:
+        pass

@@ -1,0 +1,2 @@
+# augmented assignment to a list display
+[a] += [1]

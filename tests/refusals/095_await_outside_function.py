@@ -1,0 +1,3 @@
+# 'await' at module level
+import asyncio
+await asyncio.sleep(0)

@@ -1,0 +1,6 @@
+# 'break' in a for-else clause with no enclosing loop
+def f():
+    for i in range(2):
+        pass
+    else:
+        break

@@ -1,0 +1,3 @@
+# 'break' at module level
+x = 1
+break

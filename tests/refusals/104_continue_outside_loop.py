@@ -1,0 +1,3 @@
+# 'continue' inside a function but outside any loop
+def f():
+    continue

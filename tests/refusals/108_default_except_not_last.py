@@ -1,0 +1,7 @@
+# bare except clause followed by another except clause
+try:
+    pass
+except:
+    pass
+except ValueError:
+    pass

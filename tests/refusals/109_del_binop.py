@@ -1,0 +1,2 @@
+# del of a binary expression
+del a + b

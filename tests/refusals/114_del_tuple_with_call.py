@@ -1,0 +1,2 @@
+# del of a tuple of targets where one is a call
+del a.b, c()

@@ -1,0 +1,3 @@
+# **kwargs followed by *args
+def f(**kw, *a):
+    pass

@@ -1,0 +1,3 @@
+# two *args parameters
+def f(*a, *b):
+    pass

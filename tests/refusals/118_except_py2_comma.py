@@ -1,0 +1,5 @@
+# Python 2 except form with a comma
+try:
+    pass
+except ValueError, e:
+    pass

@@ -1,0 +1,7 @@
+# else clause after finally
+try:
+    pass
+finally:
+    pass
+else:
+    pass

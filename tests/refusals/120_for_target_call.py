@@ -1,0 +1,3 @@
+# for loop with a call as target
+for f() in range(3):
+    pass

@@ -1,0 +1,3 @@
+# name used as a parameter then declared global
+def f(x):
+    global x

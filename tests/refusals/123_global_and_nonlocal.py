@@ -1,0 +1,7 @@
+# name declared global and then nonlocal
+def outer():
+    v = 1
+    def inner():
+        global v
+        nonlocal v
+    return inner

@@ -1,0 +1,4 @@
+# class-body name assigned then declared global
+class C:
+    x = 1
+    global x

@@ -1,0 +1,2 @@
+# import alias that is a number
+import math as 1

@@ -1,0 +1,2 @@
+# import of a number
+import 1

@@ -1,0 +1,3 @@
+# from-import * inside a class body
+class C:
+    from math import *

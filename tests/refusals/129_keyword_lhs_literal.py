@@ -1,0 +1,2 @@
+# keyword argument whose name is a literal
+f(1=2)

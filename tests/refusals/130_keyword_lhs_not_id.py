@@ -1,0 +1,2 @@
+# keyword argument whose name is an expression
+f(a.b=1)

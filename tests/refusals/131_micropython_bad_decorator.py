@@ -1,0 +1,5 @@
+# an unknown micropython.* decorator
+import micropython
+@micropython.fast
+def f():
+    pass

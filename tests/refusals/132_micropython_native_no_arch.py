@@ -1,0 +1,5 @@
+# @micropython.native without -march
+import micropython
+@micropython.native
+def f():
+    return 1

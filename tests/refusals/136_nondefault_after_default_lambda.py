@@ -1,0 +1,2 @@
+# lambda parameter without default after one with a default
+g = lambda a=1, b: a

@@ -1,0 +1,3 @@
+# nonlocal at module level
+x = 1
+nonlocal x

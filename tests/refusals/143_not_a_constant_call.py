@@ -1,0 +1,3 @@
+# const() of a non-constant expression
+from micropython import const
+X = const(len("abc"))

@@ -1,0 +1,2 @@
+# const() of a list display
+X = const([1, 2])

@@ -1,0 +1,2 @@
+# const() of an undefined name
+Y = const(UNKNOWN + 1)

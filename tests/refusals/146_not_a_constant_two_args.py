@@ -1,0 +1,2 @@
+# const() with two arguments
+X = const(1, 2)

@@ -1,0 +1,3 @@
+# the same parameter name used twice
+def f(a, a):
+    pass

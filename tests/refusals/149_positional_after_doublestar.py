@@ -1,0 +1,2 @@
+# positional argument after **kwargs
+f(**kw, 3)

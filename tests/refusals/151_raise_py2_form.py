@@ -1,0 +1,2 @@
+# Python 2 raise form with a comma
+raise ValueError, "msg"

@@ -1,0 +1,2 @@
+# *args after **kwargs with nothing else
+f(**a, *b)

@@ -1,0 +1,3 @@
+# starred expression inside a set display
+t = [1]
+s = {*t}

@@ -1,0 +1,3 @@
+# starred expression in a tuple on the right-hand side
+t = [1]
+x = *t, 2

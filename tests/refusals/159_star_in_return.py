@@ -1,0 +1,3 @@
+# starred expression in a return value
+def f(t):
+    return *t, 1

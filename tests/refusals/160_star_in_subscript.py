@@ -1,0 +1,2 @@
+# starred expression in a subscript
+x = a[*b]

@@ -1,0 +1,3 @@
+# default value on **kwargs
+def f(**kw=1):
+    pass

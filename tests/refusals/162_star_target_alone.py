@@ -1,0 +1,2 @@
+# a starred name as the whole assignment target
+*a = [1, 2]

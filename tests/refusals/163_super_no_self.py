@@ -1,0 +1,4 @@
+# super() in a method without arguments
+class A:
+    def f():
+        return super().f()

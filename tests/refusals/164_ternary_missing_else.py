@@ -1,0 +1,2 @@
+# conditional expression without else
+x = 1 if 2

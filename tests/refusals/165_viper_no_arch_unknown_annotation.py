@@ -1,0 +1,5 @@
+# viper decorator without -march, with an unknown annotation type
+import micropython
+@micropython.viper
+def f(x: float):
+    return x

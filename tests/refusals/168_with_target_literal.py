@@ -1,0 +1,3 @@
+# with statement binding to a literal
+with open("x") as 1:
+    pass

@@ -1,0 +1,2 @@
+# upper-case R raw-string prefix
+print(R"x")

@@ -1,0 +1,2 @@
+# mixed-case raw bytes prefix
+print(Rb"a")

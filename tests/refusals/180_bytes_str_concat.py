@@ -1,0 +1,2 @@
+# adjacent bytes and str literals
+print(b"a" "b")

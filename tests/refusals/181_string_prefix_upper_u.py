@@ -1,0 +1,2 @@
+# upper-case U string prefix
+print(U"x")

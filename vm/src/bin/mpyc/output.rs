@@ -1,0 +1,131 @@
+//! Reading the source and writing the `.mpy`, with mpy-cross's error texts, and never leaving a half-written
+//! output file: the bytes go to a temporary file in the target's directory, which is then renamed over it.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use mpy_vm::mpy::disasm::repr::str_repr;
+
+/// `OSError: (errno, "can't open NAME")`, mpy-cross's message when opening a file fails.
+pub fn cant_open(e: &io::Error, name: &str) -> String {
+    format!("OSError: ({}, {})", e.raw_os_error().unwrap_or(0), str_repr(&format!("can't open {name}")))
+}
+
+/// `OSError: errno`, mpy-cross's message when reading an opened file fails (e.g. a directory).
+pub fn read_failed(e: &io::Error) -> String {
+    format!("OSError: {}", e.raw_os_error().unwrap_or(0))
+}
+
+/// Reads the whole input file, or returns the message to print.
+pub fn read_source(path: &str) -> Result<Vec<u8>, String> {
+    let mut f = File::open(path).map_err(|e| cant_open(&e, path))?;
+    let mut buf = Vec::new();
+    f.read_to_end(&mut buf).map_err(|e| read_failed(&e))?;
+    Ok(buf)
+}
+
+/// Reads all of stdin.
+pub fn read_stdin() -> Result<Vec<u8>, String> {
+    let mut buf = Vec::new();
+    io::stdin().lock().read_to_end(&mut buf).map_err(|e| read_failed(&e))?;
+    Ok(buf)
+}
+
+/// Writes `bytes` to `path` atomically. Errors are reported as mpy-cross reports a failed `open()`.
+pub fn write_atomically(path: &str, bytes: &[u8]) -> Result<(), String> {
+    let fail = |e: io::Error| cant_open(&e, path);
+    // Resolve a symlink so the link keeps pointing at the (replaced) file, as writing through it would.
+    let mut target = PathBuf::from(path);
+    if fs::symlink_metadata(&target).is_ok_and(|m| m.file_type().is_symlink()) {
+        if let Ok(real) = fs::canonicalize(&target) {
+            target = real;
+        }
+    }
+    // Opening the target for writing (without truncating) gives the errno mpy-cross would report: missing
+    // directory, a directory in the way, no permission.
+    let existed = target.exists();
+    let probe = OpenOptions::new().write(true).create(true).truncate(false).open(&target).map_err(fail)?;
+    let perms = probe.metadata().map(|m| m.permissions()).ok();
+    drop(probe);
+
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.mpyc-tmp", std::process::id()));
+    let result = write_tmp_and_rename(&tmp, &target, bytes, perms.filter(|_| existed));
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+        if !existed {
+            let _ = fs::remove_file(&target);
+        }
+    }
+    result.map_err(fail)
+}
+
+fn write_tmp_and_rename(tmp: &Path, target: &Path, bytes: &[u8], perms: Option<fs::Permissions>) -> io::Result<()> {
+    let mut opts = OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // mpy-cross creates its output with mode 0644 (minus the umask).
+        opts.mode(0o644);
+    }
+    let mut f = opts.open(tmp)?;
+    f.write_all(bytes)?;
+    f.sync_all()?;
+    drop(f);
+    if let Some(p) = perms {
+        fs::set_permissions(tmp, p)?;
+    }
+    fs::rename(tmp, target)
+}
+
+/// Writes `bytes` to stdout.
+pub fn write_stdout(bytes: &[u8]) -> Result<(), String> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes).and_then(|()| out.flush()).map_err(|e| read_failed(&e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(tag: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("mpyc-output-{tag}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&d);
+        fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn atomic_write_replaces_and_cleans_up() {
+        let d = scratch("replace");
+        let p = d.join("out.mpy");
+        fs::write(&p, b"old contents that are longer").unwrap();
+        write_atomically(p.to_str().unwrap(), b"new").unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"new");
+        let leftovers: Vec<_> = fs::read_dir(&d).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
+        assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+        let _ = fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn errors_read_like_mpy_cross() {
+        let d = scratch("errors");
+        let missing = d.join("nodir/x.mpy");
+        let e = write_atomically(missing.to_str().unwrap(), b"x").unwrap_err();
+        assert_eq!(e, format!("OSError: (2, \"can't open {}\")", missing.display()));
+        let e = write_atomically(d.to_str().unwrap(), b"x").unwrap_err();
+        assert!(e.starts_with("OSError: (21, \"can't open "), "{e}");
+        let e = read_source(d.join("missing.py").to_str().unwrap()).unwrap_err();
+        assert!(e.starts_with("OSError: (2, \"can't open "), "{e}");
+        assert_eq!(read_source(d.to_str().unwrap()).unwrap_err(), "OSError: 21");
+        assert_eq!(cant_open(&io::Error::from_raw_os_error(13), "a\"b"), "OSError: (13, 'can\\'t open a\"b')");
+        assert_eq!(fs::read_dir(&d).unwrap().count(), 0);
+        let _ = fs::remove_dir_all(&d);
+    }
+}

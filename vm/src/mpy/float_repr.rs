@@ -1,1 +1,0 @@
-//! MicroPython's float `repr` (`py/formatfloat.c`), which `.mpy` stores as the text of float constants.

@@ -1,0 +1,749 @@
+//! MicroPython's tokenizer (`py/lexer.c`), reproduced for what the front end needs from it.
+//!
+//! rustpython does the real parsing, but several facts only exist at MicroPython's token level:
+//! * the **line** of each token (`tok_line`), which differs from the physical line after an f-string whose
+//!   expression holds a newline: the lexer re-reads the injected `.format(...)` text and counts its
+//!   newlines too;
+//! * the **order** of identifiers and strings, which decides string interning;
+//! * the **values** of literals (escapes, adjacent-literal joining, the `__debug__` keyword);
+//! * the f-string rewrite `f"a{x!r:>{w}}"` → `"a{!r:>{}}".format((x),(w),)`;
+//! * lexer-level errors (`MP_TOKEN_INVALID`, indentation, unterminated strings).
+//!
+//! The lexer works on a three-character window (`chr0..chr2`) like the C code, so that its odd corners
+//! (newline inserted at end of input, CR LF folding, the injected f-string argument text) behave the same.
+//! Each character remembers the source offset it came from; injected characters have none.
+
+/// End of input in the character window.
+const EOF: u32 = u32::MAX;
+const TAB_SIZE: u32 = 8;
+
+/// Keywords in MicroPython's table (`tok_kw`); `__debug__` becomes `True`/`False` at lex time.
+pub const KEYWORDS: &[&str] = &[
+    "False", "None", "True", "__debug__", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
+    "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
+    "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+];
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    End,
+    /// `MP_TOKEN_INVALID`: an unknown character, `!` not followed by `=`, or a bad escape in a string.
+    Invalid,
+    DedentMismatch,
+    /// A string literal without its closing quote(s).
+    LonelyStringOpen,
+    /// `f"{}"` and friends.
+    MalformedFString,
+    Newline,
+    Indent,
+    Dedent,
+    Name,
+    /// A keyword, by its spelling (`__debug__` already turned into `True`/`False`).
+    Keyword(&'static str),
+    Integer,
+    FloatOrImag,
+    String,
+    Bytes,
+    /// An operator or delimiter, by its spelling (`"("`, `"**="`, `"..."`, `"."`, `"->"`, …).
+    Op(&'static str),
+}
+
+/// One token with MicroPython's line and the original byte range it covers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Token {
+    pub kind: TokKind,
+    /// `tok_line`: the line MicroPython attributes to this token.
+    pub line: u32,
+    /// Original byte range; for tokens read from injected f-string text, an empty range at the point where
+    /// the injection happened (`injected` is then set).
+    pub start: u32,
+    pub end: u32,
+    pub injected: bool,
+    /// Token text: identifier or keyword spelling, number text (underscores dropped, `E` as `e`), decoded
+    /// string/bytes contents (f-string expressions removed, as the lexer leaves them).
+    pub text: Vec<u8>,
+    /// For a string token that held f-strings: the argument text injected after it (`.format((a),)`).
+    pub fstring_args: Option<Vec<u8>>,
+    /// For string tokens: the original ranges of each literal in the joined run.
+    pub pieces: Vec<(u32, u32)>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Ch {
+    c: u32,
+    /// Source offset of this character, `None` for injected text.
+    at: Option<u32>,
+}
+
+/// A frame of injected f-string argument text being read.
+struct Injection {
+    buf: Vec<u8>,
+    idx: usize,
+    saved: [Ch; 3],
+    /// Original offset where the injection happened (end of the string token that produced it).
+    at: u32,
+}
+
+pub struct Lexer<'a> {
+    src: &'a [u8],
+    pos: usize,
+    chr: [Ch; 3],
+    line: u32,
+    column: u32,
+    emit_dent: i32,
+    nested_bracket_level: i64,
+    indents: Vec<u32>,
+    injections: Vec<Injection>,
+    /// Arguments collected for the string token being lexed (`.format(` …).
+    fstring_args: Vec<u8>,
+    /// `-O` level: `__debug__` is `True` only at 0.
+    opt_level: u8,
+    tok: Token,
+    tok_column: u32,
+    /// Original offset of the latest source character consumed.
+    last_at: u32,
+    /// A `\N{...}` escape was seen: MicroPython raises `NotImplementedError` there.
+    pub name_escape: Option<u32>,
+}
+
+impl<'a> Lexer<'a> {
+    pub fn new(src: &'a [u8], opt_level: u8) -> Self {
+        let blank = Ch { c: 0, at: Some(0) };
+        let mut lex = Lexer {
+            src,
+            pos: 0,
+            chr: [blank; 3],
+            line: 1,
+            // Three `next_char` calls below bring the column to 1.
+            column: 1u32.wrapping_sub(3),
+            emit_dent: 0,
+            nested_bracket_level: 0,
+            indents: vec![0],
+            injections: Vec::new(),
+            fstring_args: Vec::new(),
+            opt_level,
+            tok: Token {
+                kind: TokKind::End,
+                line: 1,
+                start: 0,
+                end: 0,
+                injected: false,
+                text: Vec::new(),
+                fstring_args: None,
+                pieces: Vec::new(),
+            },
+            tok_column: 1,
+            last_at: 0,
+            name_escape: None,
+        };
+        lex.next_char();
+        lex.next_char();
+        lex.next_char();
+        lex.to_next();
+        // The first token must be in column 1 unless it is a newline.
+        if lex.tok_column != 1 && lex.tok.kind != TokKind::Newline {
+            lex.tok.kind = TokKind::Indent;
+        }
+        lex
+    }
+
+    /// The current token.
+    pub fn token(&self) -> &Token {
+        &self.tok
+    }
+
+    /// Lexes the whole input; the last token is `End`. Stops early after `max_tokens` (a guard against
+    /// pathological input), returning what was lexed.
+    pub fn tokenize(src: &[u8], opt_level: u8) -> Vec<Token> {
+        let mut lex = Lexer::new(src, opt_level);
+        let mut out = Vec::new();
+        loop {
+            let done = lex.tok.kind == TokKind::End;
+            out.push(lex.tok.clone());
+            if done {
+                break;
+            }
+            lex.to_next();
+        }
+        out
+    }
+
+    fn read_byte(&mut self) -> Ch {
+        match self.src.get(self.pos) {
+            Some(&b) => {
+                let at = self.pos as u32;
+                self.pos += 1;
+                Ch { c: b as u32, at: Some(at) }
+            }
+            None => Ch { c: EOF, at: Some(self.src.len() as u32) },
+        }
+    }
+
+    fn c0(&self) -> u32 {
+        self.chr[0].c
+    }
+
+    fn is(&self, c: u8) -> bool {
+        self.chr[0].c == c as u32
+    }
+
+    fn is_end(&self) -> bool {
+        self.chr[0].c == EOF
+    }
+
+    fn next_char(&mut self) {
+        if let Some(at) = self.chr[0].at {
+            self.last_at = at;
+        }
+        match self.chr[0].c {
+            0x0a => {
+                self.line += 1;
+                self.column = 1;
+            }
+            0x09 => self.column = ((self.column.wrapping_sub(1).wrapping_add(TAB_SIZE)) / TAB_SIZE) * TAB_SIZE + 1,
+            _ => self.column = self.column.wrapping_add(1),
+        }
+        self.chr[0] = self.chr[1];
+        self.chr[1] = self.chr[2];
+        if let Some(inj) = self.injections.last_mut() {
+            self.chr[2] = match inj.buf.get(inj.idx) {
+                Some(&b) => {
+                    inj.idx += 1;
+                    Ch { c: b as u32, at: None }
+                }
+                None => Ch { c: 0, at: None },
+            };
+            if self.chr[0].c == 0 && self.chr[0].at.is_none() {
+                let done = self.injections.pop().map(|i| i.saved);
+                if let Some(saved) = done {
+                    self.chr = saved;
+                }
+            }
+        } else {
+            self.chr[2] = self.read_byte();
+        }
+        if self.chr[1].c == b'\r' as u32 {
+            self.chr[1].c = b'\n' as u32;
+            if self.chr[2].c == b'\n' as u32 {
+                self.chr[2] = self.read_byte();
+            }
+        }
+        if self.chr[2].c == EOF && self.chr[1].c != EOF && self.chr[1].c != b'\n' as u32 {
+            self.chr[2] = Ch { c: b'\n' as u32, at: Some(self.src.len() as u32) };
+        }
+    }
+
+    /// Offset of the current character in the source (the injection point for injected text).
+    fn here(&self) -> u32 {
+        match self.chr[0].at {
+            Some(a) => a,
+            None => self.injections.first().map_or(self.last_at, |i| i.at),
+        }
+    }
+
+    fn skip_whitespace(&mut self, stop_at_newline: bool) -> bool {
+        while !self.is_end() {
+            let c = self.c0();
+            if c == b'\n' as u32 {
+                if stop_at_newline && self.nested_bracket_level == 0 {
+                    return true;
+                }
+                self.next_char();
+            } else if is_space(c) {
+                self.next_char();
+            } else if c == b'#' as u32 {
+                self.next_char();
+                while !self.is_end() && self.c0() != b'\n' as u32 {
+                    self.next_char();
+                }
+            } else if c == b'\\' as u32 && self.chr[1].c == b'\n' as u32 {
+                self.next_char();
+                self.next_char();
+            } else {
+                break;
+            }
+        }
+        false
+    }
+
+    fn is_string_or_bytes(&self) -> bool {
+        let [a, b, c] = [self.chr[0].c, self.chr[1].c, self.chr[2].c];
+        let q = |x: u32| x == b'\'' as u32 || x == b'"' as u32;
+        let is = |x: u32, ch: u8| x == ch as u32;
+        q(a) || ((is(a, b'r') || is(a, b'u') || is(a, b'b') || is(a, b'f')) && q(b))
+            || (((is(a, b'r') && is(b, b'f')) || (is(a, b'f') && is(b, b'r'))) && q(c))
+            || (((is(a, b'r') && is(b, b'b')) || (is(a, b'b') && is(b, b'r'))) && q(c))
+    }
+
+    /// `mp_lexer_to_next`: advances to the next token.
+    pub fn to_next(&mut self) {
+        if !self.fstring_args.is_empty() {
+            // The string token is complete: read its `.format(...)` arguments next.
+            let mut buf = std::mem::take(&mut self.fstring_args);
+            buf.push(b')');
+            let saved = self.chr;
+            let at = self.tok.end;
+            let mut it = buf.iter().map(|&b| Ch { c: b as u32, at: None });
+            let blank = Ch { c: 0, at: None };
+            self.chr = [it.next().unwrap_or(blank), it.next().unwrap_or(blank), it.next().unwrap_or(blank)];
+            self.injections.push(Injection { buf, idx: 3, saved, at });
+        }
+        self.tok.text.clear();
+        self.tok.fstring_args = None;
+        self.tok.pieces.clear();
+
+        let had_physical_newline = self.skip_whitespace(true);
+        self.tok.line = self.line;
+        self.tok_column = self.column;
+        self.tok.start = self.here();
+        self.tok.injected = self.chr[0].at.is_none();
+
+        if self.emit_dent < 0 {
+            self.tok.kind = TokKind::Dedent;
+            self.emit_dent += 1;
+        } else if self.emit_dent > 0 {
+            self.tok.kind = TokKind::Indent;
+            self.emit_dent -= 1;
+        } else if had_physical_newline {
+            self.skip_whitespace(false);
+            self.tok.kind = TokKind::Newline;
+            let num_spaces = self.column.wrapping_sub(1);
+            let top = *self.indents.last().unwrap_or(&0);
+            if num_spaces > top {
+                self.indents.push(num_spaces);
+                self.emit_dent += 1;
+            } else if num_spaces < top {
+                while num_spaces < *self.indents.last().unwrap_or(&0) {
+                    self.indents.pop();
+                    self.emit_dent -= 1;
+                }
+                if num_spaces != *self.indents.last().unwrap_or(&0) {
+                    self.tok.kind = TokKind::DedentMismatch;
+                }
+            }
+        } else if self.is_end() {
+            self.tok.kind = TokKind::End;
+        } else if self.is_string_or_bytes() {
+            self.string_run();
+        } else if is_head_of_identifier(self.c0()) {
+            self.identifier();
+        } else if is_digit(self.c0()) || (self.is(b'.') && is_digit(self.chr[1].c)) {
+            self.number();
+        } else {
+            self.operator();
+        }
+        self.tok.end = if self.tok.injected {
+            self.tok.start
+        } else if let Some(&(_, e)) = self.tok.pieces.last() {
+            e
+        } else if matches!(self.tok.kind, TokKind::Newline | TokKind::Indent | TokKind::Dedent | TokKind::DedentMismatch | TokKind::End) {
+            self.tok.start
+        } else {
+            (self.last_at + 1).max(self.tok.start)
+        };
+    }
+
+    fn identifier(&mut self) {
+        self.tok.kind = TokKind::Name;
+        while !self.is_end() && (is_head_of_identifier(self.c0()) || is_digit(self.c0())) {
+            self.tok.text.push(self.c0() as u8);
+            self.next_char();
+        }
+        if let Ok(i) = KEYWORDS.binary_search_by(|k| k.as_bytes().cmp(&self.tok.text[..])) {
+            let kw = KEYWORDS[i];
+            self.tok.kind = TokKind::Keyword(if kw == "__debug__" {
+                if self.opt_level == 0 {
+                    "True"
+                } else {
+                    "False"
+                }
+            } else {
+                kw
+            });
+        }
+    }
+
+    fn number(&mut self) {
+        let mut forced_integer = false;
+        if self.is(b'.') {
+            self.tok.kind = TokKind::FloatOrImag;
+        } else {
+            self.tok.kind = TokKind::Integer;
+            if self.is(b'0') && matches!(self.chr[1].c | 0x20, 0x62 | 0x6f | 0x78) {
+                forced_integer = true;
+            }
+        }
+        self.tok.text.push(self.c0() as u8);
+        self.next_char();
+        while !self.is_end() {
+            let c = self.c0();
+            if !forced_integer && (c == b'e' as u32 || c == b'E' as u32) {
+                self.tok.kind = TokKind::FloatOrImag;
+                self.tok.text.push(b'e');
+                self.next_char();
+                if self.is(b'+') || self.is(b'-') {
+                    self.tok.text.push(self.c0() as u8);
+                    self.next_char();
+                }
+            } else if is_alpha(c) || is_digit(c) || c == b'.' as u32 {
+                if c == b'.' as u32 || c == b'j' as u32 || c == b'J' as u32 {
+                    self.tok.kind = TokKind::FloatOrImag;
+                }
+                self.tok.text.push(c as u8);
+                self.next_char();
+            } else if c == b'_' as u32 {
+                self.next_char();
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn operator(&mut self) {
+        const TWO: &[&str] = &[
+            "**=", "//=", ">>=", "<<=", "...", "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", ":=", "+=", "-=",
+            "*=", "/=", "%=", "&=", "|=", "^=", "@=",
+        ];
+        const ONE: &[&str] = &[
+            "(", ")", "[", "]", "{", "}", ",", ";", "~", ":", "<", ">", "*", "+", "-", "&", "|", "/", "%", "^", "@", "=",
+            ".",
+        ];
+        let c0 = self.c0();
+        // `..` is a period followed by a period, `...` the ellipsis; `!` alone is invalid.
+        for op in TWO {
+            let b = op.as_bytes();
+            if b.iter().enumerate().all(|(i, &ch)| self.chr[i].c == ch as u32) {
+                // `.` followed by `..` only forms an ellipsis; other 3-char ops are complete matches.
+                for _ in 0..b.len() {
+                    self.next_char();
+                }
+                self.tok.kind = TokKind::Op(op);
+                return;
+            }
+        }
+        for op in ONE {
+            if c0 == op.as_bytes()[0] as u32 {
+                self.next_char();
+                self.tok.kind = TokKind::Op(op);
+                match *op {
+                    "(" | "[" | "{" => self.nested_bracket_level += 1,
+                    ")" | "]" | "}" => self.nested_bracket_level -= 1,
+                    _ => {}
+                }
+                return;
+            }
+        }
+        // Unknown character (including `!` not followed by `=`).
+        self.next_char();
+        self.tok.kind = TokKind::Invalid;
+    }
+
+    /// A run of adjacent string/bytes literals, joined into one token as the lexer does.
+    fn string_run(&mut self) {
+        self.tok.kind = TokKind::End;
+        let mut any_fstring = false;
+        loop {
+            let mut is_raw = false;
+            let mut is_fstring = false;
+            let mut this = TokKind::String;
+            let mut n_char = 0;
+            let [a, b] = [self.chr[0].c, self.chr[1].c];
+            let is = |x: u32, ch: u8| x == ch as u32;
+            if is(a, b'u') {
+                n_char = 1;
+            } else if is(a, b'b') {
+                this = TokKind::Bytes;
+                n_char = 1;
+                if is(b, b'r') {
+                    is_raw = true;
+                    n_char = 2;
+                }
+            } else if is(a, b'r') {
+                is_raw = true;
+                n_char = 1;
+                if is(b, b'b') {
+                    this = TokKind::Bytes;
+                    n_char = 2;
+                } else if is(b, b'f') {
+                    is_fstring = true;
+                    n_char = 2;
+                }
+            } else if is(a, b'f') {
+                is_fstring = true;
+                n_char = 1;
+                if is(b, b'r') {
+                    is_raw = true;
+                    n_char = 2;
+                }
+            }
+            if self.tok.kind == TokKind::End {
+                self.tok.kind = this;
+            } else if self.tok.kind != this {
+                // str and bytes do not join (nor does anything after an invalid literal).
+                break;
+            }
+            let piece_start = self.here();
+            for _ in 0..n_char {
+                self.next_char();
+            }
+            if is_fstring && !any_fstring {
+                any_fstring = true;
+                self.fstring_args.extend_from_slice(b".format(");
+            }
+            self.string_literal(is_raw, is_fstring);
+            let piece_end = self.last_at + 1;
+            self.tok.pieces.push((piece_start, piece_end));
+            self.skip_whitespace(true);
+            if !self.is_string_or_bytes() {
+                break;
+            }
+        }
+        if any_fstring {
+            // An f-string run always injects its arguments, even when it had no `{}`.
+            self.tok.fstring_args = Some(self.fstring_args.clone());
+        }
+    }
+
+    fn push_char(&mut self, c: u32) {
+        let mut buf = [0u8; 4];
+        match char::from_u32(c) {
+            Some(ch) => self.tok.text.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes()),
+            None => {
+                // A surrogate: MicroPython's `vstr_add_char` writes its 3-byte form.
+                self.tok.text.push(0xe0 | (c >> 12) as u8);
+                self.tok.text.push(0x80 | ((c >> 6) & 0x3f) as u8);
+                self.tok.text.push(0x80 | (c & 0x3f) as u8);
+            }
+        }
+    }
+
+    /// `parse_string_literal`: one literal, starting at its opening quote.
+    fn string_literal(&mut self, is_raw: bool, is_fstring: bool) {
+        let quote = if self.is(b'"') { b'"' } else { b'\'' } as u32;
+        self.next_char();
+        let num_quotes = if self.chr[0].c == quote && self.chr[1].c == quote {
+            self.next_char();
+            self.next_char();
+            3
+        } else {
+            1
+        };
+        let mut n_closing = 0;
+        let text_start = self.tok.text.len();
+        while !self.is_end() && (num_quotes > 1 || !self.is(b'\n')) && n_closing < num_quotes {
+            if self.c0() == quote {
+                n_closing += 1;
+                self.tok.text.push(quote as u8);
+            } else {
+                n_closing = 0;
+                if is_fstring && self.is(b'{') {
+                    // MicroPython 1.29 re-examines the character after `{{` or `{expr`, so a quote
+                    // right after `{{` still closes the literal.
+                    self.next_char();
+                    if self.is(b'{') {
+                        self.tok.text.push(b'{');
+                        self.next_char();
+                    } else {
+                        self.fstring_expression();
+                    }
+                    self.tok.text.push(b'{');
+                    continue;
+                }
+                if self.is(b'\\') {
+                    self.escape(is_raw);
+                } else {
+                    let c = self.c0();
+                    if c != EOF {
+                        self.tok.text.push(c as u8);
+                    }
+                }
+            }
+            self.next_char();
+        }
+        if n_closing < num_quotes {
+            self.tok.kind = TokKind::LonelyStringOpen;
+        }
+        let keep = self.tok.text.len().saturating_sub(n_closing).max(text_start);
+        self.tok.text.truncate(keep);
+    }
+
+    /// The expression part of `{...}` in an f-string, moved to the argument text.
+    fn fstring_expression(&mut self) {
+        self.fstring_args.push(b'(');
+        let start = self.fstring_args.len();
+        let mut level: i64 = 0;
+        while !self.is_end() {
+            let c = self.c0();
+            if level == 0 {
+                let stop = c == b':' as u32
+                    || c == b'}' as u32
+                    || (c == b'!' as u32
+                        && (self.chr[1].c == b'r' as u32 || self.chr[1].c == b's' as u32)
+                        && (self.chr[2].c == b':' as u32 || self.chr[2].c == b'}' as u32));
+                if stop {
+                    break;
+                }
+            }
+            if c == b'[' as u32 || c == b'{' as u32 {
+                level += 1;
+            } else if c == b']' as u32 || c == b'}' as u32 {
+                level -= 1;
+            }
+            self.fstring_args.push(c as u8);
+            self.next_char();
+        }
+        if self.fstring_args.len() == start {
+            // `f"{}"`: nothing between the braces.
+            self.tok.kind = TokKind::MalformedFString;
+        }
+        if self.fstring_args.last() == Some(&b'=') {
+            // `f'{a=}'` → `'a={}'.format(a)`.
+            let shown = self.fstring_args[start..].to_vec();
+            self.tok.text.extend_from_slice(&shown);
+            self.fstring_args.pop();
+        }
+        self.fstring_args.push(b')');
+        self.fstring_args.push(b',');
+    }
+
+    fn escape(&mut self, is_raw: bool) {
+        self.next_char();
+        let mut c = self.c0();
+        if is_raw {
+            self.tok.text.push(b'\\');
+        } else {
+            let bytes = self.tok.kind == TokKind::Bytes;
+            match c {
+                0x0a => c = EOF,
+                0x5c | 0x27 | 0x22 => {}
+                0x61 => c = 0x07,
+                0x62 => c = 0x08,
+                0x74 => c = 0x09,
+                0x6e => c = 0x0a,
+                0x76 => c = 0x0b,
+                0x66 => c = 0x0c,
+                0x72 => c = 0x0d,
+                0x75 | 0x55 if bytes => self.tok.text.push(b'\\'),
+                0x78 | 0x75 | 0x55 => {
+                    let n = match c {
+                        0x78 => 2,
+                        0x75 => 4,
+                        _ => 8,
+                    };
+                    let mut num: u32 = 0;
+                    let mut ok = true;
+                    for _ in 0..n {
+                        self.next_char();
+                        match char::from_u32(self.c0()).and_then(|h| h.to_digit(16)) {
+                            Some(d) => num = num.wrapping_shl(4).wrapping_add(d),
+                            None => {
+                                ok = false;
+                                break;
+                            }
+                        }
+                    }
+                    if !ok {
+                        self.tok.kind = TokKind::Invalid;
+                    }
+                    c = num;
+                }
+                0x4e => {
+                    // `\N{...}` raises NotImplementedError in the lexer; flag it for the caller.
+                    if self.name_escape.is_none() {
+                        self.name_escape = Some(self.tok.line);
+                    }
+                }
+                0x30..=0x37 => {
+                    let mut num = c - 0x30;
+                    let mut digits = 3;
+                    while matches!(self.chr[1].c, 0x30..=0x37) {
+                        digits -= 1;
+                        if digits == 0 {
+                            break;
+                        }
+                        self.next_char();
+                        num = num * 8 + (self.c0() - 0x30);
+                    }
+                    c = num;
+                }
+                _ => self.tok.text.push(b'\\'),
+            }
+        }
+        if c != EOF {
+            if c < 0x110000 && self.tok.kind == TokKind::String {
+                self.push_char(c);
+            } else if c < 0x100 && self.tok.kind == TokKind::Bytes {
+                self.tok.text.push(c as u8);
+            } else {
+                self.tok.kind = TokKind::Invalid;
+            }
+        }
+    }
+}
+
+fn is_space(c: u32) -> bool {
+    matches!(c, 0x20 | 0x09 | 0x0a | 0x0b | 0x0c | 0x0d)
+}
+
+fn is_alpha(c: u32) -> bool {
+    (0x41..=0x5a).contains(&c) || (0x61..=0x7a).contains(&c)
+}
+
+fn is_digit(c: u32) -> bool {
+    (0x30..=0x39).contains(&c)
+}
+
+fn is_head_of_identifier(c: u32) -> bool {
+    c != EOF && (is_alpha(c) || c == b'_' as u32 || c >= 0x80)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Renders tokens as `line:kind[text]` for compact comparisons.
+    fn toks(src: &str) -> String {
+        Lexer::tokenize(src.as_bytes(), 0)
+            .iter()
+            .map(|t| {
+                let k = match &t.kind {
+                    TokKind::Op(o) => o.to_string(),
+                    TokKind::Keyword(k) => k.to_string(),
+                    TokKind::Name => format!("N:{}", String::from_utf8_lossy(&t.text)),
+                    TokKind::String => format!("S:{:?}", String::from_utf8_lossy(&t.text)),
+                    TokKind::Bytes => format!("B:{:?}", String::from_utf8_lossy(&t.text)),
+                    TokKind::Integer | TokKind::FloatOrImag => format!("#{}", String::from_utf8_lossy(&t.text)),
+                    other => format!("{other:?}"),
+                };
+                format!("{}:{}{}", t.line, k, if t.injected { "'" } else { "" })
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn basic_tokens_and_lines() {
+        assert_eq!(toks("x = 1_0 + .5e3\n"), "1:N:x 1:= 1:#10 1:+ 1:#.5e3 1:Newline 2:End");
+        assert_eq!(toks("if a:\n  b\n"), "1:if 1:N:a 1:: 1:Newline 2:Indent 2:N:b 2:Newline 3:Dedent 3:End");
+        assert_eq!(toks("x = (1,\n\n 2)\n"), "1:N:x 1:= 1:( 1:#1 1:, 3:#2 3:) 3:Newline 4:End");
+        assert_eq!(toks("a <<= b ... c.d != e -> f := g\n"), "1:N:a 1:<<= 1:N:b 1:... 1:N:c 1:. 1:N:d 1:!= 1:N:e 1:-> 1:N:f 1::= 1:N:g 1:Newline 2:End");
+        assert_eq!(toks("x = __debug__"), "1:N:x 1:= 1:True 1:Newline 2:End");
+        assert_eq!(toks(" x"), "1:Indent 1:Newline 2:End");
+    }
+
+    #[test]
+    fn strings_join_and_fstrings_inject() {
+        assert_eq!(toks("'a' \"b\"\n"), "1:S:\"ab\" 1:Newline 2:End");
+        assert_eq!(
+            toks("f'a{x!r:>{w}}b{{'\n"),
+            "1:S:\"a{!r:>{}}b{{\" 1:.' 1:N:format' 1:(' 1:(' 1:N:x' 1:)' 1:,' 1:(' 1:N:w' 1:)' 1:,' 1:)' 1:Newline 2:End"
+        );
+        assert_eq!(toks("f'{x=}'\n"), "1:S:\"x={}\" 1:.' 1:N:format' 1:(' 1:(' 1:N:x' 1:)' 1:,' 1:)' 1:Newline 2:End");
+        // A newline inside an f-string expression is counted twice, as MicroPython does.
+        assert_eq!(
+            toks("f'''{\nx}'''\ny\n"),
+            "1:S:\"{}\" 2:.' 2:N:format' 2:(' 2:(' 3:N:x' 3:)' 3:,' 3:)' 3:Newline 4:N:y 4:Newline 5:End"
+        );
+        assert_eq!(toks("'a' b'b'\n"), "1:S:\"a\" 1:B:\"b\" 1:Newline 2:End");
+    }
+}

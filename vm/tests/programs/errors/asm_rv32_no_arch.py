@@ -1,0 +1,2 @@
+@micropython.asm_rv32
+def f(): pass

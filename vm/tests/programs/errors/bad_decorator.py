@@ -1,0 +1,3 @@
+import micropython
+@micropython.foo
+def f(): pass

@@ -1,0 +1,2 @@
+@micropython.a.b
+def f(): pass

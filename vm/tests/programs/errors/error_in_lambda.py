@@ -1,0 +1,2 @@
+x = lambda: (yield)
+y = lambda: [(yield) for a in b]

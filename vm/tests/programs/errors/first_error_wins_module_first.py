@@ -1,0 +1,3 @@
+def f():
+    return [(yield) for x in y]
+break

@@ -1,0 +1,3 @@
+x = 1
+@micropython.viper
+def f(): pass
