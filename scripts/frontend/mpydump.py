@@ -120,3 +120,39 @@ if __name__ == "__main__":
     print("objs:", os_)
     for k, d in rcs:
         print("rc kind", k, d.hex(" "))
+
+
+OPS = {0x10: "LOAD_CONST_STRING", 0x11: "LOAD_NAME", 0x12: "LOAD_GLOBAL", 0x13: "LOAD_ATTR", 0x14: "LOAD_METHOD",
+       0x16: "STORE_NAME", 0x22: "LOAD_CONST_SMALL_INT", 0x23: "LOAD_CONST_OBJ", 0x2a: "BUILD_TUPLE",
+       0x2b: "BUILD_LIST", 0x34: "CALL_FUNCTION", 0x36: "CALL_METHOD", 0x50: "LOAD_FALSE", 0x51: "LOAD_NONE",
+       0x52: "LOAD_TRUE", 0x59: "POP_TOP", 0x63: "RETURN_VALUE", 0x32: "MAKE_FUNCTION"}
+
+
+def disasm(code, qstrs, objs):
+    """Rough disassembly of the common opcodes (others printed as hex)."""
+    i = 0
+    out = []
+    while i < len(code):
+        op = code[i]
+        i += 1
+        fmt = (0x3A4 >> (2 * (op >> 4))) & 3 if op < 0x50 else 0
+        arg = None
+        if fmt in (1, 2):
+            arg, i = vuint(code, i)
+        elif fmt == 3:
+            i += 2 if code[i] & 0x80 else 1
+        if op in (0x20, 0x21, 0x40):
+            i += 1
+        name = OPS.get(op)
+        if 0x70 <= op <= 0xAF:
+            out.append("SMALL_INT %d" % (op - 0x80))
+        elif name and fmt == 1:
+            q = qstrs[arg]
+            out.append("%s %s" % (name, q[1] if q[0] == "str" else "static#%d" % q[1]))
+        elif name == "LOAD_CONST_OBJ":
+            out.append("%s %r" % (name, objs[arg]))
+        elif name:
+            out.append("%s%s" % (name, "" if arg is None else " %d" % arg))
+        else:
+            out.append("op%02x%s" % (op, "" if arg is None else " %d" % arg))
+    return out

@@ -29,8 +29,9 @@ impl TextRange {
 ///   recorded), others assign the bare value. Redefining a constant leaves `Assign` with a constant target,
 ///   which the compiler rejects ("can't assign to expression").
 /// * Every string literal carries its interning decision ([`StrKind`]).
-/// * f-strings are already `"...".format(...)` calls; `__debug__` is already `True`/`False` for the
-///   `-O` level given to the parser.
+/// * f-strings are already `"...".format(...)` calls; t-strings are already calls
+///   `__template__((segments...), value, "text", conversion, spec, ...)` (a plain global name, as
+///   mpy-cross loads it); `__debug__` is already `True`/`False` for the `-O` level given to the parser.
 /// * Docstrings and other constant expression statements are still present. mpy-cross drops them
 ///   (`MICROPY_ENABLE_DOC_STRING` is off, so the parser turns a statement that is a lone constant into a
 ///   `pass` at the statement's line): the compiler must treat a [`StmtKind::Expr`] whose value is

@@ -2,24 +2,34 @@
 //!
 //! Pipeline (each step a plain function over plain data):
 //! 1. [`lexer`]: MicroPython's tokenizer, for token lines, literal values, f-string injection and
-//!    lexer-level errors.
-//! 2. [`intern`]: the qstr-or-object decision for every string literal, in token order.
-//! 3. [`rewrite`]: the text rustpython will parse, rebuilt from the tokens (placeholders for literals,
-//!    f-strings turned into `.format(...)` calls).
-//! 4. `lower`: rustpython parses the rebuilt text and the tree is converted to ours, with MicroPython's
-//!    lines and original byte ranges.
-//! 5. Errors are reported as mpy-cross reports them (type, message, line).
+//!    lexer-level errors; [`tstring`] expands template strings into `__template__(...)` tokens.
+//! 2. [`recognize`]: MicroPython's parse loop over its [`grammar`], without building a tree: it decides
+//!    whether mpy-cross's parser fails, where, and with which error (syntax, indentation, number literal,
+//!    `\N` escape, memory).
+//! 3. [`intern`]: the qstr-or-object decision for every string literal, in token order.
+//! 4. [`rewrite`]: the text rustpython will parse, rebuilt from the tokens (placeholders for literals and
+//!    odd identifiers, f-strings turned into `.format(...)` calls).
+//! 5. `lower`: rustpython parses the rebuilt text and the tree is converted to ours, with MicroPython's
+//!    lines and original byte ranges. Programs MicroPython's parser takes but rustpython refuses get the
+//!    compile-stage error mpy-cross would report (`gaps`).
+//! 6. [`fold`]: `py/parse.c`'s rewrites (constant folding, `const()`, constant tuples, `math.*`).
+//!
+//! Deeply nested input is parsed on a thread whose stack fits the nesting (see [`parse_with`]).
 
 pub mod ast;
 pub mod dump;
 pub mod float_parse;
 pub mod fold;
+mod gaps;
+pub mod grammar;
 pub mod intern;
 pub mod lexer;
 pub mod literal;
 mod lower;
+pub mod recognize;
 pub mod rewrite;
 pub mod source;
+pub mod tstring;
 #[cfg(test)]
 mod tests;
 
@@ -44,33 +54,126 @@ pub fn parse(source: &[u8]) -> (ast::Module, Vec<CompileError>) {
 
 /// Parses source bytes into a module. Never fails: errors come back beside a (possibly partial) tree.
 pub fn parse_with(source: &[u8], opts: &ParseOptions) -> (ast::Module, Vec<CompileError>) {
-    let tokens = Lexer::tokenize(source, opts.opt_level);
-    if let Some(e) = lexer_error(&tokens) {
-        return (ast::Module::default(), vec![e]);
+    let tokens = tstring::expand(Lexer::tokenize(source, opts.opt_level), opts.opt_level);
+    if let Err(stop) = recognize::recognize(&tokens) {
+        return (ast::Module::default(), vec![parser_error(&stop, &tokens)]);
     }
-    let str_kinds = intern::decide(&tokens, &opts.known_qstrs);
-    let rw = rewrite::rewrite(source, &tokens);
-    let input = lower::Input { rw: &rw, tokens: &tokens, str_kinds: &str_kinds };
-    match lower::lower_module(&input) {
-        Ok(mut lowered) => {
-            let err = fold::fold_module(&mut lowered.module, &lowered.tuple_lines);
-            (lowered.module, err.into_iter().collect())
-        }
-        Err(e) => (ast::Module::default(), vec![lower_error(&e, &rw, &tokens)]),
+    let depth = nesting_estimate(&tokens);
+    if depth <= INLINE_DEPTH {
+        return build_tree(source, &tokens, opts);
     }
+    // Deeply nested input: our passes (and rustpython's) recurse per level, so run them on a thread whose
+    // stack fits the nesting. mpy-cross itself accepts a few thousand levels.
+    let per_level = if cfg!(debug_assertions) { 32 << 10 } else { 8 << 10 };
+    let stack = (2usize << 20).saturating_add(depth.saturating_mul(per_level));
+    let memory_error = || {
+        CompileError::new(ErrorKind::MemoryError, "memory allocation failed")
+    };
+    if stack > MAX_STACK {
+        return (ast::Module::default(), vec![memory_error()]);
+    }
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .stack_size(stack)
+            .spawn_scoped(scope, || build_tree(source, &tokens, opts))
+            .ok()
+            .and_then(|h| h.join().ok())
+            .unwrap_or_else(|| (ast::Module::default(), vec![memory_error()]))
+    })
 }
 
-/// The first token MicroPython's parser cannot accept whatever the grammar says.
-fn lexer_error(tokens: &[Token]) -> Option<CompileError> {
-    let t = tokens.iter().find(|t| {
-        matches!(t.kind, TokKind::Invalid | TokKind::DedentMismatch | TokKind::LonelyStringOpen | TokKind::MalformedFString)
-    })?;
-    let (kind, msg) = match t.kind {
-        TokKind::DedentMismatch => (ErrorKind::IndentationError, "unindent doesn't match any outer indent level"),
-        TokKind::MalformedFString => (ErrorKind::SyntaxError, "malformed f-string"),
-        _ => (ErrorKind::SyntaxError, "invalid syntax"),
+/// Nesting up to this estimate is parsed on the caller's stack.
+const INLINE_DEPTH: usize = 48;
+/// The largest stack we ask for when parsing deeply nested input.
+const MAX_STACK: usize = 1 << 30;
+
+/// An upper bound on how deeply our trees can nest for these tokens: blocks, brackets, and operators
+/// (each may add a level, e.g. a long `a + b + c` chain nests left).
+fn nesting_estimate(tokens: &[Token]) -> usize {
+    let (mut indent, mut max, mut sum) = (0usize, 0usize, 0usize);
+    let mut levels: Vec<usize> = vec![0];
+    for t in tokens {
+        match &t.kind {
+            TokKind::Indent => indent += 1,
+            TokKind::Dedent => indent = indent.saturating_sub(1),
+            TokKind::Op("(" | "[" | "{") => levels.push(0),
+            TokKind::Op(")" | "]" | "}") if levels.len() > 1 => {
+                sum -= levels.pop().unwrap_or(0);
+            }
+            TokKind::Newline if levels.len() == 1 => {
+                sum -= levels[0];
+                levels[0] = 0;
+            }
+            TokKind::Op("," | ";" | ":" | "=") => {}
+            TokKind::Op(_) | TokKind::Keyword("not" | "and" | "or" | "if" | "else" | "lambda" | "await" | "in" | "is" | "yield" | "for") => {
+                if let Some(top) = levels.last_mut() {
+                    *top += 1;
+                    sum += 1;
+                }
+            }
+            _ => {}
+        }
+        max = max.max(indent + levels.len() + sum);
+    }
+    max
+}
+
+/// Rebuilds the text for rustpython, parses and lowers it, and applies MicroPython's parse-time rewrites.
+fn build_tree(source: &[u8], tokens: &[Token], opts: &ParseOptions) -> (ast::Module, Vec<CompileError>) {
+    if let Some(t) = tokens.iter().find(|t| t.kind == TokKind::Name && std::str::from_utf8(&t.text).is_err()) {
+        // MicroPython takes any bytes >= 0x80 in names; our identifiers are `String`s.
+        let err = CompileError::internal("an identifier that is not valid UTF-8 is not supported").at_line(t.line);
+        return (ast::Module::default(), vec![err.with_range(ast::TextRange::new(t.start, t.end))]);
+    }
+    let str_kinds = intern::decide(tokens, &opts.known_qstrs);
+    let mut rw = rewrite::rewrite(source, tokens);
+    for _ in 0..64 {
+        let result = lower::lower_module(&lower::Input { rw: &rw, tokens, str_kinds: &str_kinds });
+        match result {
+            Ok(mut lowered) => {
+                let err = fold::fold_module(&mut lowered.module, &lowered.side);
+                return (lowered.module, err.into_iter().collect());
+            }
+            Err(e) => {
+                // Constructs MicroPython accepts and rustpython refuses: repair the text and try again.
+                if let LowerErrorKind::Parse { semantic: Some(sem), text_offset, .. } = &e.kind {
+                    let bare_star = *sem == lower::Semantic::BareStar;
+                    if (bare_star || *sem == lower::Semantic::DuplicateKeywordArgument) && rw.repair(*text_offset, bare_star) {
+                        continue;
+                    }
+                }
+                return (ast::Module::default(), vec![lower_error(&e, &rw, tokens)]);
+            }
+        }
+    }
+    let err = CompileError::internal("too many repairs of rustpython's input");
+    (ast::Module::default(), vec![err])
+}
+
+/// The error mpy-cross's parser raises where [`recognize`] stopped.
+fn parser_error(stop: &recognize::Stop, tokens: &[Token]) -> CompileError {
+    let t = &tokens[stop.token.min(tokens.len() - 1)];
+    let range = ast::TextRange::new(t.start, t.end);
+    let (kind, msg) = match &stop.failure {
+        recognize::Failure::Syntax => match t.kind {
+            TokKind::Indent => (ErrorKind::IndentationError, "unexpected indent".to_string()),
+            TokKind::DedentMismatch => (ErrorKind::IndentationError, "unindent doesn't match any outer indent level".to_string()),
+            TokKind::MalformedFString => (ErrorKind::SyntaxError, "malformed f-string".to_string()),
+            _ => (ErrorKind::SyntaxError, "invalid syntax".to_string()),
+        },
+        recognize::Failure::Literal(literal::LiteralErrorKind::BadInteger { base, text }) => {
+            (ErrorKind::SyntaxError, literal::bad_integer_message(*base, text))
+        }
+        recognize::Failure::Literal(_) => (ErrorKind::SyntaxError, "invalid syntax for number".to_string()),
+        recognize::Failure::NameEscape => {
+            return CompileError::new(ErrorKind::NotImplementedError, "unicode name escapes").with_range(range);
+        }
+        recognize::Failure::Memory { bytes } => {
+            let msg = format!("memory allocation failed, allocating {bytes} bytes");
+            return CompileError::new(ErrorKind::MemoryError, msg).with_range(range);
+        }
     };
-    Some(CompileError::new(kind, msg).at_line(t.line).with_range(ast::TextRange::new(t.start, t.end)))
+    CompileError::new(kind, msg).at_line(t.line).with_range(range)
 }
 
 /// Converts a lowering failure into the error mpy-cross prints.
@@ -79,15 +182,29 @@ fn lower_error(e: &LowerError, rw: &rewrite::Rewritten, tokens: &[Token]) -> Com
     let line = tokens.iter().rev().find(|t| !t.injected && t.start <= e.offset).map_or(1, |t| t.line);
     let _ = rw;
     let range = ast::TextRange::new(e.offset, e.offset);
+    if let LowerErrorKind::Parse { semantic: Some(sem), .. } = &e.kind {
+        if let Some(err) = gaps::compile_stage_error(sem, e.offset, tokens) {
+            return err.with_range(range);
+        }
+    }
+    if let LowerErrorKind::Parse { detail, .. } = &e.kind {
+        // MicroPython's parser accepted this program: a construct rustpython does not take.
+        let msg = format!("rustpython-parser rejects a program MicroPython accepts: {detail}");
+        return CompileError::new(ErrorKind::Internal, msg).at_line(line).with_range(range);
+    }
     let (kind, message) = match &e.kind {
         LowerErrorKind::Parse { indentation: true, .. } => (ErrorKind::IndentationError, "unexpected indent"),
         LowerErrorKind::Parse { .. } | LowerErrorKind::Unsupported(_) => (ErrorKind::SyntaxError, "invalid syntax"),
         LowerErrorKind::Literal(l) => match l.kind {
-            literal::LiteralErrorKind::NameEscape => {
-                return CompileError::new(ErrorKind::NotImplementedError, "unicode name escapes").with_range(range);
+            literal::LiteralErrorKind::NotUtf8 => {
+                let msg = "a str literal that is not valid UTF-8 is not supported";
+                return CompileError::new(ErrorKind::Internal, msg).at_line(line).with_range(range);
             }
             literal::LiteralErrorKind::BadNumber => (ErrorKind::SyntaxError, "invalid syntax for number"),
-            _ => (ErrorKind::SyntaxError, "invalid syntax"),
+            literal::LiteralErrorKind::BadInteger { base, ref text } => {
+                let msg = literal::bad_integer_message(base, text);
+                return CompileError::new(ErrorKind::SyntaxError, msg).at_line(line).with_range(range);
+            }
         },
     };
     CompileError::new(kind, message).at_line(line).with_range(range)

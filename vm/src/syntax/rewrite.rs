@@ -43,12 +43,58 @@ impl Rewritten {
 
     /// The original spelling of an identifier rustpython reports.
     pub fn name(&self, s: &str) -> String {
-        if s.starts_with(PLACEHOLDER) {
-            if let Some(real) = self.names.get(s) {
-                return real.clone();
+        self.names.get(s).cloned().unwrap_or_else(|| s.to_string())
+    }
+
+    /// Makes rustpython take two constructs MicroPython's parser accepts and rustpython refuses, by editing
+    /// the text in place (same length, so every map stays valid). Returns whether anything changed.
+    /// * A repeated keyword argument (`f(a=1, a=2)`, a runtime error in MicroPython): the identifier at
+    ///   `at` becomes a fresh name of the same length that maps back to the original spelling.
+    /// * A bare `*` with no keyword-only parameter after it (`def f(*)`, compiled like `def f()`): the
+    ///   `*` at `at` and a comma after it are blanked.
+    pub fn repair(&mut self, at: u32, bare_star: bool) -> bool {
+        let b = self.text.as_bytes();
+        let at = at as usize;
+        if bare_star {
+            let Some(star) = b[at.min(b.len())..].iter().position(|&c| c == b'*').map(|p| p + at) else {
+                return false;
+            };
+            let mut blank = vec![star];
+            if let Some(next) = b[star + 1..].iter().position(|c| !c.is_ascii_whitespace()).map(|p| p + star + 1) {
+                if b[next] == b',' {
+                    blank.push(next);
+                }
             }
+            let mut bytes = std::mem::take(&mut self.text).into_bytes();
+            for i in blank {
+                bytes[i] = b' ';
+            }
+            self.text = String::from_utf8(bytes).unwrap_or_default();
+            return true;
         }
-        s.to_string()
+        let end = b[at.min(b.len())..].iter().position(|c| !(c.is_ascii_alphanumeric() || *c == b'_')).map_or(b.len(), |p| p + at);
+        if end <= at {
+            return false;
+        }
+        let real = self.name(&self.text[at..end]);
+        let len = end - at;
+        let taken = |cand: &str| has_word(&self.text, cand) || self.names.contains_key(cand);
+        // Candidates: letters in base 52, padded with `Q` to the same length.
+        const LETTERS: &[u8] = b"QZXJKVWYqzxjkvwyABCDEFGHILMNOPRSTUabcdefghilmnoprstu";
+        let fresh = (0..100_000usize)
+            .map(|mut i| {
+                let mut s = Vec::with_capacity(len);
+                while s.len() < len {
+                    s.push(LETTERS[i % LETTERS.len()]);
+                    i /= LETTERS.len();
+                }
+                String::from_utf8(s).unwrap_or_default()
+            })
+            .find(|c| !taken(c));
+        let Some(fresh) = fresh else { return false };
+        self.text.replace_range(at..end, &fresh);
+        self.names.insert(fresh, real);
+        true
     }
 }
 
@@ -181,6 +227,17 @@ impl Builder<'_> {
         self.out.names.insert(key.clone(), real);
         key
     }
+}
+
+/// Whether `word` occurs in `text` as a whole identifier.
+fn has_word(text: &str, word: &str) -> bool {
+    let b = text.as_bytes();
+    let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
+    text.match_indices(word).any(|(i, _)| {
+        let before = i.checked_sub(1).map(|j| b[j]);
+        let after = b.get(i + word.len()).copied();
+        !before.is_some_and(ident) && !after.is_some_and(ident)
+    })
 }
 
 /// A blank literal of exactly `len` bytes (at least `""` / `b""`).

@@ -18,13 +18,19 @@ use arith::Num;
 use super::ast::*;
 use crate::error::{CompileError, ErrorKind};
 
-/// Per tuple display (keyed by its original range), the line MicroPython gives the constant tuple it
-/// may become: the line of the rule that builds it (see `lower`).
-pub type TupleLines = HashMap<(u32, u32), u32>;
+/// Facts about the source the tree does not hold, keyed by a node's original range.
+#[derive(Debug, Default)]
+pub struct SideTables {
+    /// Per tuple display, the line MicroPython gives the constant tuple it may become: the line of the
+    /// rule that builds it (see `lower`).
+    pub tuple_lines: HashMap<(u32, u32), u32>,
+    /// Calls with one argument and a trailing comma (`const(1,)` is "not a constant").
+    pub trailing_comma_calls: std::collections::HashSet<(u32, u32)>,
+}
 
 /// Runs all parse-time rewrites over `module`; returns the first error MicroPython would raise.
-pub fn fold_module(module: &mut Module, tuple_lines: &TupleLines) -> Option<CompileError> {
-    let mut f = Folder { consts: HashMap::new(), tuple_lines, error: None, scopes: vec!["<module>".into()] };
+pub fn fold_module(module: &mut Module, side: &SideTables) -> Option<CompileError> {
+    let mut f = Folder { consts: HashMap::new(), side, error: None, scopes: vec!["<module>".into()] };
     f.stmts(&mut module.body);
     f.error
 }
@@ -32,7 +38,7 @@ pub fn fold_module(module: &mut Module, tuple_lines: &TupleLines) -> Option<Comp
 struct Folder<'a> {
     /// Constants defined so far with `const()`, by name.
     consts: HashMap<String, Constant>,
-    tuple_lines: &'a TupleLines,
+    side: &'a SideTables,
     error: Option<CompileError>,
     /// Names of the enclosing scopes, for compile-stage errors raised here.
     scopes: Vec<String>,
@@ -198,8 +204,9 @@ impl Folder<'_> {
             return None;
         }
         let call_line = value.line;
+        let trailing_comma = self.side.trailing_comma_calls.contains(&(value.range.start, value.range.end));
         let arg = match (args.len(), keywords.is_empty()) {
-            (1, true) if !matches!(args[0].kind, ExprKind::Starred(_)) => Some(&args[0]),
+            (1, true) if !matches!(args[0].kind, ExprKind::Starred(_)) && !trailing_comma => Some(&args[0]),
             _ => None,
         };
         let Some(c) = arg.and_then(const_value) else {
@@ -362,7 +369,7 @@ impl Folder<'_> {
                 if !ctx.exprlist_target && !elts.is_empty() {
                     let items: Option<Vec<Constant>> = elts.iter().map(const_value).collect();
                     if let Some(items) = items {
-                        let line = self.tuple_lines.get(&(e.range.start, e.range.end)).copied().unwrap_or(e.line);
+                        let line = self.side.tuple_lines.get(&(e.range.start, e.range.end)).copied().unwrap_or(e.line);
                         e.kind = ExprKind::Const(Constant::Tuple(items));
                         e.line = line;
                     }

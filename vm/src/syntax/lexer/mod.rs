@@ -12,6 +12,11 @@
 //! The lexer works on a three-character window (`chr0..chr2`) like the C code, so that its odd corners
 //! (newline inserted at end of input, CR LF folding, the injected f-string argument text) behave the same.
 //! Each character remembers the source offset it came from; injected characters have none.
+//!
+//! String, f-string and bytes literals are lexed in [`strings`], t-strings in [`template`].
+
+mod strings;
+mod template;
 
 /// End of input in the character window.
 const EOF: u32 = u32::MAX;
@@ -44,6 +49,8 @@ pub enum TokKind {
     FloatOrImag,
     String,
     Bytes,
+    /// A t-string (`t"..."`), expanded by [`tstring`](super::tstring) into a `__template__(...)` call.
+    TString,
     /// An operator or delimiter, by its spelling (`"("`, `"**="`, `"..."`, `"."`, `"->"`, …).
     Op(&'static str),
 }
@@ -66,6 +73,32 @@ pub struct Token {
     pub fstring_args: Option<Vec<u8>>,
     /// For string tokens: the original ranges of each literal in the joined run.
     pub pieces: Vec<(u32, u32)>,
+    /// The token holds a `\N{...}` escape: MicroPython's lexer raises `NotImplementedError` on it.
+    pub name_escape: bool,
+    /// For a t-string token: its literal segments and interpolations (see [`tstring`](super::tstring)).
+    pub tstring: Option<Box<TStringParts>>,
+}
+
+/// The pieces of a t-string literal (PEP 750), as MicroPython 1.29 splits it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TStringParts {
+    /// Literal text between interpolations (escapes decoded, `{{`/`}}` undoubled); one more than
+    /// `interpolations`.
+    pub segments: Vec<Vec<u8>>,
+    pub interpolations: Vec<Interpolation>,
+}
+
+/// One `{expr[=][!c][:spec]}` of a t-string.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Interpolation {
+    /// The expression source (without a trailing `=`).
+    pub expr: Vec<u8>,
+    /// The expression text passed to the template (trailing blanks removed).
+    pub text: Vec<u8>,
+    /// Conversion character (`r`, `s`, `a`), `r` by default for `{x=}` without a format spec.
+    pub conv: Option<u8>,
+    /// The format spec source (empty when absent).
+    pub spec: Vec<u8>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -102,8 +135,6 @@ pub struct Lexer<'a> {
     tok_column: u32,
     /// Original offset of the latest source character consumed.
     last_at: u32,
-    /// A `\N{...}` escape was seen: MicroPython raises `NotImplementedError` there.
-    pub name_escape: Option<u32>,
 }
 
 impl<'a> Lexer<'a> {
@@ -131,10 +162,11 @@ impl<'a> Lexer<'a> {
                 text: Vec::new(),
                 fstring_args: None,
                 pieces: Vec::new(),
+                name_escape: false,
+                tstring: None,
             },
             tok_column: 1,
             last_at: 0,
-            name_escape: None,
         };
         lex.next_char();
         lex.next_char();
@@ -291,6 +323,8 @@ impl<'a> Lexer<'a> {
         self.tok.text.clear();
         self.tok.fstring_args = None;
         self.tok.pieces.clear();
+        self.tok.name_escape = false;
+        self.tok.tstring = None;
 
         let had_physical_newline = self.skip_whitespace(true);
         self.tok.line = self.line;
@@ -325,6 +359,8 @@ impl<'a> Lexer<'a> {
             self.tok.kind = TokKind::End;
         } else if self.is_string_or_bytes() {
             self.string_run();
+        } else if self.is_tstring() {
+            self.tstring_token();
         } else if is_head_of_identifier(self.c0()) {
             self.identifier();
         } else if is_digit(self.c0()) || (self.is(b'.') && is_digit(self.chr[1].c)) {
@@ -438,247 +474,6 @@ impl<'a> Lexer<'a> {
         self.tok.kind = TokKind::Invalid;
     }
 
-    /// A run of adjacent string/bytes literals, joined into one token as the lexer does.
-    fn string_run(&mut self) {
-        self.tok.kind = TokKind::End;
-        let mut any_fstring = false;
-        loop {
-            let mut is_raw = false;
-            let mut is_fstring = false;
-            let mut this = TokKind::String;
-            let mut n_char = 0;
-            let [a, b] = [self.chr[0].c, self.chr[1].c];
-            let is = |x: u32, ch: u8| x == ch as u32;
-            if is(a, b'u') {
-                n_char = 1;
-            } else if is(a, b'b') {
-                this = TokKind::Bytes;
-                n_char = 1;
-                if is(b, b'r') {
-                    is_raw = true;
-                    n_char = 2;
-                }
-            } else if is(a, b'r') {
-                is_raw = true;
-                n_char = 1;
-                if is(b, b'b') {
-                    this = TokKind::Bytes;
-                    n_char = 2;
-                } else if is(b, b'f') {
-                    is_fstring = true;
-                    n_char = 2;
-                }
-            } else if is(a, b'f') {
-                is_fstring = true;
-                n_char = 1;
-                if is(b, b'r') {
-                    is_raw = true;
-                    n_char = 2;
-                }
-            }
-            if self.tok.kind == TokKind::End {
-                self.tok.kind = this;
-            } else if self.tok.kind != this {
-                // str and bytes do not join (nor does anything after an invalid literal).
-                break;
-            }
-            let piece_start = self.here();
-            for _ in 0..n_char {
-                self.next_char();
-            }
-            if is_fstring && !any_fstring {
-                any_fstring = true;
-                self.fstring_args.extend_from_slice(b".format(");
-            }
-            self.string_literal(is_raw, is_fstring);
-            let piece_end = self.last_at + 1;
-            self.tok.pieces.push((piece_start, piece_end));
-            self.skip_whitespace(true);
-            if !self.is_string_or_bytes() {
-                break;
-            }
-        }
-        if any_fstring {
-            // An f-string run always injects its arguments, even when it had no `{}`.
-            self.tok.fstring_args = Some(self.fstring_args.clone());
-        }
-    }
-
-    fn push_char(&mut self, c: u32) {
-        let mut buf = [0u8; 4];
-        match char::from_u32(c) {
-            Some(ch) => self.tok.text.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes()),
-            None => {
-                // A surrogate: MicroPython's `vstr_add_char` writes its 3-byte form.
-                self.tok.text.push(0xe0 | (c >> 12) as u8);
-                self.tok.text.push(0x80 | ((c >> 6) & 0x3f) as u8);
-                self.tok.text.push(0x80 | (c & 0x3f) as u8);
-            }
-        }
-    }
-
-    /// `parse_string_literal`: one literal, starting at its opening quote.
-    fn string_literal(&mut self, is_raw: bool, is_fstring: bool) {
-        let quote = if self.is(b'"') { b'"' } else { b'\'' } as u32;
-        self.next_char();
-        let num_quotes = if self.chr[0].c == quote && self.chr[1].c == quote {
-            self.next_char();
-            self.next_char();
-            3
-        } else {
-            1
-        };
-        let mut n_closing = 0;
-        let text_start = self.tok.text.len();
-        while !self.is_end() && (num_quotes > 1 || !self.is(b'\n')) && n_closing < num_quotes {
-            if self.c0() == quote {
-                n_closing += 1;
-                self.tok.text.push(quote as u8);
-            } else {
-                n_closing = 0;
-                if is_fstring && self.is(b'{') {
-                    // MicroPython 1.29 re-examines the character after `{{` or `{expr`, so a quote
-                    // right after `{{` still closes the literal.
-                    self.next_char();
-                    if self.is(b'{') {
-                        self.tok.text.push(b'{');
-                        self.next_char();
-                    } else {
-                        self.fstring_expression();
-                    }
-                    self.tok.text.push(b'{');
-                    continue;
-                }
-                if self.is(b'\\') {
-                    self.escape(is_raw);
-                } else {
-                    let c = self.c0();
-                    if c != EOF {
-                        self.tok.text.push(c as u8);
-                    }
-                }
-            }
-            self.next_char();
-        }
-        if n_closing < num_quotes {
-            self.tok.kind = TokKind::LonelyStringOpen;
-        }
-        let keep = self.tok.text.len().saturating_sub(n_closing).max(text_start);
-        self.tok.text.truncate(keep);
-    }
-
-    /// The expression part of `{...}` in an f-string, moved to the argument text.
-    fn fstring_expression(&mut self) {
-        self.fstring_args.push(b'(');
-        let start = self.fstring_args.len();
-        let mut level: i64 = 0;
-        while !self.is_end() {
-            let c = self.c0();
-            if level == 0 {
-                let stop = c == b':' as u32
-                    || c == b'}' as u32
-                    || (c == b'!' as u32
-                        && (self.chr[1].c == b'r' as u32 || self.chr[1].c == b's' as u32)
-                        && (self.chr[2].c == b':' as u32 || self.chr[2].c == b'}' as u32));
-                if stop {
-                    break;
-                }
-            }
-            if c == b'[' as u32 || c == b'{' as u32 {
-                level += 1;
-            } else if c == b']' as u32 || c == b'}' as u32 {
-                level -= 1;
-            }
-            self.fstring_args.push(c as u8);
-            self.next_char();
-        }
-        if self.fstring_args.len() == start {
-            // `f"{}"`: nothing between the braces.
-            self.tok.kind = TokKind::MalformedFString;
-        }
-        if self.fstring_args.last() == Some(&b'=') {
-            // `f'{a=}'` → `'a={}'.format(a)`.
-            let shown = self.fstring_args[start..].to_vec();
-            self.tok.text.extend_from_slice(&shown);
-            self.fstring_args.pop();
-        }
-        self.fstring_args.push(b')');
-        self.fstring_args.push(b',');
-    }
-
-    fn escape(&mut self, is_raw: bool) {
-        self.next_char();
-        let mut c = self.c0();
-        if is_raw {
-            self.tok.text.push(b'\\');
-        } else {
-            let bytes = self.tok.kind == TokKind::Bytes;
-            match c {
-                0x0a => c = EOF,
-                0x5c | 0x27 | 0x22 => {}
-                0x61 => c = 0x07,
-                0x62 => c = 0x08,
-                0x74 => c = 0x09,
-                0x6e => c = 0x0a,
-                0x76 => c = 0x0b,
-                0x66 => c = 0x0c,
-                0x72 => c = 0x0d,
-                0x75 | 0x55 if bytes => self.tok.text.push(b'\\'),
-                0x78 | 0x75 | 0x55 => {
-                    let n = match c {
-                        0x78 => 2,
-                        0x75 => 4,
-                        _ => 8,
-                    };
-                    let mut num: u32 = 0;
-                    let mut ok = true;
-                    for _ in 0..n {
-                        self.next_char();
-                        match char::from_u32(self.c0()).and_then(|h| h.to_digit(16)) {
-                            Some(d) => num = num.wrapping_shl(4).wrapping_add(d),
-                            None => {
-                                ok = false;
-                                break;
-                            }
-                        }
-                    }
-                    if !ok {
-                        self.tok.kind = TokKind::Invalid;
-                    }
-                    c = num;
-                }
-                0x4e => {
-                    // `\N{...}` raises NotImplementedError in the lexer; flag it for the caller.
-                    if self.name_escape.is_none() {
-                        self.name_escape = Some(self.tok.line);
-                    }
-                }
-                0x30..=0x37 => {
-                    let mut num = c - 0x30;
-                    let mut digits = 3;
-                    while matches!(self.chr[1].c, 0x30..=0x37) {
-                        digits -= 1;
-                        if digits == 0 {
-                            break;
-                        }
-                        self.next_char();
-                        num = num * 8 + (self.c0() - 0x30);
-                    }
-                    c = num;
-                }
-                _ => self.tok.text.push(b'\\'),
-            }
-        }
-        if c != EOF {
-            if c < 0x110000 && self.tok.kind == TokKind::String {
-                self.push_char(c);
-            } else if c < 0x100 && self.tok.kind == TokKind::Bytes {
-                self.tok.text.push(c as u8);
-            } else {
-                self.tok.kind = TokKind::Invalid;
-            }
-        }
-    }
 }
 
 fn is_space(c: u32) -> bool {
