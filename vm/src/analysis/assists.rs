@@ -139,7 +139,7 @@ fn emitter_decorator(source: &str, module: &Module, f: &FunctionRef, emit: EmitO
     let fix = Fix::safe_edits(format!("Compile `{}` with @micropython.{name}", f.def.name), edits);
     // Only offer what the compiler accepts: compile the fixed module and ask about this function.
     let (fixed, _) = apply_fixes(source, [&fix]);
-    let (fixed_module, errors) = crate::syntax::parse(fixed.as_bytes());
+    let (fixed_module, errors) = crate::syntax::parse_source_level(fixed.as_bytes());
     if !errors.is_empty() {
         return None;
     }

@@ -21,7 +21,7 @@ pub struct Parsed {
 }
 
 pub fn parse_recovering(source: &str) -> Parsed {
-    let (module, errors) = syntax::parse(source.as_bytes());
+    let (module, errors) = syntax::parse_source_level(source.as_bytes());
     let Some(first) = errors.into_iter().next() else {
         return Parsed { module, errors: Vec::new() };
     };
@@ -30,7 +30,7 @@ pub fn parse_recovering(source: &str) -> Parsed {
     for _ in 0..MAX_ATTEMPTS {
         let line = error_line(&text, &err);
         blank_line(&mut text, line);
-        let (m, errs) = syntax::parse(&text);
+        let (m, errs) = syntax::parse_source_level(&text);
         match errs.into_iter().next() {
             None => return Parsed { module: m, errors: vec![first] },
             Some(e) => err = e,
@@ -45,7 +45,7 @@ pub fn parse_recovering(source: &str) -> Parsed {
             *b = b' ';
         }
     }
-    let (m, errs) = syntax::parse(&text);
+    let (m, errs) = syntax::parse_source_level(&text);
     let module = if errs.is_empty() { m } else { Module::default() };
     Parsed { module, errors: vec![first] }
 }

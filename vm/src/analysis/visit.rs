@@ -145,7 +145,7 @@ fn walk_comprehensions<'a, V: Visitor<'a> + ?Sized>(v: &mut V, gens: &'a [Compre
 
 pub fn walk_expr<'a, V: Visitor<'a> + ?Sized>(v: &mut V, e: &'a Expr) {
     match &e.kind {
-        ExprKind::Name(_) | ExprKind::Const(_) => {}
+        ExprKind::Name(_) | ExprKind::Const(_) | ExprKind::ConstObj(_) => {}
         ExprKind::BoolOp { values, .. } => values.iter().for_each(|x| v.visit_expr(x)),
         ExprKind::NamedExpr { target, value } => {
             v.visit_expr(value);

@@ -186,7 +186,7 @@ pub(crate) fn stmt<'a>(s: &'a Stmt, f: &mut dyn FnMut(&'a Expr, Ctx)) {
 pub(crate) fn expr<'a>(e: &'a Expr, ctx: Ctx, f: &mut dyn FnMut(&'a Expr, Ctx)) {
     f(e, ctx);
     match &e.kind {
-        ExprKind::Name(_) | ExprKind::Const(_) => {}
+        ExprKind::Name(_) | ExprKind::Const(_) | ExprKind::ConstObj(_) => {}
         ExprKind::Tuple { elts, .. } | ExprKind::List(elts) => {
             let inner = if ctx == Ctx::Load { Ctx::Load } else { ctx };
             elts.iter().for_each(|x| expr(x, inner, f));
