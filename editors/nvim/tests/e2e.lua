@@ -54,7 +54,9 @@ local function run()
   write(root .. "/util.py", "def double(x):\n    return 2 * x\n")
   vim.cmd("cd " .. vim.fn.fnameescape(root))
 
+  -- -u NONE loads no plugins: load ours as Neovim does at start-up.
   vim.cmd("filetype on")
+  vim.cmd("runtime! plugin/mpbuild.lua")
   local ok = require("mpbuild").setup({ cmd = { MPLS, "--stdio" }, mpbuild = MPBUILD })
   if not ok then
     return finish(false, "setup() refused valid options")
