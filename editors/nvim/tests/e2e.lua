@@ -188,6 +188,25 @@ local function run()
   end
   step("mpbuild.toml: board RPI_PICO2, variant RISCV")
 
+  -- 8. :Mpbuild stubs, "configure only" (no download): the board's port from `mpbuild boards ID --json`, then pyrightconfig.json.
+  local configured = false
+  commands.stubs({ answer = 2 }, function()
+    configured = true
+  end)
+  if not vim.wait(30000, function()
+    return configured
+  end, 50) then
+    return finish(false, "stubs were not configured; notes: " .. vim.inspect(notes))
+  end
+  local pyright = require("mpbuild.compat").json_decode(require("mpbuild.project").read_file(root .. "/pyrightconfig.json") or "")
+  if type(pyright) ~= "table" or pyright.typeshedPath ~= "typings" or pyright.reportMissingModuleSource ~= "none" then
+    return finish(false, "pyrightconfig.json: " .. vim.inspect(pyright))
+  end
+  step("stubs: " .. last_note().msg)
+  if not last_note().msg:find("micropython-rp2-stubs==1.29.*", 1, true) then
+    return finish(false, "the stub package should be rp2's, pinned to 1.29")
+  end
+
   finish(true)
 end
 

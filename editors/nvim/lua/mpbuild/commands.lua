@@ -500,7 +500,7 @@ function M.stubs(opts, on_done)
         notify("mpbuild stubs: " .. err, levels.ERROR)
         return
       end
-      notify("mpbuild stubs: pyrightconfig.json points Pyright at " .. cfg.stubs.directory .. "/")
+      notify(string.format("mpbuild stubs: pyrightconfig.json points Pyright at %s/ (%s%s)", cfg.stubs.directory, pkg, pin))
       if on_done then
         on_done(true)
       end
