@@ -122,11 +122,17 @@ export_oracles() {
     export MPY_PYPI_DIR="${MPY_PYPI_DIR:-$MPY_CACHE/pypi/src}"
 }
 
+# Debian's Neovim, for the editor plugin's headless end-to-end test (scripts/test-editors).
+ensure_neovim() {
+    command -v nvim >/dev/null || apt_install neovim
+}
+
 # Everything the tests and the example need.
 setup_all() {
     ensure_cargo
     ensure_system_tools
     ensure_assemblers
+    ensure_neovim
     ensure_venv
     ensure_pypi_packages
     export_oracles

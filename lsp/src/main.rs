@@ -1,10 +1,38 @@
-//! `mpls`: the MicroPython performance language server (issue 5; not built yet beyond `--version`).
+//! The `mpls` binary: `mpls` or `mpls --stdio` serves the protocol on stdin/stdout; `mpls --version`.
+#![deny(clippy::print_stdout)]
+
+use std::io::Write;
 
 fn main() {
-    if std::env::args().any(|a| a == "--version") {
-        println!("mpls {}", env!("CARGO_PKG_VERSION"));
-        return;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    for a in &args {
+        match a.as_str() {
+            "--version" | "-V" => {
+                let _ = writeln!(std::io::stdout(), "mpls {}", env!("CARGO_PKG_VERSION"));
+                return;
+            }
+            "--help" | "-h" => {
+                let _ = writeln!(
+                    std::io::stdout(),
+                    "mpls {}: the MicroPython performance language server\n\nUsage: mpls [--stdio]\n\n\
+                     Speaks the Language Server Protocol on stdin/stdout. Logs go to stderr.",
+                    env!("CARGO_PKG_VERSION")
+                );
+                return;
+            }
+            "--stdio" => {}
+            other => {
+                eprintln!("mpls: unknown argument `{other}` (try --help)");
+                std::process::exit(2);
+            }
+        }
     }
-    eprintln!("mpls: the language server is not implemented yet");
-    std::process::exit(2);
+    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("mpls: cannot start the runtime: {e}");
+            std::process::exit(1);
+        }
+    };
+    runtime.block_on(mpls::serve_stdio());
 }

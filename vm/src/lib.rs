@@ -4,6 +4,7 @@
 //! data: parsing returns the tree together with its errors, and compiling returns the first error as
 //! mpy-cross would report it. The `mpyc` binary (`src/bin/mpyc.rs`) is the only place that touches files.
 
+pub mod analysis;
 pub mod asm;
 pub mod compiler;
 pub mod emit;

@@ -54,13 +54,24 @@ pub fn parse(source: &[u8]) -> (ast::Module, Vec<CompileError>) {
 
 /// Parses source bytes into a module. Never fails: errors come back beside a (possibly partial) tree.
 pub fn parse_with(source: &[u8], opts: &ParseOptions) -> (ast::Module, Vec<CompileError>) {
+    parse_impl(source, opts, true)
+}
+
+/// Parses source bytes into the tree *as written*: without MicroPython's parse-time folding (`const()`
+/// names stay names, `1 << 4` stays an operation). For analyses that reason about the source and edit it
+/// (`analysis`), not for compiling. Errors are the parser's; folding errors are left to the compiler.
+pub fn parse_source_level(source: &[u8]) -> (ast::Module, Vec<CompileError>) {
+    parse_impl(source, &ParseOptions::default(), false)
+}
+
+fn parse_impl(source: &[u8], opts: &ParseOptions, fold: bool) -> (ast::Module, Vec<CompileError>) {
     let tokens = tstring::expand(Lexer::tokenize(source, opts.opt_level), opts.opt_level);
     if let Err(stop) = recognize::recognize(&tokens) {
         return (ast::Module::default(), vec![parser_error(&stop, &tokens)]);
     }
     let depth = nesting_estimate(&tokens);
     if depth <= INLINE_DEPTH {
-        return build_tree(source, &tokens, opts);
+        return build_tree(source, &tokens, opts, fold);
     }
     // Deeply nested input: our passes (and rustpython's) recurse per level, so run them on a thread whose
     // stack fits the nesting. mpy-cross itself accepts a few thousand levels.
@@ -75,7 +86,7 @@ pub fn parse_with(source: &[u8], opts: &ParseOptions) -> (ast::Module, Vec<Compi
     std::thread::scope(|scope| {
         std::thread::Builder::new()
             .stack_size(stack)
-            .spawn_scoped(scope, || build_tree(source, &tokens, opts))
+            .spawn_scoped(scope, || build_tree(source, &tokens, opts, fold))
             .ok()
             .and_then(|h| h.join().ok())
             .unwrap_or_else(|| (ast::Module::default(), vec![memory_error()]))
@@ -119,7 +130,7 @@ fn nesting_estimate(tokens: &[Token]) -> usize {
 }
 
 /// Rebuilds the text for rustpython, parses and lowers it, and applies MicroPython's parse-time rewrites.
-fn build_tree(source: &[u8], tokens: &[Token], opts: &ParseOptions) -> (ast::Module, Vec<CompileError>) {
+fn build_tree(source: &[u8], tokens: &[Token], opts: &ParseOptions, fold: bool) -> (ast::Module, Vec<CompileError>) {
     if let Some(t) = tokens.iter().find(|t| t.kind == TokKind::Name && std::str::from_utf8(&t.text).is_err()) {
         // MicroPython takes any bytes >= 0x80 in names; our identifiers are `String`s.
         let err = CompileError::internal("an identifier that is not valid UTF-8 is not supported").at_line(t.line);
@@ -130,6 +141,7 @@ fn build_tree(source: &[u8], tokens: &[Token], opts: &ParseOptions) -> (ast::Mod
     for _ in 0..64 {
         let result = lower::lower_module(&lower::Input { rw: &rw, tokens, str_kinds: &str_kinds });
         match result {
+            Ok(lowered) if !fold => return (lowered.module, Vec::new()),
             Ok(mut lowered) => {
                 let err = fold::fold_module(&mut lowered.module, &lowered.side);
                 return (lowered.module, err.into_iter().collect());

@@ -1,0 +1,216 @@
+//! Benchmark (not a test): didChange → publishDiagnostics latency of `mpls` on a 2,000-line MicroPython
+//! file, p50 and p95, and its RSS with 50 files open; `ruff server` on the same file and edits as the
+//! anchor (full-document sync, as ruff's published numbers).
+//!
+//! Run: `cargo build --release -p mpls && cargo run --release -p mpls --example latency -- [EDITS]`
+//! Environment: `MPLS` (default: the release `mpls` next to this example), `RUFF` (default: the project
+//! venv's `ruff`). Both servers run as child processes speaking JSON-RPC over stdio.
+#![allow(clippy::print_stdout)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::PathBuf;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{channel, Receiver};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+/// A language server child process.
+struct Peer {
+    child: Child,
+    stdin: ChildStdin,
+    rx: Receiver<Value>,
+    next_id: i64,
+}
+
+impl Peer {
+    fn spawn(cmd: &mut Command) -> Peer {
+        let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().expect("spawn server");
+        let stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let mut r = BufReader::new(stdout);
+            loop {
+                let mut len = 0usize;
+                loop {
+                    let mut line = String::new();
+                    if r.read_line(&mut line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let l = line.trim_end();
+                    if l.is_empty() {
+                        break;
+                    }
+                    if let Some(v) = l.strip_prefix("Content-Length: ") {
+                        len = v.parse().unwrap_or(0);
+                    }
+                }
+                let mut body = vec![0; len];
+                if r.read_exact(&mut body).is_err() {
+                    return;
+                }
+                if let Ok(v) = serde_json::from_slice::<Value>(&body) {
+                    if tx.send(v).is_err() {
+                        return;
+                    }
+                }
+            }
+        });
+        Peer { child, stdin, rx, next_id: 1 }
+    }
+
+    fn send(&mut self, v: &Value) {
+        let body = serde_json::to_vec(v).unwrap();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n", body.len()).unwrap();
+        self.stdin.write_all(&body).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        loop {
+            let v = self.recv();
+            if v.get("method").is_none() && v["id"] == json!(id) {
+                return v;
+            }
+        }
+    }
+
+    fn recv(&mut self) -> Value {
+        let v = self.rx.recv_timeout(Duration::from_secs(60)).expect("server went quiet");
+        if v.get("id").is_some() && v.get("method").is_some() {
+            let reply = json!({"jsonrpc": "2.0", "id": v["id"], "result": null});
+            self.send(&reply);
+        }
+        v
+    }
+
+    /// Waits for diagnostics of `uri` at `version`; returns how many there are.
+    fn wait_diagnostics(&mut self, uri: &str, version: i64) -> usize {
+        loop {
+            let v = self.recv();
+            if v["method"] == "textDocument/publishDiagnostics" && v["params"]["uri"] == uri {
+                let pv = &v["params"]["version"];
+                if pv == &json!(version) || pv.is_null() {
+                    return v["params"]["diagnostics"].as_array().map_or(0, Vec::len);
+                }
+            }
+        }
+    }
+
+    fn initialize(&mut self, root: &str) {
+        let r = self.request(
+            "initialize",
+            json!({"processId": std::process::id(), "rootUri": root, "capabilities": {"textDocument": {"publishDiagnostics": {}}}}),
+        );
+        assert!(r.get("result").is_some(), "initialize failed: {r}");
+        self.notify("initialized", json!({}));
+    }
+
+    fn rss_kb(&self) -> u64 {
+        let s = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap_or_default();
+        s.lines().find_map(|l| l.strip_prefix("VmRSS:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok()).unwrap_or(0)
+    }
+
+    fn stop(mut self) {
+        let _ = self.request("shutdown", Value::Null);
+        self.notify("exit", Value::Null);
+        let _ = self.child.wait();
+    }
+}
+
+/// A 2,000-line MicroPython program: drivers, loops over buffers, constants, classes.
+fn program() -> String {
+    let mut s = String::from("import time\nimport machine\nfrom micropython import const\n\n");
+    let mut i = 0;
+    while s.lines().count() < 2000 {
+        s.push_str(&format!(
+            "LIMIT_{i} = {n}\n_MASK_{i} = const(0xFF)\n\n\nclass Sensor{i}:\n    def __init__(self, pin):\n        self.pin = machine.Pin(pin)\n        self.buf = bytearray(16)\n        self.scale = {n}\n\n    def read(self, n):\n        total = 0\n        for k in range(n):\n            total += self.buf[k % 16] * self.scale\n            time.sleep_us(1)\n        return total & _MASK_{i}\n\n\ndef process_{i}(data):\n    counts = [0] * 16\n    out = []\n    for b in data:\n        counts[b & 15] += 1\n        out.append(abs(b - LIMIT_{i}))\n    return sum(counts), len(out)\n\n\n",
+            n = i * 7 + 3
+        ));
+        i += 1;
+    }
+    s.lines().take(2000).map(|l| format!("{l}\n")).collect()
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let idx = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[idx.min(sorted.len() - 1)]
+}
+
+/// Times `edits` edits (each: change one character in a line near the middle and wait for diagnostics).
+fn measure(peer: &mut Peer, uri: &str, text: &str, edits: usize, incremental: bool) -> (f64, f64, usize) {
+    peer.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}}));
+    let n = peer.wait_diagnostics(uri, 1);
+    let lines: Vec<&str> = text.lines().collect();
+    let mut times = Vec::new();
+    let mut current: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    for k in 0..edits {
+        let version = k as i64 + 2;
+        // Alternate a digit in one `LIMIT_i = n` line (keeps the file valid; diagnostics recomputed).
+        let line = (k * 37) % current.len();
+        let line = (line..current.len()).chain(0..line).find(|&l| current[l].starts_with("LIMIT_")).unwrap();
+        let old = current[line].clone();
+        let new = if old.ends_with('1') { format!("{}2", &old[..old.len() - 1]) } else { format!("{}1", &old[..old.len() - 1]) };
+        let col = old.len() - 1;
+        current[line] = new.clone();
+        let change = if incremental {
+            json!({"range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": col + 1}}, "text": &new[col..]})
+        } else {
+            json!({"text": current.iter().map(|l| format!("{l}\n")).collect::<String>()})
+        };
+        let t0 = Instant::now();
+        peer.notify("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}));
+        peer.wait_diagnostics(uri, version);
+        times.push(t0.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    (percentile(&times, 0.5), percentile(&times, 0.95), n)
+}
+
+fn main() {
+    let edits: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(200);
+    let exe_dir = std::env::current_exe().ok().and_then(|p| p.parent().and_then(|d| d.parent()).map(PathBuf::from));
+    let mpls = std::env::var_os("MPLS").map(PathBuf::from).or_else(|| exe_dir.map(|d| d.join("mpls"))).unwrap();
+    let ruff = std::env::var_os("RUFF").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/work/main/.venv/bin/ruff"));
+    let dir = std::env::temp_dir().join(format!("mpls-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let root = format!("file://{}", dir.display());
+    let text = program();
+    std::fs::write(dir.join("main.py"), &text).unwrap();
+    let uri = format!("{root}/main.py");
+    println!("file: {} lines, {} bytes; {edits} edits per run", text.lines().count(), text.len());
+
+    let mut m = Peer::spawn(&mut Command::new(&mpls));
+    m.initialize(&root);
+    let (p50, p95, n) = measure(&mut m, &uri, &text, edits, true);
+    println!("mpls  incremental sync: p50 {p50:.2} ms, p95 {p95:.2} ms ({n} diagnostics)");
+    let uri2 = format!("{root}/full.py");
+    let (p50, p95, _) = measure(&mut m, &uri2, &text, edits, false);
+    println!("mpls  full sync:        p50 {p50:.2} ms, p95 {p95:.2} ms");
+    for k in 0..50 {
+        let u = format!("{root}/open{k}.py");
+        m.notify("textDocument/didOpen", json!({"textDocument": {"uri": u, "languageId": "python", "version": 1, "text": &text}}));
+        m.wait_diagnostics(&u, 1);
+    }
+    println!("mpls  RSS with 52 files open: {:.1} MB", m.rss_kb() as f64 / 1024.0);
+    m.stop();
+
+    if ruff.exists() {
+        let mut r = Peer::spawn(Command::new(&ruff).arg("server"));
+        r.initialize(&root);
+        let (p50, p95, n) = measure(&mut r, &uri, &text, edits, false);
+        println!("ruff  full sync:        p50 {p50:.2} ms, p95 {p95:.2} ms ({n} diagnostics)");
+        r.stop();
+    } else {
+        println!("ruff not found at {} (set RUFF): no anchor", ruff.display());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

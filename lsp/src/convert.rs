@@ -1,0 +1,208 @@
+//! The only place that knows LSP positions: byte offsets (what `mpy_vm` speaks) to and from UTF-16
+//! line/character positions, and `mpy_vm` diagnostics and fixes to LSP types.
+//!
+//! Lines end at `\n`, `\r\n` or a lone `\r`, as the LSP specification says. A position past the end of a
+//! line clamps to the line's end, a line past the end of the text clamps to the end of the text, and a
+//! character offset inside a surrogate pair clamps to the start of that character: no position, however
+//! wrong, makes a conversion fail.
+
+use mpy_vm::analysis::{Applicability, Diagnostic, Edit, Fix, Severity};
+use mpy_vm::syntax::ast::TextRange;
+use serde::{Deserialize, Serialize};
+use tower_lsp::lsp_types as lsp;
+
+/// Byte offsets of line starts of one text.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<u32>,
+    /// True when the text is pure ASCII (then UTF-16 columns are byte columns).
+    ascii: bool,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let b = text.as_bytes();
+        let mut starts = vec![0u32];
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'\n' => starts.push(i as u32 + 1),
+                b'\r' => {
+                    if b.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(i as u32 + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { starts, ascii: text.is_ascii() }
+    }
+
+    pub fn line_count(&self) -> u32 {
+        self.starts.len() as u32
+    }
+
+    /// The bytes of 0-based `line` without its line break.
+    fn line_bounds(&self, text: &str, line: u32) -> (usize, usize) {
+        let start = self.starts[line as usize] as usize;
+        let mut end = self.starts.get(line as usize + 1).map_or(text.len(), |e| *e as usize);
+        let b = text.as_bytes();
+        while end > start && (b[end - 1] == b'\n' || b[end - 1] == b'\r') {
+            end -= 1;
+        }
+        (start, end)
+    }
+
+    /// The LSP position of byte `offset` (clamped to the text, and back to a character boundary).
+    pub fn position(&self, text: &str, offset: u32) -> lsp::Position {
+        let mut offset = (offset as usize).min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = match self.starts.binary_search(&(offset as u32)) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let (start, end) = self.line_bounds(text, line as u32);
+        let upto = offset.min(end).max(start);
+        let character = if self.ascii { upto - start } else { text[start..upto].encode_utf16().count() };
+        lsp::Position { line: line as u32, character: character as u32 }
+    }
+
+    /// The byte offset of an LSP position, clamped as the module documentation says.
+    pub fn offset(&self, text: &str, pos: lsp::Position) -> u32 {
+        if pos.line as usize >= self.starts.len() {
+            return text.len() as u32;
+        }
+        let (start, end) = self.line_bounds(text, pos.line);
+        if self.ascii {
+            return (start + (pos.character as usize).min(end - start)) as u32;
+        }
+        let mut units = 0u32;
+        for (i, c) in text[start..end].char_indices() {
+            let w = c.len_utf16() as u32;
+            if units + w > pos.character {
+                return (start + i) as u32;
+            }
+            units += w;
+        }
+        end as u32
+    }
+
+    pub fn range(&self, text: &str, r: TextRange) -> lsp::Range {
+        lsp::Range { start: self.position(text, r.start), end: self.position(text, r.end) }
+    }
+
+    /// Byte range of an LSP range (start and end ordered).
+    pub fn text_range(&self, text: &str, r: lsp::Range) -> TextRange {
+        let (a, b) = (self.offset(text, r.start), self.offset(text, r.end));
+        TextRange::new(a.min(b), a.max(b))
+    }
+}
+
+/// What a diagnostic carries in `data` so that `codeAction` needs no server state (ruff's
+/// `AssociatedDiagnosticData`): the document version it was computed for, and its fixes as LSP edits.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DiagnosticData {
+    pub version: Option<i32>,
+    pub fixes: Vec<FixData>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FixData {
+    pub title: String,
+    /// `safe`, `unsafe` or `display-only`.
+    pub applicability: String,
+    pub edits: Vec<lsp::TextEdit>,
+}
+
+/// The source name shown by clients for every diagnostic of ours.
+pub const SOURCE: &str = "mpls";
+
+pub fn severity(s: Severity) -> lsp::DiagnosticSeverity {
+    match s {
+        Severity::Error => lsp::DiagnosticSeverity::ERROR,
+        Severity::Warning => lsp::DiagnosticSeverity::WARNING,
+        Severity::Info => lsp::DiagnosticSeverity::INFORMATION,
+        Severity::Hint => lsp::DiagnosticSeverity::HINT,
+    }
+}
+
+pub fn edit(index: &LineIndex, text: &str, e: &Edit) -> lsp::TextEdit {
+    lsp::TextEdit { range: index.range(text, e.range), new_text: e.content.clone() }
+}
+
+pub fn fix_data(index: &LineIndex, text: &str, f: &Fix) -> FixData {
+    FixData {
+        title: f.title.clone(),
+        applicability: f.applicability().as_str().to_string(),
+        edits: f.edits().iter().map(|e| edit(index, text, e)).collect(),
+    }
+}
+
+/// An `mpy_vm` diagnostic as an LSP diagnostic, its fixes in `data`.
+pub fn diagnostic(index: &LineIndex, text: &str, version: Option<i32>, d: &Diagnostic) -> lsp::Diagnostic {
+    let data = DiagnosticData { version, fixes: d.fixes.iter().map(|f| fix_data(index, text, f)).collect() };
+    let rule = d.rule();
+    lsp::Diagnostic {
+        range: index.range(text, d.range),
+        severity: Some(severity(d.severity)),
+        code: Some(lsp::NumberOrString::String(d.code.as_str().to_string())),
+        code_description: None,
+        source: Some(SOURCE.to_string()),
+        message: d.message.clone(),
+        related_information: None,
+        tags: None,
+        data: if rule.is_some() { serde_json::to_value(data).ok() } else { None },
+    }
+}
+
+/// Reads back the fixes a diagnostic carries, if it is ours and has any.
+pub fn read_data(d: &lsp::Diagnostic) -> Option<DiagnosticData> {
+    if d.source.as_deref() != Some(SOURCE) {
+        return None;
+    }
+    serde_json::from_value(d.data.clone()?).ok()
+}
+
+pub fn applicability(s: &str) -> Applicability {
+    Applicability::parse(s).unwrap_or(Applicability::DisplayOnly)
+}
+
+/// A workspace edit changing one document.
+pub fn workspace_edit(uri: &lsp::Url, edits: Vec<lsp::TextEdit>) -> lsp::WorkspaceEdit {
+    let mut changes = std::collections::HashMap::new();
+    changes.insert(uri.clone(), edits);
+    lsp::WorkspaceEdit { changes: Some(changes), document_changes: None, change_annotations: None }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pos(line: u32, character: u32) -> lsp::Position {
+        lsp::Position { line, character }
+    }
+
+    #[test]
+    fn round_trips_utf16_and_clamps() {
+        let text = "a\u{e9}\u{1F600}b\r\nx\ry\n";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 4);
+        // 'b' is after a (1), é (1), 😀 (2 units) = column 4.
+        let b = text.find('b').unwrap() as u32;
+        assert_eq!(idx.position(text, b), pos(0, 4));
+        assert_eq!(idx.offset(text, pos(0, 4)), b);
+        // Inside the surrogate pair: back to the emoji's start.
+        assert_eq!(idx.offset(text, pos(0, 3)), text.find('\u{1F600}').unwrap() as u32);
+        // Past the end of the line: the line's end; past the last line: the text's end.
+        assert_eq!(idx.offset(text, pos(0, 99)), b + 1);
+        assert_eq!(idx.offset(text, pos(99, 0)), text.len() as u32);
+        assert_eq!(idx.position(text, text.find('y').unwrap() as u32), pos(2, 0));
+        // An offset inside a multi-byte character maps to the character's start.
+        assert_eq!(idx.position(text, 2), pos(0, 1));
+        assert_eq!(idx.position(text, 10_000), pos(3, 0));
+    }
+}

@@ -1,0 +1,114 @@
+//! Diagnostics, pushed (`textDocument/publishDiagnostics` after every change) or pulled
+//! (`textDocument/diagnostic`, when the client says it supports it; then nothing is pushed).
+
+use std::sync::{Arc, Mutex};
+
+use tokio::sync::Notify;
+use tower_lsp::jsonrpc::Result;
+use tower_lsp::lsp_types::*;
+use tower_lsp::Client;
+
+use crate::server::Server;
+use crate::session::{self, Computed, Session, Snapshot};
+
+/// Analyses `snapshot` on the blocking pool (analysis is CPU work and must not stall the protocol).
+pub async fn compute(snapshot: Snapshot) -> Option<Arc<Computed>> {
+    tokio::task::spawn_blocking(move || Arc::new(session::compute(&snapshot))).await.ok()
+}
+
+/// The analysis of the document's current version: cached, or computed now.
+pub async fn current(server: &Server, uri: &Url) -> Option<Arc<Computed>> {
+    let snapshot = {
+        let s = server.session();
+        let doc = s.documents.get(uri)?;
+        if let Some(a) = &doc.analysis {
+            return Some(a.clone());
+        }
+        s.snapshot(uri)?
+    };
+    let computed = compute(snapshot).await?;
+    server.session().store(uri, &computed);
+    Some(computed)
+}
+
+/// Asks for a document to be re-analysed and, in push mode, its diagnostics published.
+///
+/// Each open document has one worker task. Edits only wake it, so `didChange` returns at once and the
+/// protocol never waits for an analysis; the worker always analyses the latest text, so a burst of edits
+/// costs one analysis per worker round, not one per edit.
+pub async fn refresh(server: &Server, uri: Url) {
+    let notify = {
+        let mut s = server.session();
+        if s.pull_diagnostics || !s.documents.contains_key(&uri) {
+            return;
+        }
+        match s.workers.get(&uri) {
+            Some(n) => n.clone(),
+            None => {
+                let n = Arc::new(Notify::new());
+                s.workers.insert(uri.clone(), n.clone());
+                tokio::spawn(worker(server.client.clone(), server.session.clone(), uri.clone(), n.clone()));
+                n
+            }
+        }
+    };
+    notify.notify_one();
+}
+
+/// Stops a document's worker (after `didClose`).
+pub fn stop(server: &Server, uri: &Url) {
+    if let Some(n) = server.session().workers.remove(uri) {
+        n.notify_one();
+    }
+}
+
+async fn worker(client: Client, session: Arc<Mutex<Session>>, uri: Url, notify: Arc<Notify>) {
+    let lock = || session.lock().unwrap_or_else(|p| p.into_inner());
+    loop {
+        notify.notified().await;
+        let (snapshot, cached) = {
+            let s = lock();
+            if !s.workers.get(&uri).is_some_and(|n| Arc::ptr_eq(n, &notify)) {
+                return;
+            }
+            let Some(doc) = s.documents.get(&uri) else { return };
+            if doc.published == Some(doc.version) {
+                continue;
+            }
+            let Some(snap) = s.snapshot(&uri) else { return };
+            (snap, doc.analysis.clone())
+        };
+        // A request (hover, code action) may have analysed this version already.
+        let computed = match cached {
+            Some(c) => c,
+            None => match compute(snapshot).await {
+                Some(c) => c,
+                None => continue,
+            },
+        };
+        {
+            let mut s = lock();
+            if !s.store(&uri, &computed) {
+                // A newer edit arrived meanwhile and has woken us again.
+                continue;
+            }
+            if let Some(d) = s.documents.get_mut(&uri) {
+                d.published = Some(computed.version);
+            }
+        }
+        client.publish_diagnostics(uri.clone(), computed.lsp_diagnostics.clone(), Some(computed.version)).await;
+    }
+}
+
+/// `textDocument/diagnostic`.
+pub async fn pull(server: &Server, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
+    let uri = params.text_document.uri;
+    let items = match current(server, &uri).await {
+        Some(c) => c.lsp_diagnostics.clone(),
+        None => Vec::new(),
+    };
+    Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+        related_documents: None,
+        full_document_diagnostic_report: FullDocumentDiagnosticReport { result_id: None, items },
+    })))
+}

@@ -1,0 +1,145 @@
+//! The server's state: open documents (text, version, line index, last analysis) and the configuration.
+//!
+//! Handlers lock the session briefly to read a snapshot or to apply an edit; analysis runs on a snapshot
+//! outside the lock, and its result is kept only if the document has not changed meanwhile.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use mpy_vm::analysis::{self, Diagnostic};
+use mpy_vm::syntax::ast::Module;
+use tower_lsp::lsp_types as lsp;
+
+use crate::config::{ClientSettings, Config, ProjectFile};
+use crate::convert::{self, LineIndex};
+
+/// One open document.
+#[derive(Debug)]
+pub struct Document {
+    pub text: Arc<str>,
+    pub version: i32,
+    pub index: Arc<LineIndex>,
+    /// The analysis of this exact version, once computed.
+    pub analysis: Option<Arc<Computed>>,
+    /// The version whose diagnostics were last published (push mode).
+    pub published: Option<i32>,
+}
+
+/// An analysis of one version of a document, in both forms: `mpy_vm`'s (byte ranges) and LSP's.
+#[derive(Debug)]
+pub struct Computed {
+    pub version: i32,
+    pub text: Arc<str>,
+    pub index: Arc<LineIndex>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub lsp_diagnostics: Vec<lsp::Diagnostic>,
+    pub module: Module,
+}
+
+/// What an analysis needs, taken from the session under its lock.
+#[derive(Clone, Debug)]
+pub struct Snapshot {
+    pub uri: lsp::Url,
+    pub text: Arc<str>,
+    pub version: i32,
+    pub index: Arc<LineIndex>,
+    pub config: Arc<Config>,
+}
+
+impl Document {
+    pub fn new(text: String, version: i32) -> Self {
+        let index = Arc::new(LineIndex::new(&text));
+        Document { text: text.into(), version, index, analysis: None, published: None }
+    }
+
+    /// Applies one content change (a range edit, or the whole text when `range` is absent). Ranges are
+    /// clamped to the text, so no change can fail.
+    pub fn apply(&mut self, change: &lsp::TextDocumentContentChangeEvent) {
+        let new = match change.range {
+            None => change.text.clone(),
+            Some(r) => {
+                let tr = self.index.text_range(&self.text, r);
+                let mut s = String::with_capacity(self.text.len() + change.text.len());
+                s.push_str(&self.text[..tr.start as usize]);
+                s.push_str(&change.text);
+                s.push_str(&self.text[tr.end as usize..]);
+                s
+            }
+        };
+        self.index = Arc::new(LineIndex::new(&new));
+        self.text = new.into();
+        self.analysis = None;
+        self.published = None;
+    }
+}
+
+/// The whole server state.
+#[derive(Debug, Default)]
+pub struct Session {
+    pub documents: HashMap<lsp::Url, Document>,
+    pub config: Arc<Config>,
+    pub root: Option<PathBuf>,
+    pub project: Option<ProjectFile>,
+    pub client_settings: ClientSettings,
+    /// The client pulls diagnostics (`textDocument/diagnostic`), so we do not push them.
+    pub pull_diagnostics: bool,
+    /// The analysis worker of each open document (push mode), woken after every change.
+    pub workers: HashMap<lsp::Url, Arc<tokio::sync::Notify>>,
+}
+
+impl Session {
+    pub fn snapshot(&self, uri: &lsp::Url) -> Option<Snapshot> {
+        let d = self.documents.get(uri)?;
+        Some(Snapshot {
+            uri: uri.clone(),
+            text: d.text.clone(),
+            version: d.version,
+            index: d.index.clone(),
+            config: self.config.clone(),
+        })
+    }
+
+    /// Recomputes the configuration from the project file and the client's settings.
+    pub fn reconfigure(&mut self) {
+        self.config = Arc::new(crate::config::resolve(self.project.as_ref(), &self.client_settings));
+        for d in self.documents.values_mut() {
+            d.analysis = None;
+            d.published = None;
+        }
+    }
+
+    /// Keeps `computed` if it is for the document's current version.
+    pub fn store(&mut self, uri: &lsp::Url, computed: &Arc<Computed>) -> bool {
+        match self.documents.get_mut(uri) {
+            Some(d) if d.version == computed.version && Arc::ptr_eq(&d.text, &computed.text) => {
+                d.analysis = Some(computed.clone());
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Analyses a snapshot. Never panics: a panic inside the analysis is caught, logged, and turned into an
+/// empty result, so one bad input cannot take the server down.
+pub fn compute(s: &Snapshot) -> Computed {
+    let text = s.text.clone();
+    let settings = &s.config.settings;
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analysis::analyze(&text, settings)));
+    let (diagnostics, module) = match result {
+        Ok(a) => (a.diagnostics, a.module),
+        Err(_) => {
+            tracing_log(&format!("analysis panicked on {}", s.uri));
+            (Vec::new(), Module::default())
+        }
+    };
+    let lsp_diagnostics =
+        diagnostics.iter().map(|d| convert::diagnostic(&s.index, &text, Some(s.version), d)).collect();
+    Computed { version: s.version, text, index: s.index.clone(), diagnostics, lsp_diagnostics, module }
+}
+
+/// Logs one line to stderr (stdout is the protocol).
+pub fn tracing_log(msg: &str) {
+    eprintln!("mpls: {msg}");
+}

@@ -1,0 +1,227 @@
+//! Performance analyses of MicroPython source: ruff-style rules, one per file, each with a code, a doc and
+//! (where one exists) a fix that states how safe it is.
+//!
+//! Entry point: [`analyze`] turns source text and [`Settings`] into [`Diagnostic`]s (what mpy-cross would
+//! report for the file, then every enabled rule's findings, minus those silenced by `# noqa`). Assists
+//! (code actions that are not tied to a problem, such as wrapping a function with a timing decorator)
+//! come from [`assists`]. Everything here is pure: byte offsets in, plain data out, no LSP types.
+
+pub mod assists;
+pub mod codes;
+pub mod diagnostic;
+pub mod emitters;
+pub mod noqa;
+pub mod recover;
+pub mod render;
+pub mod rules;
+pub mod semantic;
+pub mod text;
+pub mod visit;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+
+use crate::options::CompileOptions;
+use crate::syntax::ast::{Module, TextRange};
+use crate::syntax::source::LineIndex;
+
+pub use codes::Rule;
+pub use diagnostic::{apply_fixes, Applicability, Code, Diagnostic, Edit, Fix, Severity};
+pub use semantic::ModuleFacts;
+
+/// What to check and how: the rule selection and the target the compiler diagnostics are computed for.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Rules to run; `None` runs every rule.
+    pub select: Option<Vec<Rule>>,
+    /// Rules never to run (wins over `select`).
+    pub ignore: Vec<Rule>,
+    /// Severity overrides per rule.
+    pub severity: HashMap<Rule, Severity>,
+    /// Target compiler options (architecture, default emitter, small-int bits, optimisation level).
+    pub compile: CompileOptions,
+    /// Also report what the compiler (mpy-cross) would report.
+    pub compile_diagnostics: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            select: None,
+            ignore: Vec::new(),
+            severity: HashMap::new(),
+            compile: CompileOptions::default(),
+            compile_diagnostics: true,
+        }
+    }
+}
+
+impl Settings {
+    pub fn is_enabled(&self, rule: Rule) -> bool {
+        !self.ignore.contains(&rule) && self.select.as_ref().is_none_or(|s| s.contains(&rule))
+    }
+
+    fn severity_of(&self, rule: Rule) -> Severity {
+        self.severity.get(&rule).copied().unwrap_or(rule.default_severity())
+    }
+}
+
+/// The state shared by the rules while they run over one module.
+pub struct Checker<'a> {
+    pub source: &'a str,
+    pub module: &'a Module,
+    pub facts: ModuleFacts<'a>,
+    pub settings: &'a Settings,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(source: &'a str, module: &'a Module, settings: &'a Settings) -> Self {
+        Checker { source, module, facts: ModuleFacts::new(module), settings, diagnostics: Vec::new() }
+    }
+
+    pub fn is_enabled(&self, rule: Rule) -> bool {
+        self.settings.is_enabled(rule)
+    }
+
+    pub fn report(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+
+    /// Runs every enabled rule (the one dispatch site) and returns their diagnostics.
+    pub fn run(mut self) -> Vec<Diagnostic> {
+        if self.is_enabled(Rule::ModuleConstantWithoutConst) {
+            rules::module_constant_without_const::check(&mut self);
+        }
+        if self.is_enabled(Rule::ListAsNumericBuffer) {
+            rules::list_as_numeric_buffer::check(&mut self);
+        }
+        if self.is_enabled(Rule::GlobalLookupInLoop) {
+            rules::global_lookup_in_loop::check(&mut self);
+        }
+        if self.is_enabled(Rule::AttributeLookupInLoop) {
+            rules::attribute_lookup_in_loop::check(&mut self);
+        }
+        if self.is_enabled(Rule::AllocationInIrqHandler) {
+            rules::allocation_in_irq_handler::check(&mut self);
+        }
+        if self.is_enabled(Rule::BytesSliceInLoop) {
+            rules::bytes_slice_in_loop::check(&mut self);
+        }
+        if self.is_enabled(Rule::FloatArithmeticOnIntData) {
+            rules::float_arithmetic_on_int_data::check(&mut self);
+        }
+        if self.is_enabled(Rule::AllocationInLoop) {
+            rules::allocation_in_loop::check(&mut self);
+        }
+        if self.is_enabled(Rule::UnsupportedEmitterConstruct) {
+            rules::unsupported_emitter_construct::check(&mut self);
+        }
+        self.diagnostics
+    }
+}
+
+/// The result of analysing one file.
+#[derive(Debug)]
+pub struct Analysis {
+    /// Compiler diagnostics first, then rule diagnostics sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The module as parsed with error recovery (for hover and assists).
+    pub module: Module,
+}
+
+/// Analyses one file: the compiler's error (as mpy-cross would report it), then the enabled rules.
+///
+/// Never fails and never panics on any text: a syntax error is one diagnostic, and the statements around
+/// it are still analysed.
+pub fn analyze(source: &str, settings: &Settings) -> Analysis {
+    let parsed = recover::parse_recovering(source);
+    let mut out = Vec::new();
+    if settings.compile_diagnostics {
+        let mut errors = parsed.errors.clone();
+        if errors.is_empty() {
+            errors.extend(crate::compile(source.as_bytes(), &settings.compile).error);
+        }
+        for e in errors {
+            out.push(compile_diagnostic(source, &e));
+        }
+    }
+    let mut rule_diags = Checker::new(source, &parsed.module, settings).run();
+    let noqa = NoqaIndex::new(source);
+    rule_diags.retain(|d| d.rule().is_none_or(|r| !noqa.suppresses(d.range.start, r)));
+    for d in &mut rule_diags {
+        if let Some(r) = d.rule() {
+            d.severity = settings.severity_of(r);
+        }
+    }
+    rule_diags.sort_by_key(|d| (d.range.start, d.range.end, d.code.as_str()));
+    out.extend(rule_diags);
+    Analysis { diagnostics: out, module: parsed.module }
+}
+
+/// Turns a compile error into a diagnostic whose message is mpy-cross's last stderr line
+/// (`SyntaxError: invalid syntax`). When the error carries only a line, the range is that line's text.
+pub fn compile_diagnostic(source: &str, e: &crate::error::CompileError) -> Diagnostic {
+    let mut range = e.range;
+    if range == TextRange::default() || range.start == range.end {
+        let at = if range == TextRange::default() {
+            let idx = LineIndex::new(source.as_bytes());
+            e.line.and_then(|l| idx.line_start(l)).unwrap_or(0)
+        } else {
+            range.start
+        };
+        let start = text::line_start(source, at);
+        let end = text::line_end(source, at);
+        let line = text::slice(source, TextRange::new(start, end));
+        let lead = (line.len() - line.trim_start().len()) as u32;
+        range = TextRange::new(start + lead, start + line.trim_end().len() as u32);
+        if range.start > range.end {
+            range = TextRange::new(start, start);
+        }
+    }
+    let message = if e.message.is_empty() { e.kind.name().to_string() } else { format!("{}: {}", e.kind.name(), e.message) };
+    Diagnostic { code: Code::Compile(e.kind), range, message, severity: Severity::Error, fixes: Vec::new() }
+}
+
+/// The `# noqa` comments of a file, by line.
+struct NoqaIndex {
+    lines: LineIndex,
+    by_line: HashMap<u32, noqa::Noqa>,
+}
+
+impl NoqaIndex {
+    fn new(source: &str) -> Self {
+        let lines = LineIndex::new(source.as_bytes());
+        let mut by_line = HashMap::new();
+        if source.contains("noqa") || source.contains("NOQA") {
+            for (i, l) in source.lines().enumerate() {
+                if let Some(n) = noqa::parse_line(l) {
+                    by_line.insert(i as u32 + 1, n);
+                }
+            }
+        }
+        NoqaIndex { lines, by_line }
+    }
+
+    fn suppresses(&self, offset: u32, rule: Rule) -> bool {
+        if self.by_line.is_empty() {
+            return false;
+        }
+        self.by_line.get(&self.lines.line_of(offset)).is_some_and(|n| n.suppresses(rule))
+    }
+}
+
+/// A code action that is not tied to a diagnostic (e.g. "wrap with a timing decorator").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assist {
+    /// Stable identifier, e.g. `timed-function`.
+    pub id: &'static str,
+    pub fix: Fix,
+}
+
+/// The assists available at byte `offset` of `source`.
+pub fn assists(source: &str, module: &Module, offset: u32, settings: &Settings) -> Vec<Assist> {
+    assists::at(source, module, offset, settings)
+}

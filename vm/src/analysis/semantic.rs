@@ -1,0 +1,379 @@
+//! Scope facts the rules share: which names a scope binds and how, which are declared `global`, and where
+//! every function is. A small, syntactic stand-in for MicroPython's `py/scope.c`.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::syntax::ast::*;
+
+use super::visit::{walk_expr, Visitor};
+
+/// How a name is bound in a scope.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BindingKind {
+    /// `import a.b` binds `a` (`module == "a"`); `import a.b as c` binds `c` to `a.b`.
+    Import { module: String },
+    /// `from m import x [as y]`.
+    FromImport { module: String, name: String },
+    FunctionDef,
+    ClassDef,
+    /// `name = value` with a single name target (`value_range` is the value's range).
+    Assign { value_range: TextRange },
+    /// Any other binding: unpacking, augmented assignment, `for`, `with`, `except … as`, walrus, `del`.
+    Other,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Binding {
+    pub kind: BindingKind,
+    /// The binding statement's range.
+    pub stmt_range: TextRange,
+}
+
+/// The bindings of one scope (module body or function body), not looking into nested scopes.
+#[derive(Clone, Debug, Default)]
+pub struct ScopeFacts {
+    pub bindings: HashMap<String, Vec<Binding>>,
+    pub declared_global: HashSet<String>,
+    pub declared_nonlocal: HashSet<String>,
+    /// Parameter names, in order.
+    pub params: Vec<String>,
+}
+
+impl ScopeFacts {
+    /// The facts of a module body.
+    pub fn of_module(body: &[Stmt]) -> Self {
+        let mut f = ScopeFacts::default();
+        f.collect(body);
+        f
+    }
+
+    /// The facts of a function: its parameters and body.
+    pub fn of_function(def: &FunctionDef) -> Self {
+        let mut f = ScopeFacts::default();
+        let a = &def.args;
+        for arg in a.posonly.iter().chain(&a.args).chain(&a.vararg).chain(&a.kwonly).chain(&a.kwarg) {
+            f.params.push(arg.name.clone());
+        }
+        f.collect(&def.body);
+        f
+    }
+
+    /// True when `name` is local to this (function) scope: a parameter or bound here, and not declared
+    /// `global`/`nonlocal`.
+    pub fn is_local(&self, name: &str) -> bool {
+        if self.declared_global.contains(name) || self.declared_nonlocal.contains(name) {
+            return false;
+        }
+        self.params.iter().any(|p| p == name) || self.bindings.contains_key(name)
+    }
+
+    /// The single binding of `name`, when it is bound exactly once.
+    pub fn single_binding(&self, name: &str) -> Option<&Binding> {
+        match self.bindings.get(name).map(Vec::as_slice) {
+            Some([b]) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// True when any name is bound or declared here with this spelling (to choose fresh names).
+    pub fn mentions(&self, name: &str) -> bool {
+        self.bindings.contains_key(name)
+            || self.params.iter().any(|p| p == name)
+            || self.declared_global.contains(name)
+            || self.declared_nonlocal.contains(name)
+    }
+
+    fn bind(&mut self, name: &str, kind: BindingKind, stmt_range: TextRange) {
+        self.bindings.entry(name.to_string()).or_default().push(Binding { kind, stmt_range });
+    }
+
+    fn bind_target(&mut self, target: &Expr, stmt_range: TextRange) {
+        match &target.kind {
+            ExprKind::Name(n) => self.bind(n, BindingKind::Other, stmt_range),
+            ExprKind::Tuple { elts, .. } | ExprKind::List(elts) => {
+                elts.iter().for_each(|e| self.bind_target(e, stmt_range))
+            }
+            ExprKind::Starred(e) => self.bind_target(e, stmt_range),
+            _ => {}
+        }
+    }
+
+    fn collect(&mut self, body: &[Stmt]) {
+        for s in body {
+            self.collect_stmt(s);
+        }
+    }
+
+    fn collect_stmt(&mut self, s: &Stmt) {
+        let r = s.range;
+        self.walrus_in_stmt(s);
+        match &s.kind {
+            StmtKind::FunctionDef(f) => self.bind(&f.name, BindingKind::FunctionDef, r),
+            StmtKind::ClassDef(c) => self.bind(&c.name, BindingKind::ClassDef, r),
+            StmtKind::Assign { targets, value } => {
+                for t in targets {
+                    match (&t.kind, targets.len()) {
+                        (ExprKind::Name(n), 1) => self.bind(n, BindingKind::Assign { value_range: value.range }, r),
+                        _ => self.bind_target(t, r),
+                    }
+                }
+            }
+            StmtKind::AugAssign { target, .. } => self.bind_target(target, r),
+            StmtKind::AnnAssign { target, value, .. } => {
+                if let (ExprKind::Name(n), Some(v)) = (&target.kind, value) {
+                    self.bind(n, BindingKind::Assign { value_range: v.range }, r);
+                } else {
+                    self.bind_target(target, r);
+                }
+            }
+            StmtKind::Delete(ts) => ts.iter().for_each(|t| self.bind_target(t, r)),
+            StmtKind::For { target, body, orelse, .. } => {
+                self.bind_target(target, r);
+                self.collect(body);
+                self.collect(orelse);
+            }
+            StmtKind::While { body, orelse, .. } | StmtKind::If { body, orelse, .. } => {
+                self.collect(body);
+                self.collect(orelse);
+            }
+            StmtKind::With { items, body, .. } => {
+                for it in items {
+                    if let Some(v) = &it.vars {
+                        self.bind_target(v, r);
+                    }
+                }
+                self.collect(body);
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                self.collect(body);
+                for h in handlers {
+                    if let Some(n) = &h.name {
+                        self.bind(n, BindingKind::Other, h.range);
+                    }
+                    self.collect(&h.body);
+                }
+                self.collect(orelse);
+                self.collect(finalbody);
+            }
+            StmtKind::Import(aliases) => {
+                for a in aliases {
+                    match &a.asname {
+                        Some(asn) => self.bind(asn, BindingKind::Import { module: a.name.clone() }, r),
+                        None => {
+                            let first = a.name.split('.').next().unwrap_or(&a.name);
+                            self.bind(first, BindingKind::Import { module: first.to_string() }, r);
+                        }
+                    }
+                }
+            }
+            StmtKind::ImportFrom { module, names, .. } => {
+                for a in names {
+                    let bound = a.asname.as_ref().unwrap_or(&a.name);
+                    let kind =
+                        BindingKind::FromImport { module: module.clone().unwrap_or_default(), name: a.name.clone() };
+                    self.bind(bound, kind, r);
+                }
+            }
+            StmtKind::Global(ns) => self.declared_global.extend(ns.iter().cloned()),
+            StmtKind::Nonlocal(ns) => self.declared_nonlocal.extend(ns.iter().cloned()),
+            StmtKind::Return(_)
+            | StmtKind::Raise { .. }
+            | StmtKind::Assert { .. }
+            | StmtKind::Expr(_)
+            | StmtKind::Pass
+            | StmtKind::Break
+            | StmtKind::Continue => {}
+        }
+    }
+
+    /// Walrus targets bind in the enclosing function even from inside comprehensions.
+    fn walrus_in_stmt(&mut self, s: &Stmt) {
+        struct Walrus<'f>(&'f mut ScopeFacts, TextRange);
+        impl<'a> Visitor<'a> for Walrus<'_> {
+            fn visit_stmt(&mut self, _: &'a Stmt) {}
+            fn visit_expr(&mut self, e: &'a Expr) {
+                match &e.kind {
+                    ExprKind::NamedExpr { target, .. } => {
+                        if let ExprKind::Name(n) = &target.kind {
+                            self.0.bind(n, BindingKind::Other, self.1);
+                        }
+                        walk_expr(self, e);
+                    }
+                    ExprKind::Lambda { .. } => {}
+                    _ => walk_expr(self, e),
+                }
+            }
+        }
+        let mut w = Walrus(self, s.range);
+        // Only the statement's own expressions: bodies of compound statements are collected separately.
+        match &s.kind {
+            StmtKind::Assign { targets, value } => {
+                w.visit_expr(value);
+                targets.iter().for_each(|t| w.visit_expr(t));
+            }
+            StmtKind::AugAssign { value, .. } => w.visit_expr(value),
+            StmtKind::AnnAssign { value: Some(v), .. } => w.visit_expr(v),
+            StmtKind::Return(Some(e)) | StmtKind::Expr(e) => w.visit_expr(e),
+            StmtKind::For { iter, .. } => w.visit_expr(iter),
+            StmtKind::While { test, .. } | StmtKind::If { test, .. } => w.visit_expr(test),
+            StmtKind::With { items, .. } => items.iter().for_each(|i| w.visit_expr(&i.context)),
+            StmtKind::Assert { test, .. } => w.visit_expr(test),
+            _ => {}
+        }
+    }
+}
+
+/// A function definition and where it sits.
+#[derive(Clone, Copy, Debug)]
+pub struct FunctionRef<'a> {
+    pub stmt: &'a Stmt,
+    pub def: &'a FunctionDef,
+    /// The class whose body holds this definition directly (a method), if any.
+    pub class: Option<&'a ClassDef>,
+}
+
+/// Facts about a whole module, computed once per analysis.
+#[derive(Debug)]
+pub struct ModuleFacts<'a> {
+    pub scope: ScopeFacts,
+    /// Names some function declares `global`: such a name may be rebound whenever any function runs.
+    pub rebound_by_functions: HashSet<String>,
+    /// Every function in the module (methods and nested functions included), in source order.
+    pub functions: Vec<FunctionRef<'a>>,
+    /// Module-level names bound once to an integer literal or to `const(...)`: the compiler can substitute
+    /// them, so loop rules leave them to MP101.
+    pub int_constants: HashSet<String>,
+}
+
+impl<'a> ModuleFacts<'a> {
+    pub fn new(module: &'a Module) -> Self {
+        let scope = ScopeFacts::of_module(&module.body);
+        let mut functions = Vec::new();
+        collect_functions(&module.body, None, &mut functions);
+        let mut rebound_by_functions = HashSet::new();
+        for f in &functions {
+            let facts = ScopeFacts::of_function(f.def);
+            rebound_by_functions.extend(facts.declared_global.into_iter());
+        }
+        let mut int_constants = HashSet::new();
+        for s in &module.body {
+            if let StmtKind::Assign { targets, value } = &s.kind {
+                if let [Expr { kind: ExprKind::Name(n), .. }] = targets.as_slice() {
+                    let is_int = match &value.kind {
+                        ExprKind::Const(Constant::Int(_)) => true,
+                        ExprKind::UnaryOp { operand, .. } => matches!(operand.kind, ExprKind::Const(Constant::Int(_))),
+                        ExprKind::Call { func, .. } => matches!(&func.kind, ExprKind::Name(c) if c == "const"),
+                        _ => false,
+                    };
+                    if is_int && scope.single_binding(n).is_some() && !rebound_by_functions.contains(n) {
+                        int_constants.insert(n.clone());
+                    }
+                }
+            }
+        }
+        ModuleFacts { scope, rebound_by_functions, functions, int_constants }
+    }
+
+    /// The functions whose body encloses `inner` (not `inner` itself), innermost last.
+    pub fn enclosing_functions(&self, inner: &FunctionRef<'a>) -> Vec<FunctionRef<'a>> {
+        let r = inner.stmt.range;
+        self.functions
+            .iter()
+            .filter(|f| f.stmt.range != r && f.stmt.range.start <= r.start && r.end <= f.stmt.range.end)
+            .copied()
+            .collect()
+    }
+
+    /// True when `name` is a module global bound exactly once at module level and no function declares it
+    /// `global`: its value never changes after the binding runs.
+    pub fn is_bound_once(&self, name: &str) -> bool {
+        self.scope.single_binding(name).is_some() && !self.rebound_by_functions.contains(name)
+    }
+}
+
+fn collect_functions<'a>(body: &'a [Stmt], class: Option<&'a ClassDef>, out: &mut Vec<FunctionRef<'a>>) {
+    for s in body {
+        match &s.kind {
+            StmtKind::FunctionDef(def) => {
+                out.push(FunctionRef { stmt: s, def, class });
+                collect_functions(&def.body, None, out);
+            }
+            StmtKind::ClassDef(c) => collect_functions(&c.body, Some(c), out),
+            StmtKind::If { body, orelse, .. }
+            | StmtKind::For { body, orelse, .. }
+            | StmtKind::While { body, orelse, .. } => {
+                collect_functions(body, class, out);
+                collect_functions(orelse, class, out);
+            }
+            StmtKind::With { body, .. } => collect_functions(body, class, out),
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                collect_functions(body, class, out);
+                for h in handlers {
+                    collect_functions(&h.body, class, out);
+                }
+                collect_functions(orelse, class, out);
+                collect_functions(finalbody, class, out);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The names a MicroPython 1.29 build has as builtins (the `builtins` module of the unix port and boards).
+pub const BUILTINS: &[&str] = &[
+    "abs", "all", "any", "bin", "bool", "bytearray", "bytes", "callable", "chr", "classmethod", "compile",
+    "complex", "delattr", "dict", "dir", "divmod", "enumerate", "eval", "exec", "filter", "float", "frozenset",
+    "getattr", "globals", "hasattr", "hash", "help", "hex", "id", "input", "int", "isinstance", "issubclass",
+    "iter", "len", "list", "locals", "map", "max", "memoryview", "min", "next", "object", "oct", "open", "ord",
+    "pow", "print", "property", "range", "repr", "reversed", "round", "set", "setattr", "slice", "sorted",
+    "staticmethod", "str", "sum", "super", "tuple", "type", "zip",
+];
+
+pub fn is_builtin(name: &str) -> bool {
+    BUILTINS.contains(&name)
+}
+
+/// Every `Name` mentioned anywhere in `body` (nested scopes included): used to choose fresh names.
+pub fn all_names(body: &[Stmt]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    super::visit::for_each_expr(body, |e| {
+        if let ExprKind::Name(n) = &e.kind {
+            out.insert(n.clone());
+        }
+    });
+    super::visit::for_each_stmt(body, |s| match &s.kind {
+        StmtKind::FunctionDef(f) => {
+            out.insert(f.name.clone());
+            let a = &f.args;
+            for arg in a.posonly.iter().chain(&a.args).chain(&a.vararg).chain(&a.kwonly).chain(&a.kwarg) {
+                out.insert(arg.name.clone());
+            }
+        }
+        StmtKind::ClassDef(c) => {
+            out.insert(c.name.clone());
+        }
+        StmtKind::Import(al) | StmtKind::ImportFrom { names: al, .. } => {
+            for a in al {
+                out.insert(a.asname.clone().unwrap_or_else(|| a.name.split('.').next().unwrap_or("").to_string()));
+            }
+        }
+        StmtKind::Global(ns) | StmtKind::Nonlocal(ns) => out.extend(ns.iter().cloned()),
+        StmtKind::Try { handlers, .. } => {
+            for h in handlers {
+                if let Some(n) = &h.name {
+                    out.insert(n.clone());
+                }
+            }
+        }
+        _ => {}
+    });
+    out
+}
+
+/// A name built from `base` that is not in `taken`: `base`, then `base_1`, `base_2`, …
+pub fn fresh_name(base: &str, taken: &HashSet<String>) -> String {
+    if !taken.contains(base) && !is_builtin(base) {
+        return base.to_string();
+    }
+    (1..).map(|i| format!("{base}_{i}")).find(|n| !taken.contains(n)).unwrap_or_else(|| base.to_string())
+}
