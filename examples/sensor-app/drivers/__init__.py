@@ -1,0 +1,1 @@
+# Device drivers of the sensor app.

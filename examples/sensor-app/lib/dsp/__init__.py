@@ -1,0 +1,1 @@
+# Fixed-point signal processing kernels (viper).

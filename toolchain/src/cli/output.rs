@@ -1,0 +1,167 @@
+//! Output for people and for scripts: text or one JSON object, colour decided once (respecting `NO_COLOR`),
+//! errors rendered by miette with their code and help line, and indicatif progress bars fed by the library's
+//! progress events.
+
+use std::io::IsTerminal;
+use std::sync::Mutex;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::{Color, Global};
+use crate::error::Error;
+use crate::progress::{Operation, Progress, ProgressEvent};
+
+/// Where and how to print.
+#[derive(Debug)]
+pub struct Out {
+    pub json: bool,
+    pub quiet: bool,
+    pub verbose: u8,
+    pub color: bool,
+}
+
+impl Out {
+    pub fn new(g: &Global) -> Out {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let color = match g.color {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => !no_color && std::io::stderr().is_terminal(),
+        };
+        console::set_colors_enabled(color);
+        console::set_colors_enabled_stderr(color);
+        let unicode = color;
+        let _ = miette::set_hook(Box::new(move |_| {
+            Box::new(miette::MietteHandlerOpts::new().color(color).unicode(unicode).build())
+        }));
+        Out { json: g.json, quiet: g.quiet, verbose: g.verbose, color }
+    }
+
+    /// Prints a human line on stdout (not in quiet or JSON mode).
+    pub fn line(&self, s: impl AsRef<str>) {
+        if !self.quiet && !self.json {
+            println!("{}", s.as_ref());
+        }
+    }
+
+    /// Prints a line only with `-v`.
+    pub fn detail(&self, s: impl AsRef<str>) {
+        if self.verbose > 0 && !self.json {
+            println!("{}", s.as_ref());
+        }
+    }
+
+    /// Prints the JSON result (JSON mode only).
+    pub fn json(&self, v: &serde_json::Value) {
+        if self.json {
+            println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
+        }
+    }
+
+    /// Bold green text when colour is on.
+    pub fn good(&self, s: &str) -> String {
+        if self.color {
+            console::style(s).green().bold().to_string()
+        } else {
+            s.to_string()
+        }
+    }
+
+    /// Reports a failure: `{"error": {...}}` on stdout in JSON mode, else every file error and a miette
+    /// report on stderr.
+    pub fn error(&self, e: &anyhow::Error) {
+        let lib = e.downcast_ref::<Error>();
+        if self.json {
+            let v = match lib {
+                Some(l) => l.to_json(),
+                None => serde_json::json!({ "code": "mpbuild::error", "message": format!("{e:#}"), "help": null }),
+            };
+            println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "ok": false, "error": v })).unwrap_or_default());
+            return;
+        }
+        if let Some(Error::Compile { errors }) = lib {
+            for f in errors {
+                let head = if self.color { console::style("error").red().bold().to_string() } else { "error".to_string() };
+                eprintln!("{head}: {f}");
+                if self.verbose > 0 && !f.rendered.is_empty() {
+                    eprint!("{}", f.rendered);
+                }
+            }
+        }
+        match e.downcast_ref::<Error>() {
+            Some(_) => {
+                // Re-wrap to render through miette with code and help.
+                let msg = format!("{e:#}");
+                let report = match lib {
+                    Some(l) => render(l),
+                    None => msg,
+                };
+                eprintln!("{report}");
+            }
+            None => eprintln!("error: {e:#}"),
+        }
+    }
+
+    /// Progress bars for the library's events (hidden when quiet, in JSON mode, or when stderr is no terminal).
+    pub fn progress(&self) -> Bars {
+        let on = !self.quiet && !self.json && std::io::stderr().is_terminal();
+        Bars { on, bar: Mutex::new(None) }
+    }
+}
+
+fn render(e: &Error) -> String {
+    let handler = miette::GraphicalReportHandler::new_themed(if console::colors_enabled_stderr() {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    });
+    let mut s = String::new();
+    if handler.render_report(&mut s, e).is_err() {
+        s = format!("error[{}]: {e}\nhelp: {}", e.code_str(), e.help_str().unwrap_or_default());
+    }
+    s
+}
+
+/// indicatif bars driven by progress events.
+#[derive(Debug)]
+pub struct Bars {
+    on: bool,
+    bar: Mutex<Option<ProgressBar>>,
+}
+
+impl Progress for Bars {
+    fn event(&self, event: ProgressEvent) {
+        if !self.on {
+            return;
+        }
+        let Ok(mut slot) = self.bar.lock() else { return };
+        match event {
+            ProgressEvent::Started { op, total } if total > 0 => {
+                let pb = ProgressBar::new(total);
+                let style = ProgressStyle::with_template("{spinner} {msg:>10} [{bar:30}] {pos}/{len} {elapsed}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar())
+                    .progress_chars("=> ");
+                pb.set_style(style);
+                pb.set_message(match op {
+                    Operation::Discover => "scanning",
+                    Operation::Compile => "compiling",
+                    Operation::Write => "writing",
+                    Operation::Romfs => "romfs",
+                    Operation::Freeze => "freezing",
+                });
+                *slot = Some(pb);
+            }
+            ProgressEvent::Item { .. } => {
+                if let Some(pb) = slot.as_ref() {
+                    pb.inc(1);
+                }
+            }
+            ProgressEvent::Finished { .. } => {
+                if let Some(pb) = slot.take() {
+                    pb.finish_and_clear();
+                }
+            }
+            ProgressEvent::Started { .. } => {}
+        }
+    }
+}

@@ -1,0 +1,51 @@
+//! `mpbuild romfs [PROJECT] [-o IMAGE]`: a ROMFS image of the compiled project.
+
+use std::path::PathBuf;
+
+use super::{Global, Out};
+use crate::image::romfs::{self, RomfsOptions};
+use crate::project::Project;
+
+#[derive(Debug, clap::Args)]
+pub struct Cmd {
+    /// Project directory or configuration file (default: search upwards from here).
+    pub project: Option<PathBuf>,
+    /// Image path (default: [output] romfs, else build/<name>.romfs).
+    #[arg(short, long, value_name = "IMAGE")]
+    pub output: Option<PathBuf>,
+    /// Partition size in bytes (overrides the board table and [romfs] partition-size).
+    #[arg(long, value_name = "BYTES")]
+    pub partition_size: Option<u64>,
+    /// Prefix for the source names embedded in each .mpy (mpremote embeds `<dir>/`).
+    #[arg(long, value_name = "PREFIX")]
+    pub source_prefix: Option<String>,
+}
+
+impl Cmd {
+    pub fn run(self, g: &Global, out: &Out) -> anyhow::Result<()> {
+        let project = Project::load(self.project.as_deref())?;
+        let output = self.output.unwrap_or_else(|| project.romfs_path());
+        let opts = RomfsOptions { partition_size: self.partition_size, source_prefix: self.source_prefix };
+        let compiler = super::compiler(g);
+        let cache = super::cache(g, &project);
+        let bars = out.progress();
+        let report = romfs::build_to(&project, compiler.as_ref(), &cache, &opts, &output, &bars)?;
+        for f in &report.files {
+            out.detail(format!("  {:>7}  {}", f.size, f.path));
+        }
+        let cap = match report.capacity {
+            Some(c) => format!(" of {c} ({:.1}% used)", report.size as f64 * 100.0 / c.max(1) as f64),
+            None => " (partition size unknown: no board or [romfs] partition-size)".to_string(),
+        };
+        out.line(format!(
+            "{} {} ({} files, {} bytes{cap}) in {:.1} ms",
+            out.good("wrote"),
+            report.output.display(),
+            report.files.len(),
+            report.size,
+            report.elapsed_ms
+        ));
+        out.json(&serde_json::json!({ "ok": true, "romfs": report }));
+        Ok(())
+    }
+}

@@ -1,0 +1,1 @@
+//! Tests of the manifest evaluator (see tests/ for the suite against MicroPython behaviour).
