@@ -86,10 +86,16 @@ pub fn str_literal(text: &str) -> String {
     s
 }
 
-/// Decodes base64 lines printed by the board (line endings and spaces ignored).
+/// Decodes base64 lines printed by the board, each line on its own (each may end in padding).
 pub fn decode_base64_lines(text: &[u8]) -> Option<Vec<u8>> {
-    let clean: Vec<u8> = text.iter().copied().filter(|c| !c.is_ascii_whitespace()).collect();
-    base64::engine::general_purpose::STANDARD.decode(clean).ok()
+    let mut out = Vec::new();
+    for line in text.split(|&c| c == b'\n') {
+        let clean: Vec<u8> = line.iter().copied().filter(|c| !c.is_ascii_whitespace()).collect();
+        if !clean.is_empty() {
+            out.extend(base64::engine::general_purpose::STANDARD.decode(clean).ok()?);
+        }
+    }
+    Some(out)
 }
 
 /// Lower-case hex SHA-256.
@@ -144,7 +150,7 @@ mod tests {
     fn literals_escape_everything_odd() {
         assert_eq!(bytes_literal(b"a'\\\n\x00\xff"), "b'a\\'\\\\\\n\\x00\\xff'");
         assert_eq!(str_literal("it's\n"), "'it\\'s\\n'");
-        assert_eq!(decode_base64_lines(b"aGVs\r\nbG8=\r\n").unwrap(), b"hello");
+        assert_eq!(decode_base64_lines(b"aGVs\r\nbG8=\r\nIQ==\n").unwrap(), b"hello!");
         assert_eq!(unhex("00ff"), Some(vec![0, 255]));
         assert_eq!(unhex("0"), None);
         assert_eq!(sha256_hex(b"").len(), 64);

@@ -242,8 +242,8 @@ impl<'t> Board<'t> {
             dict.push(',');
         }
         dict.push('}');
-        let skip: Vec<String> = skip.iter().map(|s| str_literal(s)).collect();
-        let code = format!("_l({},{},({},))", str_literal(root), dict, skip.join(","));
+        let skip: String = skip.iter().map(|s| str_literal(s) + ",").collect();
+        let code = format!("_l({},{},({skip}))", str_literal(root), dict);
         let out = match self.run(&code, "listing files") {
             Ok(o) => o,
             Err(e) => return Err(self.fs_error(e, "list", root)),
@@ -316,7 +316,7 @@ impl<'t> Board<'t> {
             None => return Err(DeployError::DeviceFs { port: self.port(), op: "read".into(), path: path.into(), errno: Some(2), message: "no such file or directory".into(), help: "check the path with `mpbuild ls`".into() }),
         };
         progress.event(DeployEvent::Started { op: DeployOp::Download, total: size, label: path.to_string() });
-        let code = format!("_g({},{})", str_literal(path), caps.codec.chunk().min(4096));
+        let code = format!("_g({},{})", str_literal(path), (caps.codec.chunk() / 3 * 3).clamp(48, 3072));
         let out = match self.run(&code, "reading a file") {
             Ok(o) => o,
             Err(e) => return Err(self.fs_error(e, "read", path)),

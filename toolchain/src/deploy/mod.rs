@@ -12,6 +12,7 @@
 //! The library never prints: long operations report [`progress::DeployEvent`]s.
 
 pub mod codec;
+pub mod config;
 pub mod error;
 pub mod flash;
 pub mod fs;
@@ -19,6 +20,7 @@ pub mod ignore;
 pub mod info;
 pub mod link;
 pub mod progress;
+pub mod project;
 pub mod raw_repl;
 pub mod romfs;
 pub mod serial;

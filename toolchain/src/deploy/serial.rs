@@ -43,6 +43,14 @@ impl SerialLink {
     }
 }
 
+impl SerialLink {
+    /// A second handle on the same port (one thread reads while another writes).
+    pub fn try_clone(&self) -> Result<SerialLink> {
+        let port = self.port.try_clone().map_err(|e| DeployError::Open { port: self.name.clone(), message: e.to_string() })?;
+        Ok(SerialLink { port, name: self.name.clone(), timeout: self.timeout })
+    }
+}
+
 impl Link for SerialLink {
     fn write_all(&mut self, data: &[u8]) -> io::Result<()> {
         self.port.write_all(data)?;

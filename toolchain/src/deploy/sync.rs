@@ -248,6 +248,7 @@ pub fn plan(local: &[LocalFile], remote: &[RemoteEntry], opts: &SyncOptions) -> 
 /// Mirrors `local` onto the board.
 pub fn sync(board: &mut Board<'_>, local: &[LocalFile], opts: &SyncOptions, progress: &dyn DeployProgress) -> Result<SyncReport> {
     let start = Instant::now();
+    let port = board.transport().port().to_string();
     let (files, _) = mapped(local, opts);
     let candidates: BTreeMap<String, u64> = files.iter().map(|(p, &i)| (p.clone(), local[i].data.len() as u64)).collect();
     let mut skip = opts.skip.clone();
@@ -279,7 +280,7 @@ pub fn sync(board: &mut Board<'_>, local: &[LocalFile], opts: &SyncOptions, prog
         p.mkdir = chain;
     }
     let report = |p: Plan| SyncReport {
-        port: String::new(),
+        port: port.clone(),
         dest: opts.dest.clone(),
         dry_run: opts.dry_run,
         plan: p,
@@ -311,9 +312,7 @@ pub fn sync(board: &mut Board<'_>, local: &[LocalFile], opts: &SyncOptions, prog
         }
         progress.event(DeployEvent::Finished { op: DeployOp::Delete });
     }
-    let mut r = report(p);
-    r.port = board.transport().port().to_string();
-    Ok(r)
+    Ok(report(p))
 }
 
 #[cfg(test)]

@@ -128,3 +128,18 @@ mod tests {
         assert_eq!(chip_from_name("RPI_PICO.UF2"), None);
     }
 }
+
+/// Writes `image` at `offset` with espflash (feature `espflash`).
+#[cfg(not(feature = "espflash"))]
+pub fn flash(
+    chip: EspChip,
+    _offset: u32,
+    _port: Option<&str>,
+    _image: &[u8],
+    _progress: &dyn crate::deploy::progress::DeployProgress,
+) -> crate::deploy::Result<super::FlashReport> {
+    Err(crate::deploy::DeployError::Unsupported {
+        what: format!("this mpbuild was built without espflash, so it cannot flash {}", chip.name()),
+        help: "rebuild with `cargo install mpbuild --features espflash`, or use esptool".into(),
+    })
+}

@@ -149,6 +149,60 @@ pub fn plan(image: &Path, bytes: &[u8], opts: &FlashOptions) -> Result<FlashPlan
     Ok(FlashPlan { image: image.to_path_buf(), kind, size: bytes.len() as u64, method })
 }
 
+/// What flashing did.
+#[derive(Clone, Debug, Serialize)]
+#[serde(tag = "method", rename_all = "kebab-case")]
+pub enum FlashReport {
+    Uf2(uf2::Uf2Report),
+    Esp { chip: String, offset: u32, bytes: u64, port: String },
+    Probe { chip: String, bytes: u64 },
+}
+
+/// Extra directories searched for a UF2 drive (`:`-separated), besides the mounted volumes.
+pub const UF2_SEARCH_ENV: &str = "MPBUILD_UF2_SEARCH";
+
+/// Where UF2 drives are looked for.
+pub fn uf2_candidates() -> Vec<PathBuf> {
+    let mut c: Vec<PathBuf> = std::env::var_os(UF2_SEARCH_ENV).map(|v| std::env::split_paths(&v).collect()).unwrap_or_default();
+    let extra: Vec<PathBuf> = c.iter().filter_map(|d| std::fs::read_dir(d).ok()).flat_map(|rd| rd.flatten().map(|e| e.path())).collect();
+    c.extend(extra);
+    c.extend(uf2::candidate_mounts());
+    c
+}
+
+/// Carries out a plan. `enter_bootloader` is called for UF2 plans when no drive is present yet (it should
+/// send `machine.bootloader()` to the running board); the drive is then awaited for `wait`.
+pub fn run(
+    plan: &FlashPlan,
+    bytes: &[u8],
+    enter_bootloader: Option<&mut dyn FnMut() -> Result<()>>,
+    wait: std::time::Duration,
+    progress: &dyn super::progress::DeployProgress,
+) -> Result<FlashReport> {
+    match &plan.method {
+        Method::Uf2 { drive, .. } => {
+            let drive = match drive {
+                Some(d) => d.clone(),
+                None => match uf2::find_drive(&uf2_candidates()) {
+                    Some(d) => d,
+                    None => {
+                        if let Some(enter) = enter_bootloader {
+                            enter()?;
+                        }
+                        uf2::wait_for_drive(&uf2_candidates, wait).ok_or_else(|| DeployError::Flash {
+                            message: "no UF2 bootloader drive found (a mounted volume with INFO_UF2.TXT)".to_string(),
+                            help: "hold BOOTSEL while plugging the board in (or pass --port so mpbuild sends machine.bootloader()), wait for the drive to mount, or name it with --drive".to_string(),
+                        })?
+                    }
+                },
+            };
+            Ok(FlashReport::Uf2(uf2::copy_to_drive(bytes, &drive, progress)?))
+        }
+        Method::Esp { chip, offset, port } => esp::flash(*chip, *offset, port.as_deref(), bytes, progress),
+        Method::Probe { chip, probe, base_address } => probe::flash(chip, probe.as_deref(), plan.kind, *base_address, bytes, progress),
+    }
+}
+
 /// The error for ESP8266 images.
 pub fn esp8266_refusal() -> DeployError {
     DeployError::Unsupported {

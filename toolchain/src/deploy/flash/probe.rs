@@ -58,3 +58,19 @@ mod tests {
         assert!(parse_selector("2e8a").is_err());
     }
 }
+
+/// Downloads `image` through a debug probe with probe-rs (feature `probe-rs`).
+#[cfg(not(feature = "probe-rs"))]
+pub fn flash(
+    chip: &str,
+    _probe: Option<&str>,
+    _kind: ImageKind,
+    _base: Option<u64>,
+    _image: &[u8],
+    _progress: &dyn crate::deploy::progress::DeployProgress,
+) -> Result<super::FlashReport> {
+    Err(DeployError::Unsupported {
+        what: format!("this mpbuild was built without probe-rs, so it cannot flash {chip} through a debug probe"),
+        help: "rebuild with `cargo install mpbuild --features probe-rs`, or use probe-rs download".into(),
+    })
+}
