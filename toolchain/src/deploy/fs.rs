@@ -130,6 +130,8 @@ struct Batch {
 pub struct Board<'t> {
     t: &'t mut dyn Transport,
     caps: Option<Caps>,
+    /// The prelude was re-sent once after a NameError (globals lost); do not loop.
+    retried_prelude: bool,
 }
 
 impl std::fmt::Debug for Board<'_> {
@@ -141,7 +143,7 @@ impl std::fmt::Debug for Board<'_> {
 impl<'t> Board<'t> {
     /// Wraps a transport; the prelude is sent on first use.
     pub fn new(t: &'t mut dyn Transport) -> Board<'t> {
-        Board { t, caps: None }
+        Board { t, caps: None, retried_prelude: false }
     }
 
     /// The transport.
@@ -190,10 +192,19 @@ impl<'t> Board<'t> {
         match self.t.exec_ctx(code.as_bytes(), context) {
             Err(DeployError::Exception { traceback, port, context, exception, help }) => {
                 // Globals lost (the board restarted between commands): send the prelude again once.
-                if exception.starts_with("NameError") {
+                if exception.starts_with("NameError") && !self.retried_prelude {
+                    self.retried_prelude = true;
                     self.caps = None;
                     self.caps()?;
                     return self.t.exec_ctx(code.as_bytes(), &context);
+                }
+                // mpbuild's snippets are valid Python: a syntax error means the link corrupted them.
+                if exception.starts_with("SyntaxError") {
+                    return Err(DeployError::Garbled {
+                        port,
+                        expected: format!("the board to accept the code for {context}"),
+                        received: format!("{exception} (the link corrupted the code on its way)"),
+                    });
                 }
                 Err(DeployError::Exception { traceback, port, context, exception, help })
             }

@@ -115,6 +115,8 @@ impl<L: Link> RawRepl<L> {
     /// counts from the last byte received, so long but live output never times out.
     fn read_until(&mut self, pat: &[u8], timeout: Duration, waiting_for: &str) -> Result<Vec<u8>> {
         let mut last = Instant::now();
+        // Output that never stops (a chatty program ignoring Ctrl-C) must not keep us here forever.
+        let hard_stop = Instant::now() + timeout * 3;
         let mut searched: usize = 0;
         loop {
             if let Some(i) = find(&self.pending[searched.saturating_sub(pat.len())..], pat) {
@@ -126,7 +128,7 @@ impl<L: Link> RawRepl<L> {
             }
             searched = self.pending.len();
             let left = timeout.saturating_sub(last.elapsed());
-            if left.is_zero() {
+            if left.is_zero() || Instant::now() > hard_stop {
                 let seen = self.pending.clone();
                 return Err(self.timeout_error(waiting_for, timeout, &seen));
             }
