@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::connect::{board_path, ConnectArgs, TransferBars};
 use super::{Global, Out};
 use crate::deploy::fs::{self, Board, Upload};
-use crate::deploy::sync::local_tree;
+use crate::deploy::sync::{self, local_tree, SyncOptions};
 use crate::deploy::DeployError;
 
 #[derive(Debug, clap::Args)]
@@ -35,7 +35,7 @@ impl Cmd {
             // Upload.
             let dest_is_dir = ddir.is_empty() || ddir.ends_with('/') || srcs.len() > 1 || matches!(board.stat(ddir)?, Some((true, _)));
             let mut uploads = Vec::new();
-            let mut dirs = Vec::new();
+            let mut synced = Vec::new();
             for s in srcs {
                 if board_path(s).is_some() {
                     return Err(DeployError::usage("board-to-board copies are not supported", "copy to this machine first").into());
@@ -46,48 +46,45 @@ impl Cmd {
                     if !self.recursive {
                         return Err(DeployError::usage(format!("{s} is a directory"), "use -r to copy directories").into());
                     }
-                    let root = fs::join(ddir.trim_end_matches('/'), &name);
-                    dirs.push(root.clone());
-                    for f in local_tree(src)? {
-                        let p = fs::join(&root, &f.rel);
-                        let mut d = fs::parent(&p).to_string();
-                        while d != root && !d.is_empty() && d != "/" {
-                            dirs.push(d.clone());
-                            d = fs::parent(&d).to_string();
-                        }
-                        uploads.push(Upload { path: p, data: f.data });
+                    // A directory is a sync without deletes: one listing with hashes, then the changed files.
+                    let opts = SyncOptions { dest: fs::join(ddir.trim_end_matches('/'), &name), force: self.force, ..SyncOptions::default() };
+                    let r = sync::sync(&mut board, &local_tree(src)?, &opts, &bars)?;
+                    for u in &r.plan.unchanged {
+                        out.detail(format!("up to date: :{u}"));
                     }
+                    synced.push(r);
                 } else {
                     let data = std::fs::read(src).map_err(|e| DeployError::local("read", src, e))?;
                     let p = if dest_is_dir { fs::join(ddir.trim_end_matches('/'), &name) } else { ddir.to_string() };
                     uploads.push(Upload { path: p, data });
                 }
             }
-            dirs.sort_by_key(|d| d.matches('/').count());
-            dirs.dedup();
-            board.mkdirs(&dirs)?;
             if !self.force {
-                let sizes: BTreeMap<String, u64> = uploads.iter().map(|u| (u.path.clone(), u.data.len() as u64)).collect();
-                let mut have = BTreeMap::new();
-                for u in &uploads {
-                    if let Some((false, n)) = board.stat(&u.path)? {
-                        if sizes.get(&u.path) == Some(&n) {
-                            have.insert(u.path.clone(), board.sha256(&u.path)?);
-                        }
-                    }
-                }
-                uploads.retain(|u| {
-                    let same = have.get(&u.path).is_some_and(|h| *h == crate::deploy::codec::sha256_hex(&u.data));
+                let mut keep = Vec::new();
+                for u in uploads {
+                    let same = match board.stat(&u.path)? {
+                        Some((false, n)) if n == u.data.len() as u64 => board.sha256(&u.path)? == crate::deploy::codec::sha256_hex(&u.data),
+                        _ => false,
+                    };
                     if same {
                         out.detail(format!("up to date: :{}", u.path));
+                    } else {
+                        keep.push(u);
                     }
-                    !same
-                });
+                }
+                uploads = keep;
             }
             board.write_files(&uploads, &bars)?;
-            let n: u64 = uploads.iter().map(|u| u.data.len() as u64).sum();
-            out.line(format!("copied {} file(s), {n} bytes", uploads.len()));
-            out.json(&serde_json::json!({ "ok": true, "uploaded": uploads.iter().map(|u| &u.path).collect::<Vec<_>>() }));
+            let mut sent: Vec<String> = uploads.iter().map(|u| u.path.clone()).collect();
+            let mut n: u64 = uploads.iter().map(|u| u.data.len() as u64).sum();
+            let mut unchanged = 0;
+            for r in &synced {
+                sent.extend(r.plan.upload.iter().cloned());
+                n += r.plan.upload_bytes;
+                unchanged += r.plan.unchanged.len();
+            }
+            out.line(format!("copied {} file(s), {n} bytes ({unchanged} up to date)", sent.len()));
+            out.json(&serde_json::json!({ "ok": true, "uploaded": sent, "unchanged": unchanged }));
             return Ok(());
         }
         // Download.
