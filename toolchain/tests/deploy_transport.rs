@@ -13,7 +13,7 @@ use board::{Faults, VmBoard};
 use mpbuild::deploy::{self, ConnectOptions, DeployError, Transport};
 
 fn opts(port: &str) -> ConnectOptions {
-    ConnectOptions { port: Some(port.to_string()), timeout: Duration::from_secs(3), ..ConnectOptions::default() }
+    ConnectOptions { port: Some(port.to_string()), timeout: Duration::from_secs(10), ..ConnectOptions::default() }
 }
 
 #[test]

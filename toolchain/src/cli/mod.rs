@@ -151,6 +151,11 @@ pub fn main() -> ExitCode {
         // A program that ended with an exception has printed its traceback already.
         Err(e) if e.downcast_ref::<run::ProgramFailed>().is_some() => ExitCode::FAILURE,
         Err(e) => {
+            // Deploy errors carry a code and help like the library's: render them the same way.
+            let e = match e.downcast::<crate::deploy::DeployError>() {
+                Ok(d) => anyhow::Error::from(crate::error::Error::Deploy(d)),
+                Err(e) => e,
+            };
             out.error(&e);
             ExitCode::FAILURE
         }

@@ -143,3 +143,92 @@ pub fn flash(
         help: "rebuild with `cargo install mpbuild --features espflash`, or use esptool".into(),
     })
 }
+
+/// espflash's chip for ours.
+#[cfg(feature = "espflash")]
+fn espflash_chip(c: EspChip) -> espflash::target::Chip {
+    use espflash::target::Chip;
+    match c {
+        EspChip::Esp32 => Chip::Esp32,
+        EspChip::Esp32s2 => Chip::Esp32s2,
+        EspChip::Esp32s3 => Chip::Esp32s3,
+        EspChip::Esp32c2 => Chip::Esp32c2,
+        EspChip::Esp32c3 => Chip::Esp32c3,
+        EspChip::Esp32c5 => Chip::Esp32c5,
+        EspChip::Esp32c6 => Chip::Esp32c6,
+        EspChip::Esp32h2 => Chip::Esp32h2,
+        EspChip::Esp32p4 => Chip::Esp32p4,
+    }
+}
+
+/// espflash progress callbacks forwarded as deploy events.
+#[cfg(feature = "espflash")]
+struct Callbacks<'a> {
+    progress: &'a dyn crate::deploy::progress::DeployProgress,
+    total: u64,
+}
+
+#[cfg(feature = "espflash")]
+impl espflash::target::ProgressCallbacks for Callbacks<'_> {
+    fn init(&mut self, addr: u32, total: usize) {
+        use crate::deploy::progress::{DeployEvent, DeployOp};
+        self.total = total as u64;
+        self.progress.event(DeployEvent::Started { op: DeployOp::Program, total: total as u64, label: format!("{addr:#x}") });
+    }
+    fn update(&mut self, current: usize) {
+        use crate::deploy::progress::{DeployEvent, DeployOp};
+        self.progress.event(DeployEvent::Advanced { op: DeployOp::Program, done: current as u64 });
+    }
+    fn verifying(&mut self) {
+        use crate::deploy::progress::{DeployEvent, DeployOp};
+        self.progress.event(DeployEvent::Finished { op: DeployOp::Program });
+        self.progress.event(DeployEvent::Started { op: DeployOp::Verify, total: self.total, label: "checksum".into() });
+    }
+    fn finish(&mut self, _skipped: bool) {
+        use crate::deploy::progress::{DeployEvent, DeployOp};
+        self.progress.event(DeployEvent::Finished { op: DeployOp::Verify });
+    }
+}
+
+/// Writes `image` at `offset` with espflash: connects to the ROM bootloader (DTR/RTS reset, or the
+/// USB-JTAG-serial reset on native-USB chips), checks the chip is the one the image is for, writes with
+/// compression and verifies the checksum, then hard-resets into the new firmware.
+#[cfg(feature = "espflash")]
+pub fn flash(
+    chip: EspChip,
+    offset: u32,
+    port: Option<&str>,
+    image: &[u8],
+    progress: &dyn crate::deploy::progress::DeployProgress,
+) -> crate::deploy::Result<super::FlashReport> {
+    use crate::deploy::serial;
+    use crate::deploy::DeployError;
+    use espflash::connection::{Connection, ResetAfterOperation, ResetBeforeOperation};
+    use espflash::flasher::Flasher;
+
+    let port = serial::resolve_port(port)?;
+    let info = serial::list_ports().into_iter().find(|p| p.name == port);
+    let native = serialport::new(&port, 115_200)
+        .flow_control(serialport::FlowControl::None)
+        .open_native()
+        .map_err(|e| DeployError::Open { port: port.clone(), message: e.to_string() })?;
+    // UsbPortInfo's fields depend on serialport features other crates enable: build it through serde, where
+    // the optional fields default to None.
+    let usb: serialport::UsbPortInfo = serde_json::from_value(serde_json::json!({
+        "vid": info.as_ref().and_then(|i| i.vid).unwrap_or(0),
+        "pid": info.as_ref().and_then(|i| i.pid).unwrap_or(0),
+    }))
+    .map_err(|e| DeployError::Open { port: port.clone(), message: format!("cannot describe the port: {e}") })?;
+    let before = if usb.vid == 0x303a { ResetBeforeOperation::UsbReset } else { ResetBeforeOperation::DefaultReset };
+    let conn = Connection::new(native, usb, ResetAfterOperation::HardReset, before, 115_200);
+    let mut flasher = Flasher::connect(conn, true, true, false, Some(espflash_chip(chip)), Some(460_800)).map_err(|e| DeployError::Flash {
+        message: format!("{port}: cannot reach the {} ROM bootloader: {e}", chip.name()),
+        help: "hold BOOT (GPIO0) while pressing RESET to enter download mode, check the port, and that the image's chip matches the board (--chip)".into(),
+    })?;
+    let mut cb = Callbacks { progress, total: 0 };
+    flasher.write_bin_to_flash(offset, image, &mut cb).map_err(|e| DeployError::Flash {
+        message: format!("{port}: writing {} bytes at {offset:#x} failed: {e}", image.len()),
+        help: "retry at a lower baud rate or with another cable; the board stays in download mode until reset".into(),
+    })?;
+    Ok(super::FlashReport::Esp { chip: chip.name().to_string(), offset, bytes: image.len() as u64, port })
+}

@@ -142,6 +142,12 @@ pub fn plan(image: &Path, bytes: &[u8], opts: &FlashOptions) -> Result<FlashPlan
                     "pass --address (e.g. 0x08000000 for STM32 internal flash)",
                 ));
             }
+            // With probe-rs built in, the chip name is checked (and corrected in case) against its target list.
+            #[cfg(feature = "probe-rs")]
+            let chip = probe::check_chip(&chip)?;
+            if let Some(p) = &opts.probe {
+                probe::parse_selector(p)?;
+            }
             Method::Probe { chip, probe: opts.probe.clone(), base_address: opts.address }
         }
         other => return Err(DeployError::usage(format!("unknown flash method `{other}`"), "use --method uf2, esp or probe")),
@@ -266,6 +272,8 @@ mod tests {
         let o = FlashOptions { chip: Some("STM32F405RGTx".into()), ..FlashOptions::default() };
         let p = plan(Path::new("firmware.elf"), b"\x7fELF....", &o).unwrap();
         assert_eq!(p.method, Method::Probe { chip: "STM32F405RGTx".into(), probe: None, base_address: None });
+        let bad_probe = FlashOptions { probe: Some("xyz".into()), ..o.clone() };
+        assert!(plan(Path::new("firmware.elf"), b"\x7fELF....", &bad_probe).is_err());
         assert!(plan(Path::new("firmware.bin"), b"\x00\x01\x02", &o).is_err());
         let o = FlashOptions { address: Some(0x0800_0000), ..o };
         assert!(matches!(plan(Path::new("firmware.bin"), b"\x00\x01\x02", &o).unwrap().method, Method::Probe { base_address: Some(0x0800_0000), .. }));

@@ -74,3 +74,106 @@ pub fn flash(
         help: "rebuild with `cargo install mpbuild --features probe-rs`, or use probe-rs download".into(),
     })
 }
+
+/// Checks a chip name against probe-rs's built-in target list, suggesting close names.
+#[cfg(feature = "probe-rs")]
+pub fn check_chip(chip: &str) -> Result<String> {
+    let registry = probe_rs::config::Registry::from_builtin_families();
+    match registry.get_target_by_name(chip) {
+        Ok(t) => Ok(t.name),
+        Err(_) => {
+            let mut close = registry.search_chips(chip);
+            close.truncate(8);
+            Err(DeployError::usage(
+                format!("probe-rs does not know the chip `{chip}`"),
+                if close.is_empty() {
+                    "see `probe-rs chip list` for the names (RP2040, RP235x, STM32F405RGTx, nRF52840_xxAA, ...)".to_string()
+                } else {
+                    format!("did you mean one of: {}", close.join(", "))
+                },
+            ))
+        }
+    }
+}
+
+/// Downloads `image` through a debug probe with probe-rs: opens the probe (the `--probe` one, else the only
+/// one attached), attaches to `chip`, erases and programs the flash, reporting progress.
+#[cfg(feature = "probe-rs")]
+pub fn flash(
+    chip: &str,
+    probe: Option<&str>,
+    kind: ImageKind,
+    base: Option<u64>,
+    image: &[u8],
+    progress: &dyn crate::deploy::progress::DeployProgress,
+) -> Result<super::FlashReport> {
+    use crate::deploy::progress::{DeployEvent, DeployOp};
+    use probe_rs::flashing::{self, BinOptions, DownloadOptions, FlashProgress, ProgressEvent, ProgressOperation};
+    use probe_rs::probe::list::Lister;
+    use probe_rs::probe::DebugProbeSelector;
+    use probe_rs::Permissions;
+
+    let target = check_chip(chip)?;
+    let Some(format) = format_for(kind) else {
+        return Err(DeployError::usage("ESP images are written with espflash, not a debug probe", "drop --method probe"));
+    };
+    let lister = Lister::new();
+    let probes = lister.list_all();
+    let probe = match probe {
+        Some(sel) => {
+            let s = parse_selector(sel)?;
+            let sel_text = sel.to_string();
+            let sel = DebugProbeSelector { vendor_id: s.vid, product_id: s.pid, interface: None, serial_number: s.serial };
+            lister.open(sel).map_err(|e| DeployError::Flash { message: format!("cannot open the debug probe {sel_text}: {e}"), help: "check `mpbuild flash --plan` and that the probe is plugged in and not used by another program".into() })?
+        }
+        None => match probes.as_slice() {
+            [] => {
+                return Err(DeployError::Flash {
+                    message: format!("no debug probe found to flash {target}"),
+                    help: "plug in a debug probe (CMSIS-DAP, ST-Link, J-Link, Raspberry Pi Debug Probe) wired to the board's SWD pins; RP2 boards without one can use the UF2 drive instead".into(),
+                })
+            }
+            [one] => one.open().map_err(|e| DeployError::Flash { message: format!("cannot open the debug probe {}: {e}", one.identifier), help: "check the probe's USB permissions (udev rules on Linux)".into() })?,
+            many => {
+                return Err(DeployError::Flash {
+                    message: format!("{} debug probes are attached", many.len()),
+                    help: format!(
+                        "choose one with --probe VID:PID[:SERIAL]: {}",
+                        many.iter().map(|p| format!("{:04x}:{:04x}{}", p.vendor_id, p.product_id, p.serial_number.as_deref().map_or(String::new(), |s| format!(":{s}")))).collect::<Vec<_>>().join(", ")
+                    ),
+                })
+            }
+        },
+    };
+    let mut session = probe.attach(target.as_str(), Permissions::default()).map_err(|e| DeployError::Flash {
+        message: format!("cannot attach to {target}: {e}"),
+        help: "check the SWD wiring and power, or try holding the board in reset".into(),
+    })?;
+    let tmp = tempfile::NamedTempFile::new().map_err(|e| DeployError::local("create", std::env::temp_dir(), e))?;
+    std::fs::write(tmp.path(), image).map_err(|e| DeployError::local("write", tmp.path(), e))?;
+    let mut opts = DownloadOptions::default();
+    opts.verify = true;
+    opts.progress = FlashProgress::new(move |ev| {
+        let op = |o: &ProgressOperation| match o {
+            ProgressOperation::Erase => DeployOp::Erase,
+            ProgressOperation::Verify => DeployOp::Verify,
+            _ => DeployOp::Program,
+        };
+        match ev {
+            ProgressEvent::AddProgressBar { operation, total } => {
+                progress.event(DeployEvent::Started { op: op(&operation), total: total.unwrap_or(0), label: target.clone() })
+            }
+            ProgressEvent::Progress { operation, size, .. } => progress.event(DeployEvent::Item { op: op(&operation), path: format!("+{size}"), action: "page".into() }),
+            ProgressEvent::Finished(operation) | ProgressEvent::Failed(operation) => progress.event(DeployEvent::Finished { op: op(&operation) }),
+            _ => {}
+        }
+    });
+    let result = match format {
+        ProbeFormat::Bin => flashing::download_file_with_options(&mut session, tmp.path(), flashing::BinLoader(BinOptions { base_address: base, skip: 0 }), opts),
+        ProbeFormat::Elf => flashing::download_file_with_options(&mut session, tmp.path(), flashing::ElfLoader(Default::default()), opts),
+        ProbeFormat::Hex => flashing::download_file_with_options(&mut session, tmp.path(), flashing::HexLoader, opts),
+        ProbeFormat::Uf2 => flashing::download_file_with_options(&mut session, tmp.path(), flashing::Uf2Loader, opts),
+    };
+    result.map_err(|e| DeployError::Flash { message: format!("flashing {chip} failed: {e}"), help: "check the image is for this chip and the address range is flash".into() })?;
+    Ok(super::FlashReport::Probe { chip: chip.to_string(), bytes: image.len() as u64 })
+}
