@@ -42,7 +42,7 @@ impl Cmd {
             make_args: self.make_args,
         };
         let plan = firmware::plan(&project, &opts)?;
-        out.line(format!("{}", plan.display()));
+        out.line(plan.display());
         if self.dry_run {
             out.json(&serde_json::json!({ "ok": true, "firmware": plan }));
             return Ok(());
