@@ -107,6 +107,20 @@ fn main() {
     let port = b.connect(Faults::default());
     eprintln!("board: MicroPython VM on a pty, port {port}; {runs} run(s) each, median");
 
+    // The fixed cost of one command (process start, port open, raw REPL entry), to report transfer-only
+    // ratios too.
+    let mut ours = Vec::new();
+    let mut theirs = Vec::new();
+    for _ in 0..runs {
+        let mut c = Command::new(python());
+        c.args(["-c", MPREMOTE, "connect", &port, "resume", "exec", "pass"]);
+        theirs.push(time(c));
+        let mut c = Command::new(mpbuild_exe());
+        c.args(["exec", "--port", &port, "pass"]);
+        ours.push(time(c));
+    }
+    let (o_fixed, t_fixed) = (median(ours), median(theirs));
+
     let mut rows = Vec::new();
     for (label, dir, bytes) in [("50 files", &proj, bytes50), ("1 large file", &big, bytes_big)] {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
@@ -148,6 +162,17 @@ fn main() {
         "",
         t_unch.as_secs_f64() / o_unch.as_secs_f64()
     );
+    println!(
+        "{:<44} {:>10.0}ms {:>10.0}ms",
+        "fixed cost of one command (exec pass)",
+        o_fixed.as_secs_f64() * 1e3,
+        t_fixed.as_secs_f64() * 1e3
+    );
+    for (label, o, t, _) in &rows {
+        let net_o = o.saturating_sub(o_fixed).as_secs_f64().max(1e-4);
+        let net_t = t.saturating_sub(t_fixed).as_secs_f64().max(1e-4);
+        println!("transfer-only ratio, {label:<30} {:>7.2}x", net_t / net_o);
+    }
     let thr = rows.iter().map(|(_, o, t, _)| t.as_secs_f64() / o.as_secs_f64()).fold(f64::INFINITY, f64::min);
     println!("throughput ratio (worst case) {thr:.2}x (target >= 3x); unchanged 50-file sync {:.3} s (target <= 0.3 s)", o_unch.as_secs_f64());
 }
