@@ -32,6 +32,9 @@ pub struct Config {
     pub output: OutputConfig,
     #[serde(default)]
     pub romfs: RomfsConfig,
+    /// `[deploy]`: how `mpbuild deploy` mirrors the build onto a board.
+    #[serde(default)]
+    pub deploy: crate::deploy::config::DeployConfig,
     /// The `$(VAR)` directories of manifest files.
     #[serde(default)]
     pub manifest_vars: ManifestVars,

@@ -2,8 +2,8 @@
 //! query of `sys.implementation._mpy`, `_machine` and `sys.platform`, and the check of the project's target
 //! against what the device loads.
 //!
-//! The serial raw-REPL transport belongs to the deploy work and is not here yet; [`open`] knows one local
-//! transport, `exec:<program>`, which runs a MicroPython executable (such as the unix port) with `-c`.
+//! [`open`] knows a local transport, `exec:<program>`, which runs a MicroPython executable (such as the unix
+//! port) with `-c`, and serial ports (the raw-REPL transport of `crate::deploy`).
 
 use std::process::Command;
 
@@ -145,14 +145,16 @@ impl Transport for ProcessTransport {
     }
 }
 
-/// Opens a transport by name: `exec:<program>` runs a local MicroPython. Serial ports are not supported yet.
+/// Opens a transport by name: `exec:<program>` runs a local MicroPython; anything else is a serial port
+/// driven through the raw REPL (`crate::deploy`).
 pub fn open(port: &str) -> Result<Box<dyn Transport>> {
     if let Some(program) = port.strip_prefix("exec:") {
         return Ok(Box::new(ProcessTransport { program: program.to_string() }));
     }
-    Err(Error::DeviceQuery {
-        message: format!("cannot open `{port}`: the serial raw-REPL transport is not part of mpbuild yet"),
-    })
+    // A serial port: the deploy layer's raw-REPL transport.
+    let opts = crate::deploy::ConnectOptions { port: Some(port.to_string()), ..crate::deploy::ConnectOptions::default() };
+    let board = crate::deploy::connect(&opts).map_err(|e| Error::DeviceQuery { message: e.to_string() })?;
+    Ok(Box::new(crate::deploy::DeviceAdapter(board)))
 }
 
 #[cfg(test)]

@@ -118,6 +118,11 @@ pub enum Error {
     #[diagnostic(code(mpbuild::mpy::invalid), help("recompile it with mpy-cross 1.23 or later (format 6.3), or let mpbuild compile the .py"))]
     BadMpy { path: PathBuf, message: String },
 
+    /// Talking to a board, transferring files or flashing failed (see [`crate::deploy::DeployError`]).
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Deploy(#[from] crate::deploy::DeployError),
+
     /// The firmware build (make) could not be prepared or failed.
     #[error("firmware build: {message}")]
     #[diagnostic(code(mpbuild::firmware::error), help("{help}"))]

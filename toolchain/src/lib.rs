@@ -13,6 +13,7 @@ pub mod build;
 pub mod cache;
 pub mod compiler;
 pub mod config;
+pub mod deploy;
 pub mod device;
 pub mod error;
 pub mod firmware;

@@ -9,6 +9,21 @@ mod freeze;
 mod manifest;
 mod output;
 mod romfs;
+// Board verbs (deploy, transfer, run, flash).
+mod cat;
+mod connect;
+mod cp;
+mod deploy;
+mod exec;
+mod flash;
+mod info;
+mod ls;
+mod ports;
+mod repl;
+mod reset;
+mod rm;
+mod romfs_deploy;
+mod run;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -80,6 +95,30 @@ pub enum Command {
     Boards(boards::Cmd),
     /// Print a shell completion script.
     Completions(completions::Cmd),
+    /// Build the project for the board and mirror it there (raw REPL over a serial port).
+    Deploy(deploy::Cmd),
+    /// Run a local script on the board, streaming its output.
+    Run(run::Cmd),
+    /// Run a Python snippet on the board.
+    Exec(exec::Cmd),
+    /// A terminal on the board's REPL.
+    Repl(repl::Cmd),
+    /// List files on the board.
+    Ls(ls::Cmd),
+    /// Print a board file.
+    Cat(cat::Cmd),
+    /// Remove board files.
+    Rm(rm::Cmd),
+    /// Copy files between this machine and the board (board paths start with `:`).
+    Cp(cp::Cmd),
+    /// Show the board's version, .mpy ABI, memory and storage.
+    Info(info::Cmd),
+    /// Reset the board (hard, --soft, or --bootloader).
+    Reset(reset::Cmd),
+    /// List serial ports.
+    Ports(ports::Cmd),
+    /// Flash firmware: UF2 drive copy, espflash (ESP32 family) or probe-rs (debug probe).
+    Flash(flash::Cmd),
 }
 
 /// Entry point of the binary.
@@ -94,10 +133,29 @@ pub fn main() -> ExitCode {
         Command::Manifest(c) => c.run(&cli.global, &out),
         Command::Boards(c) => c.run(&cli.global, &out),
         Command::Completions(c) => c.run(&cli.global, &out),
+        Command::Deploy(c) => c.run(&cli.global, &out),
+        Command::Run(c) => c.run(&cli.global, &out),
+        Command::Exec(c) => c.run(&cli.global, &out),
+        Command::Repl(c) => c.run(&cli.global, &out),
+        Command::Ls(c) => c.run(&cli.global, &out),
+        Command::Cat(c) => c.run(&cli.global, &out),
+        Command::Rm(c) => c.run(&cli.global, &out),
+        Command::Cp(c) => c.run(&cli.global, &out),
+        Command::Info(c) => c.run(&cli.global, &out),
+        Command::Reset(c) => c.run(&cli.global, &out),
+        Command::Ports(c) => c.run(&cli.global, &out),
+        Command::Flash(c) => c.run(&cli.global, &out),
     };
     match r {
         Ok(()) => ExitCode::SUCCESS,
+        // A program that ended with an exception has printed its traceback already.
+        Err(e) if e.downcast_ref::<run::ProgramFailed>().is_some() => ExitCode::FAILURE,
         Err(e) => {
+            // Deploy errors carry a code and help like the library's: render them the same way.
+            let e = match e.downcast::<crate::deploy::DeployError>() {
+                Ok(d) => anyhow::Error::from(crate::error::Error::Deploy(d)),
+                Err(e) => e,
+            };
             out.error(&e);
             ExitCode::FAILURE
         }

@@ -7,7 +7,11 @@ use crate::image::romfs::{self, RomfsOptions};
 use crate::project::Project;
 
 #[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct Cmd {
+    /// `deploy`: write an image to the board's ROMFS partition.
+    #[command(subcommand)]
+    pub action: Option<Action>,
     /// Project directory or configuration file (default: search upwards from here).
     pub project: Option<PathBuf>,
     /// Image path (default: [output] romfs, else build/<name>.romfs).
@@ -21,8 +25,18 @@ pub struct Cmd {
     pub source_prefix: Option<String>,
 }
 
+/// What to do with the image instead of building it.
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+    /// Write a ROMFS image to the board through vfs.rom_ioctl.
+    Deploy(super::romfs_deploy::Cmd),
+}
+
 impl Cmd {
     pub fn run(self, g: &Global, out: &Out) -> anyhow::Result<()> {
+        if let Some(Action::Deploy(d)) = self.action {
+            return d.run(g, out);
+        }
         let project = Project::load(self.project.as_deref())?;
         let output = self.output.unwrap_or_else(|| project.romfs_path());
         let opts = RomfsOptions { partition_size: self.partition_size, source_prefix: self.source_prefix };
