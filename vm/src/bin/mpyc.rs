@@ -85,6 +85,7 @@ fn run(a: &args::Args) -> Result<(), String> {
         arch: a.arch,
         arch_flags: a.arch_flags,
         emit: a.emit,
+        input_name: Some(lexer_name.clone()),
     };
     let bytes = match mpy_vm::compile_to_mpy(&source, &opts) {
         Ok(b) => b,
