@@ -79,7 +79,7 @@ pub fn cli_failure(label: &str, reference: &Compiled, actual: &Compiled) -> Opti
 /// Compiles with the library and compares with mpy-cross's result for the same source name and `-O` level:
 /// the same bytes, or an error whose rendering is mpy-cross's stderr.
 pub fn lib_failure(label: &str, reference: &Compiled, source: &[u8], source_name: &str, opt: u8) -> Option<Failure> {
-    match (compile_lib(source, source_name, opt), &reference.bytes) {
+    match (compile_lib(source, source_name, source_name, opt), &reference.bytes) {
         (Err(panic), _) => Some(Failure {
             summary: format!("{label}: mpy_vm panicked: {}", panic.lines().next().unwrap_or("")),
             detail: panic,

@@ -237,9 +237,20 @@ pub fn error_line(stderr: &str) -> String {
     stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_string()
 }
 
-/// Compiles `source` with the library for `combo` (catching panics).
-pub fn compile_lib(source: &[u8], source_name: &str, opt: u8) -> Result<Result<Vec<u8>, mpy_vm::CompileError>, String> {
-    let opts = CompileOptions { source_name: source_name.to_string(), opt_level: opt, ..CompileOptions::default() };
+/// Compiles `source` with the library (catching panics), as mpy-cross given the file `input_name` and the
+/// source name `source_name` (both are qstrs before parsing).
+pub fn compile_lib(
+    source: &[u8],
+    source_name: &str,
+    input_name: &str,
+    opt: u8,
+) -> Result<Result<Vec<u8>, mpy_vm::CompileError>, String> {
+    let opts = CompileOptions {
+        source_name: source_name.to_string(),
+        input_name: Some(input_name.to_string()),
+        opt_level: opt,
+        ..CompileOptions::default()
+    };
     catch_panic(|| mpy_vm::compile_to_mpy(source, &opts))
 }
 
@@ -329,7 +340,7 @@ fn check_into(program: &Program, mpyc: &Path, result: &mut ProgramResult) -> Res
     for ((m, source), refs) in program.modules.iter().zip(&sources).zip(&reference) {
         for (combo, expected) in COMBOS.iter().zip(refs) {
             let what = label(program, m, &combo.label());
-            match compile_lib(source, &m.source_name(*combo), combo.opt) {
+            match compile_lib(source, &m.source_name(*combo), &m.rel, combo.opt) {
                 Err(panic) => result.failures.push(Failure {
                     summary: format!("{what}: mpy_vm panicked: {}", first_line(&panic)),
                     detail: panic,

@@ -141,6 +141,7 @@ impl Project {
             arch: self.target.arch,
             arch_flags: self.target.arch_flags,
             emit: unit.emit,
+            input_name: None,
         }
     }
 

@@ -27,6 +27,9 @@ pub struct CompileOptions {
     pub arch_flags: u32,
     /// `-X emit=`.
     pub emit: EmitOpt,
+    /// The input path as given to mpy-cross (its lexer's source name), when it differs from `source_name`:
+    /// mpy-cross makes it a qstr before parsing, so a long string literal equal to it is interned.
+    pub input_name: Option<String>,
 }
 
 impl Default for CompileOptions {
@@ -39,6 +42,7 @@ impl Default for CompileOptions {
             arch: None,
             arch_flags: 0,
             emit: EmitOpt::Bytecode,
+            input_name: None,
         }
     }
 }

@@ -85,6 +85,7 @@ fn run(a: &args::Args) -> Result<(), String> {
         arch: a.arch,
         arch_flags: a.arch_flags,
         emit: a.emit,
+        input_name: Some(lexer_name.clone()),
     };
     let compiled = mpy_vm::compile(&source, &opts);
     // `-march=debug` prints its trace on stdout while compiling, before any error.

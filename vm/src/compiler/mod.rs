@@ -55,7 +55,7 @@ use crate::{CompileOptions, Compiled};
 pub fn compile_source(source: &[u8], opts: &CompileOptions) -> Compiled {
     let parse_opts = crate::syntax::ParseOptions {
         opt_level: opts.opt_level,
-        known_qstrs: vec![opts.source_name.clone()],
+        known_qstrs: std::iter::once(&opts.source_name).chain(&opts.input_name).cloned().collect(),
     };
     let (module, errors) = crate::syntax::parse_with(source, &parse_opts);
     if let Some(e) = errors.into_iter().next() {

@@ -107,7 +107,15 @@ fn nesting_estimate(tokens: &[Token]) -> usize {
         match &t.kind {
             TokKind::Indent => indent += 1,
             TokKind::Dedent => indent = indent.saturating_sub(1),
-            TokKind::Op("(" | "[" | "{") => levels.push(0),
+            TokKind::Op("(" | "[" | "{") => {
+                // A bracket may also be a trailer (`a[0][0]`, `f()()`) nesting its left side one level
+                // deeper, like an operator.
+                if let Some(top) = levels.last_mut() {
+                    *top += 1;
+                    sum += 1;
+                }
+                levels.push(0);
+            }
             TokKind::Op(")" | "]" | "}") if levels.len() > 1 => {
                 sum -= levels.pop().unwrap_or(0);
             }

@@ -205,7 +205,9 @@ impl<'a> Lexer<'a> {
             Some(&b) => {
                 let at = self.pos as u32;
                 self.pos += 1;
-                Ch { c: b as u32, at: Some(at) }
+                // mpy-cross 1.29 reads a NUL byte of the source as 0x01 (so a NUL in a string literal
+                // becomes `\x01`; anywhere else it is an invalid character either way).
+                Ch { c: b.max(1) as u32, at: Some(at) }
             }
             None => Ch { c: EOF, at: Some(self.src.len() as u32) },
         }
