@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use mpy_vm::analysis::chunks::ChunkCache;
 use mpy_vm::analysis::{self, Diagnostic};
 use mpy_vm::syntax::ast::Module;
 use tower_lsp::lsp_types as lsp;
@@ -35,6 +36,39 @@ pub struct Computed {
     pub diagnostics: Vec<Diagnostic>,
     pub lsp_diagnostics: Vec<lsp::Diagnostic>,
     pub module: Module,
+    /// The compiler's diagnostics are included (not only the fast parse error and rules).
+    pub compiled: bool,
+    /// The configuration it was computed with (a result for an older configuration is not kept).
+    pub config: Arc<Config>,
+}
+
+impl Computed {
+    fn new(s: &Snapshot, diagnostics: Vec<Diagnostic>, module: Module, compiled: bool) -> Computed {
+        let lsp_diagnostics =
+            diagnostics.iter().map(|d| convert::diagnostic(&s.index, &s.text, Some(s.version), d)).collect();
+        Computed {
+            version: s.version,
+            text: s.text.clone(),
+            index: s.index.clone(),
+            diagnostics,
+            lsp_diagnostics,
+            module,
+            compiled,
+            config: s.config.clone(),
+        }
+    }
+
+    /// The compiler's diagnostics of this version.
+    pub fn compile_diagnostics(&self) -> Vec<Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.rule().is_none()).cloned().collect()
+    }
+
+    /// This analysis with its compiler diagnostics replaced by `compile` (the exact, whole-file ones).
+    pub fn with_compile(&self, s: &Snapshot, compile: Vec<Diagnostic>) -> Computed {
+        let mut diagnostics = compile;
+        diagnostics.extend(self.diagnostics.iter().filter(|d| d.rule().is_some()).cloned());
+        Computed::new(s, diagnostics, self.module.clone(), true)
+    }
 }
 
 /// What an analysis needs, taken from the session under its lock.
@@ -109,8 +143,11 @@ impl Session {
         }
     }
 
-    /// Keeps `computed` if it is for the document's current version.
+    /// Keeps `computed` if it is for the document's current version and the current configuration.
     pub fn store(&mut self, uri: &lsp::Url, computed: &Arc<Computed>) -> bool {
+        if !Arc::ptr_eq(&self.config, &computed.config) {
+            return false;
+        }
         match self.documents.get_mut(uri) {
             Some(d) if d.version == computed.version && Arc::ptr_eq(&d.text, &computed.text) => {
                 d.analysis = Some(computed.clone());
@@ -121,22 +158,53 @@ impl Session {
     }
 }
 
-/// Analyses a snapshot. Never panics: a panic inside the analysis is caught, logged, and turned into an
-/// empty result, so one bad input cannot take the server down.
-pub fn compute(s: &Snapshot) -> Computed {
-    let text = s.text.clone();
-    let settings = &s.config.settings;
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analysis::analyze(&text, settings)));
-    let (diagnostics, module) = match result {
-        Ok(a) => (a.diagnostics, a.module),
+fn catch<T>(what: &str, uri: &lsp::Url, f: impl FnOnce() -> T) -> Option<T> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(v) => Some(v),
         Err(_) => {
-            tracing_log(&format!("analysis panicked on {}", s.uri));
-            (Vec::new(), Module::default())
+            tracing_log(&format!("{what} panicked on {uri}"));
+            None
         }
+    }
+}
+
+/// Analyses a snapshot completely (whole-file parse, compiler, rules). Never panics: a panic inside the
+/// analysis is caught, logged, and turned into an empty result, so one bad input cannot take the server
+/// down.
+pub fn compute(s: &Snapshot) -> Computed {
+    let settings = &s.config.settings;
+    match catch("analysis", &s.uri, || analysis::analyze(&s.text, settings)) {
+        Some(a) => Computed::new(s, a.diagnostics, a.module, true),
+        None => Computed::new(s, Vec::new(), Module::default(), true),
+    }
+}
+
+/// The fast analysis of a snapshot: chunk-cached parse and rules, no compiler. The previous version's
+/// compiler diagnostics (`previous`) are kept where the text they point at is unchanged, so they do not
+/// blink while the compiler runs again.
+pub fn compute_fast(s: &Snapshot, cache: &mut ChunkCache, previous: Option<&(Arc<str>, Vec<Diagnostic>)>) -> Computed {
+    let settings = &s.config.settings;
+    let Some(a) = catch("analysis", &s.uri, || analysis::analyze_incremental(&s.text, settings, cache)) else {
+        *cache = ChunkCache::default();
+        return Computed::new(s, Vec::new(), Module::default(), false);
     };
-    let lsp_diagnostics =
-        diagnostics.iter().map(|d| convert::diagnostic(&s.index, &text, Some(s.version), d)).collect();
-    Computed { version: s.version, text, index: s.index.clone(), diagnostics, lsp_diagnostics, module }
+    let mut diagnostics = a.diagnostics;
+    let parse_error = diagnostics.iter().any(|d| d.rule().is_none());
+    if let (false, Some((old_text, old))) = (parse_error, previous) {
+        let same = |d: &&Diagnostic| {
+            let r = d.range.start as usize..d.range.end as usize;
+            old_text.get(r.clone()).is_some_and(|t| s.text.get(r) == Some(t))
+        };
+        let kept: Vec<Diagnostic> = old.iter().filter(same).cloned().collect();
+        diagnostics.splice(0..0, kept);
+    }
+    Computed::new(s, diagnostics, a.module, false)
+}
+
+/// The compiler's diagnostics for a snapshot (never panics).
+pub fn compute_compile(s: &Snapshot) -> Vec<Diagnostic> {
+    let settings = &s.config.settings;
+    catch("compiler", &s.uri, || analysis::compile_diagnostics(&s.text, settings)).unwrap_or_default()
 }
 
 /// Logs one line to stderr (stdout is the protocol).

@@ -9,6 +9,8 @@ use tower_lsp::lsp_types::*;
 use tower_lsp::Client;
 
 use crate::server::Server;
+use mpy_vm::analysis::chunks::ChunkCache;
+
 use crate::session::{self, Computed, Session, Snapshot};
 
 /// Analyses `snapshot` on the blocking pool (analysis is CPU work and must not stall the protocol).
@@ -64,6 +66,10 @@ pub fn stop(server: &Server, uri: &Url) {
 
 async fn worker(client: Client, session: Arc<Mutex<Session>>, uri: Url, notify: Arc<Notify>) {
     let lock = || session.lock().unwrap_or_else(|p| p.into_inner());
+    // The chunk cache lives in this task: moved to the blocking pool for an analysis and back.
+    let mut cache = Some(ChunkCache::default());
+    // The last compiler diagnostics and the text they were computed for.
+    let mut last_compile: Option<Arc<(Arc<str>, Vec<mpy_vm::analysis::Diagnostic>)>> = None;
     loop {
         notify.notified().await;
         let (snapshot, cached) = {
@@ -78,26 +84,65 @@ async fn worker(client: Client, session: Arc<Mutex<Session>>, uri: Url, notify: 
             let Some(snap) = s.snapshot(&uri) else { return };
             (snap, doc.analysis.clone())
         };
-        // A request (hover, code action) may have analysed this version already.
+        // Phase 1: the fast analysis (or one a request already made for this version).
         let computed = match cached {
             Some(c) => c,
-            None => match compute(snapshot).await {
-                Some(c) => c,
-                None => continue,
-            },
+            None => {
+                let mut c = cache.take().unwrap_or_default();
+                let snap = snapshot.clone();
+                let prev = last_compile.clone();
+                let job = tokio::task::spawn_blocking(move || {
+                    let r = session::compute_fast(&snap, &mut c, prev.as_deref());
+                    (r, c)
+                });
+                match job.await {
+                    Ok((r, c)) => {
+                        cache = Some(c);
+                        Arc::new(r)
+                    }
+                    Err(_) => continue,
+                }
+            }
         };
-        {
-            let mut s = lock();
-            if !s.store(&uri, &computed) {
-                // A newer edit arrived meanwhile and has woken us again.
-                continue;
-            }
-            if let Some(d) = s.documents.get_mut(&uri) {
-                d.published = Some(computed.version);
-            }
+        if !publish_if_current(&client, &lock, &uri, &computed, None).await {
+            continue;
         }
-        client.publish_diagnostics(uri.clone(), computed.lsp_diagnostics.clone(), Some(computed.version)).await;
+        // Phase 2: the compiler's exact diagnostics; published again only if they change anything.
+        if computed.compiled {
+            last_compile = Some(Arc::new((computed.text.clone(), computed.compile_diagnostics())));
+            continue;
+        }
+        let snap = snapshot.clone();
+        let Ok(compile) = tokio::task::spawn_blocking(move || session::compute_compile(&snap)).await else { continue };
+        let full = Arc::new(computed.with_compile(&snapshot, compile));
+        last_compile = Some(Arc::new((full.text.clone(), full.compile_diagnostics())));
+        publish_if_current(&client, &lock, &uri, &full, Some(&computed)).await;
     }
+}
+
+/// Stores `computed` and publishes it if it is still the document's current version (and, when `before`
+/// was already published, only if the diagnostics differ). Returns false when the document moved on.
+async fn publish_if_current<'a>(
+    client: &Client,
+    lock: &impl Fn() -> std::sync::MutexGuard<'a, Session>,
+    uri: &Url,
+    computed: &Arc<Computed>,
+    before: Option<&Arc<Computed>>,
+) -> bool {
+    {
+        let mut s = lock();
+        if !s.store(uri, computed) {
+            return false;
+        }
+        if let Some(d) = s.documents.get_mut(uri) {
+            d.published = Some(computed.version);
+        }
+    }
+    if before.is_some_and(|b| b.lsp_diagnostics == computed.lsp_diagnostics) {
+        return true;
+    }
+    client.publish_diagnostics(uri.clone(), computed.lsp_diagnostics.clone(), Some(computed.version)).await;
+    true
 }
 
 /// `textDocument/diagnostic`.

@@ -246,3 +246,20 @@ async fn requests_on_unknown_documents_answer_null() {
     assert!(c.quiet(200).await);
     c.shutdown().await;
 }
+
+#[tokio::test]
+async fn compiler_errors_arrive_after_the_fast_diagnostics() {
+    let mut c = TestClient::push().await;
+    // Parses, but mpy-cross rejects it: the compiler's error comes in a second publish for the same version.
+    c.open(URI, "import time\nLED = 25\nreturn LED\n").await;
+    loop {
+        let d = c.diagnostics_for(URI, 1).await;
+        if let Some(e) = d.iter().find(|d| d["code"] == "SyntaxError") {
+            assert_eq!(e["message"], "SyntaxError: 'return' outside function");
+            assert_eq!(e["range"]["start"], pos(2, 0));
+            assert!(codes(&d).contains(&"MP101".to_string()));
+            break;
+        }
+    }
+    c.shutdown().await;
+}

@@ -7,6 +7,7 @@
 //! come from [`assists`]. Everything here is pure: byte offsets in, plain data out, no LSP types.
 
 pub mod assists;
+pub mod chunks;
 pub mod codes;
 pub mod diagnostic;
 pub mod emitters;
@@ -75,11 +76,24 @@ pub struct Checker<'a> {
     pub facts: ModuleFacts<'a>,
     pub settings: &'a Settings,
     diagnostics: Vec<Diagnostic>,
+    module_names: std::cell::OnceCell<std::collections::HashSet<String>>,
 }
 
 impl<'a> Checker<'a> {
     pub fn new(source: &'a str, module: &'a Module, settings: &'a Settings) -> Self {
-        Checker { source, module, facts: ModuleFacts::new(module), settings, diagnostics: Vec::new() }
+        Checker {
+            source,
+            module,
+            facts: ModuleFacts::new(module),
+            settings,
+            diagnostics: Vec::new(),
+            module_names: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Every name mentioned anywhere in the module (computed once): new local names avoid all of them.
+    pub fn module_names(&self) -> &std::collections::HashSet<String> {
+        self.module_names.get_or_init(|| semantic::all_names(&self.module.body))
     }
 
     pub fn is_enabled(&self, rule: Rule) -> bool {
@@ -140,15 +154,41 @@ pub fn analyze(source: &str, settings: &Settings) -> Analysis {
     let parsed = recover::parse_recovering(source);
     let mut out = Vec::new();
     if settings.compile_diagnostics {
-        let mut errors = parsed.errors.clone();
-        if errors.is_empty() {
-            errors.extend(crate::compile(source.as_bytes(), &settings.compile).error);
-        }
-        for e in errors {
-            out.push(compile_diagnostic(source, &e));
+        if parsed.errors.is_empty() {
+            out.extend(compile_diagnostics(source, settings));
+        } else {
+            out.extend(parsed.errors.iter().map(|e| compile_diagnostic(source, e)));
         }
     }
-    let mut rule_diags = Checker::new(source, &parsed.module, settings).run();
+    out.extend(rule_diagnostics(source, &parsed.module, settings));
+    Analysis { diagnostics: out, module: parsed.module }
+}
+
+/// The editor's fast path: the text is parsed chunk by chunk with `cache` (only edited top-level statements
+/// are parsed again), the first syntax error is reported, and the rules run; the compiler does not. The
+/// compiler's own diagnostics come from [`compile_diagnostics`], which the editor runs afterwards.
+pub fn analyze_incremental(source: &str, settings: &Settings, cache: &mut chunks::ChunkCache) -> Analysis {
+    let parsed = chunks::parse_cached(source, cache);
+    let mut out = Vec::new();
+    if settings.compile_diagnostics {
+        out.extend(parsed.errors.iter().map(|e| compile_diagnostic(source, e)));
+    }
+    out.extend(rule_diagnostics(source, &parsed.module, settings));
+    Analysis { diagnostics: out, module: parsed.module }
+}
+
+/// What the compiler reports for the file under the configured target (mpy-cross's first error), if
+/// compile diagnostics are enabled.
+pub fn compile_diagnostics(source: &str, settings: &Settings) -> Vec<Diagnostic> {
+    if !settings.compile_diagnostics {
+        return Vec::new();
+    }
+    crate::compile(source.as_bytes(), &settings.compile).error.map(|e| compile_diagnostic(source, &e)).into_iter().collect()
+}
+
+/// The enabled rules' diagnostics over a parsed module, minus `# noqa`, with configured severities, sorted.
+pub fn rule_diagnostics(source: &str, module: &Module, settings: &Settings) -> Vec<Diagnostic> {
+    let mut rule_diags = Checker::new(source, module, settings).run();
     let noqa = NoqaIndex::new(source);
     rule_diags.retain(|d| d.rule().is_none_or(|r| !noqa.suppresses(d.range.start, r)));
     for d in &mut rule_diags {
@@ -157,8 +197,7 @@ pub fn analyze(source: &str, settings: &Settings) -> Analysis {
         }
     }
     rule_diags.sort_by_key(|d| (d.range.start, d.range.end, d.code.as_str()));
-    out.extend(rule_diags);
-    Analysis { diagnostics: out, module: parsed.module }
+    rule_diags
 }
 
 /// Turns a compile error into a diagnostic whose message is mpy-cross's last stderr line

@@ -370,8 +370,30 @@ pub fn all_names(body: &[Stmt]) -> HashSet<String> {
     out
 }
 
-/// A name built from `base` that is not in `taken`: `base`, then `base_1`, `base_2`, …
-pub fn fresh_name(base: &str, taken: &HashSet<String>) -> String {
+/// Names already used: every name of the module (shared, computed once) plus the names a rule has just
+/// chosen.
+#[derive(Debug)]
+pub struct Taken<'a> {
+    pub module: &'a HashSet<String>,
+    pub chosen: HashSet<String>,
+}
+
+impl<'a> Taken<'a> {
+    pub fn new(module: &'a HashSet<String>) -> Self {
+        Taken { module, chosen: HashSet::new() }
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.module.contains(name) || self.chosen.contains(name)
+    }
+
+    pub fn insert(&mut self, name: String) {
+        self.chosen.insert(name);
+    }
+}
+
+/// A name built from `base` that is not taken: `base`, then `base_1`, `base_2`, …
+pub fn fresh_name(base: &str, taken: &Taken) -> String {
     if !taken.contains(base) && !is_builtin(base) {
         return base.to_string();
     }

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use crate::analysis::codes::declare_rule;
 use crate::analysis::diagnostic::{Diagnostic, Edit, Fix};
 use crate::analysis::rules::loops::{self, Ctx};
-use crate::analysis::semantic::{self, BindingKind, ScopeFacts};
+use crate::analysis::semantic::{self, BindingKind, ScopeFacts, Taken};
 use crate::analysis::{text, Checker, Rule};
 use crate::syntax::ast::*;
 
@@ -61,9 +61,7 @@ pub(crate) fn check(checker: &mut Checker) {
     let mut reports = Vec::new();
     for func in &checker.facts.functions {
         let fscope = ScopeFacts::of_function(func.def);
-        let mut taken: HashSet<String> = semantic::all_names(&func.def.body);
-        taken.extend(fscope.params.iter().cloned());
-        taken.extend(checker.facts.scope.bindings.keys().cloned());
+        let mut taken = Taken::new(checker.module_names());
         for lp in loops::outermost_loops(&func.def.body) {
             let mut chains: Vec<Chain> = Vec::new();
             let mut index: HashMap<String, usize> = HashMap::new();
@@ -101,7 +99,10 @@ pub(crate) fn check(checker: &mut Checker) {
                 _ => {}
             });
             for mut c in chains {
-                if stored_names.contains(c.base) || stored_chains.iter().any(|s| c.key == *s || c.key.starts_with(&format!("{s}."))) {
+                let prefix_stored = stored_chains.iter().any(|s| {
+                    c.key == *s || (c.key.starts_with(s.as_str()) && c.key.as_bytes().get(s.len()) == Some(&b'.'))
+                });
+                if stored_names.contains(c.base) || prefix_stored {
                     continue;
                 }
                 c.is_module = !fscope.is_local(c.base)
@@ -135,7 +136,7 @@ pub(crate) fn check(checker: &mut Checker) {
 }
 
 /// The attribute's own name when free (`sleep_ms`), else `base_attr`, else numbered.
-fn alias_name(c: &Chain, taken: &HashSet<String>) -> String {
+fn alias_name(c: &Chain, taken: &Taken) -> String {
     if !taken.contains(c.last) && !semantic::is_builtin(c.last) && c.last != "self" {
         return c.last.to_string();
     }

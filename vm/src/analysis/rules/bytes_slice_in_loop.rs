@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use crate::analysis::codes::declare_rule;
 use crate::analysis::diagnostic::{Diagnostic, Edit, Fix};
 use crate::analysis::rules::loops::{self, Ctx};
-use crate::analysis::semantic::{self, ScopeFacts};
+use crate::analysis::semantic::{self, ScopeFacts, Taken};
 use crate::analysis::{text, visit, Checker, Rule};
 use crate::syntax::ast::*;
 
@@ -87,8 +87,7 @@ pub(crate) fn check(checker: &mut Checker) {
         if buffers.is_empty() {
             continue;
         }
-        let mut taken: HashSet<String> = semantic::all_names(&func.def.body);
-        taken.extend(checker.facts.scope.bindings.keys().cloned());
+        let mut taken = Taken::new(checker.module_names());
         for lp in loops::outermost_loops(&func.def.body) {
             let mut slices: HashMap<&str, Vec<(TextRange, TextRange, bool)>> = HashMap::new();
             let mut order: Vec<&str> = Vec::new();

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use crate::analysis::codes::declare_rule;
 use crate::analysis::diagnostic::{Diagnostic, Edit, Fix};
 use crate::analysis::rules::loops::{self, Ctx};
-use crate::analysis::semantic::{self, BindingKind, ScopeFacts};
+use crate::analysis::semantic::{self, BindingKind, ScopeFacts, Taken};
 use crate::analysis::{text, Checker, Rule};
 use crate::syntax::ast::*;
 
@@ -56,9 +56,7 @@ pub(crate) fn check(checker: &mut Checker) {
         let fscope = ScopeFacts::of_function(func.def);
         let enclosing: Vec<ScopeFacts> =
             checker.facts.enclosing_functions(func).iter().map(|f| ScopeFacts::of_function(f.def)).collect();
-        let mut taken: HashSet<String> = semantic::all_names(&func.def.body);
-        taken.extend(fscope.params.iter().cloned());
-        taken.extend(module_scope.bindings.keys().cloned());
+        let mut taken = Taken::new(checker.module_names());
         for lp in loops::outermost_loops(&func.def.body) {
             // name -> ranges of its reads, in source order.
             let mut reads: Vec<(&str, Vec<TextRange>)> = Vec::new();
@@ -153,7 +151,7 @@ fn classify(checker: &Checker, name: &str) -> Option<Safety> {
 }
 
 /// `_len` for `len`; names that already start with `_` get a trailing `_l` instead.
-fn alias_name(name: &str, taken: &HashSet<String>) -> String {
+fn alias_name(name: &str, taken: &Taken) -> String {
     let base = if name.starts_with('_') { format!("{name}_l") } else { format!("_{name}") };
     semantic::fresh_name(&base, taken)
 }

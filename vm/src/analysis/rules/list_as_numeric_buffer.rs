@@ -4,7 +4,7 @@ use num_traits::ToPrimitive;
 
 use crate::analysis::codes::declare_rule;
 use crate::analysis::diagnostic::{Diagnostic, Edit, Fix};
-use crate::analysis::semantic::{self, BindingKind, ScopeFacts};
+use crate::analysis::semantic::{BindingKind, ScopeFacts};
 use crate::analysis::visit::{self, walk_expr, walk_stmt, Visitor};
 use crate::analysis::{text, Checker, Rule};
 use crate::syntax::ast::*;
@@ -243,7 +243,7 @@ fn array_name_free(checker: &Checker) -> bool {
     if text::has_from_import(checker.module, "array", "array") || text::has_import(checker.module, "array") {
         return true;
     }
-    !semantic::all_names(&checker.module.body).contains("array")
+    !checker.module_names().contains("array")
 }
 
 /// How a name is used in a region of code.

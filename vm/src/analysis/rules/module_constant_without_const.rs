@@ -47,7 +47,8 @@ pub(crate) fn check(checker: &mut Checker) {
     let mut known_const: HashSet<&str> = HashSet::new();
     collect_existing_consts(module, &mut known_const);
     let uses = name_uses(module);
-    let taken = crate::analysis::semantic::all_names(&module.body);
+    let taken = checker.module_names();
+    let mut reports = Vec::new();
     let has_const_import = text::has_from_import(module, "micropython", "const");
     let const_bound_otherwise = checker.facts.scope.bindings.get("const").is_some_and(|bs| {
         bs.iter().any(|b| b.kind != BindingKind::FromImport { module: "micropython".into(), name: "const".into() })
@@ -92,6 +93,9 @@ pub(crate) fn check(checker: &mut Checker) {
             }
         }
         d.message = message;
+        reports.push(d);
+    }
+    for d in reports {
         checker.report(d);
     }
 }

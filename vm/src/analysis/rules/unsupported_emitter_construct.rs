@@ -209,7 +209,7 @@ fn reraise_by_name(checker: &Checker, h: &ExceptHandler, raise: TextRange) -> Op
     let name = match &h.name {
         Some(n) => n.clone(),
         None => {
-            let taken = crate::analysis::semantic::all_names(&checker.module.body);
+            let taken = crate::analysis::semantic::Taken::new(checker.module_names());
             let n = crate::analysis::semantic::fresh_name("exc", &taken);
             let body_start = h.body.first()?.range.start;
             let header = text::slice(src, TextRange::new(h.range.start, body_start));
