@@ -68,13 +68,21 @@ impl Peer {
     }
 
     fn notify(&mut self, method: &str, params: Value) {
-        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
+        if params.is_null() {
+            self.send(&json!({"jsonrpc": "2.0", "method": method}));
+        } else {
+            self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
+        }
     }
 
     fn request(&mut self, method: &str, params: Value) -> Value {
         let id = self.next_id;
         self.next_id += 1;
-        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        if params.is_null() {
+            self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method}));
+        } else {
+            self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        }
         loop {
             let v = self.recv();
             if v.get("method").is_none() && v["id"] == json!(id) {
@@ -122,6 +130,13 @@ impl Peer {
     fn stop(mut self) {
         let _ = self.request("shutdown", Value::Null);
         self.notify("exit", Value::Null);
+        for _ in 0..50 {
+            if matches!(self.child.try_wait(), Ok(Some(_))) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
         let _ = self.child.wait();
     }
 }

@@ -6,7 +6,7 @@
 //! character offset inside a surrogate pair clamps to the start of that character: no position, however
 //! wrong, makes a conversion fail.
 
-use mpy_vm::analysis::{Applicability, Diagnostic, Edit, Fix, Severity};
+use mpy_vm::analysis::{Applicability, Diagnostic, Edit, Severity};
 use mpy_vm::syntax::ast::TextRange;
 use serde::{Deserialize, Serialize};
 use tower_lsp::lsp_types as lsp;
@@ -134,17 +134,63 @@ pub fn edit(index: &LineIndex, text: &str, e: &Edit) -> lsp::TextEdit {
     lsp::TextEdit { range: index.range(text, e.range), new_text: e.content.clone() }
 }
 
-pub fn fix_data(index: &LineIndex, text: &str, f: &Fix) -> FixData {
-    FixData {
-        title: f.title.clone(),
-        applicability: f.applicability().as_str().to_string(),
-        edits: f.edits().iter().map(|e| edit(index, text, e)).collect(),
+/// `data` in its compact wire form (arrays, not objects: a file can have hundreds of diagnostics and
+/// building and sending them is on the latency path):
+/// `[version, [[title, applicability, [[start_line, start_char, end_line, end_char, new_text], ...]], ...]]`.
+fn data_value(index: &LineIndex, text: &str, version: Option<i32>, d: &Diagnostic) -> serde_json::Value {
+    use serde_json::Value;
+    let fixes = d
+        .fixes
+        .iter()
+        .map(|f| {
+            let edits = f
+                .edits()
+                .iter()
+                .map(|e| {
+                    let r = index.range(text, e.range);
+                    Value::Array(vec![
+                        r.start.line.into(),
+                        r.start.character.into(),
+                        r.end.line.into(),
+                        r.end.character.into(),
+                        Value::String(e.content.clone()),
+                    ])
+                })
+                .collect();
+            Value::Array(vec![
+                Value::String(f.title.clone()),
+                Value::String(f.applicability().as_str().to_string()),
+                Value::Array(edits),
+            ])
+        })
+        .collect();
+    Value::Array(vec![version.map_or(Value::Null, Value::from), Value::Array(fixes)])
+}
+
+/// Decodes the compact `data` of [`data_value`].
+fn parse_data(v: &serde_json::Value) -> Option<DiagnosticData> {
+    let a = v.as_array()?;
+    let version = a.first()?.as_i64().map(|x| x as i32);
+    let mut fixes = Vec::new();
+    for f in a.get(1)?.as_array()? {
+        let f = f.as_array()?;
+        let mut edits = Vec::new();
+        for e in f.get(2)?.as_array()? {
+            let e = e.as_array()?;
+            let n = |i: usize| e.get(i).and_then(|x| x.as_u64()).map(|x| x as u32);
+            let range = lsp::Range {
+                start: lsp::Position { line: n(0)?, character: n(1)? },
+                end: lsp::Position { line: n(2)?, character: n(3)? },
+            };
+            edits.push(lsp::TextEdit { range, new_text: e.get(4)?.as_str()?.to_string() });
+        }
+        fixes.push(FixData { title: f.first()?.as_str()?.to_string(), applicability: f.get(1)?.as_str()?.to_string(), edits });
     }
+    Some(DiagnosticData { version, fixes })
 }
 
 /// An `mpy_vm` diagnostic as an LSP diagnostic, its fixes in `data`.
 pub fn diagnostic(index: &LineIndex, text: &str, version: Option<i32>, d: &Diagnostic) -> lsp::Diagnostic {
-    let data = DiagnosticData { version, fixes: d.fixes.iter().map(|f| fix_data(index, text, f)).collect() };
     let rule = d.rule();
     lsp::Diagnostic {
         range: index.range(text, d.range),
@@ -155,7 +201,7 @@ pub fn diagnostic(index: &LineIndex, text: &str, version: Option<i32>, d: &Diagn
         message: d.message.clone(),
         related_information: None,
         tags: None,
-        data: if rule.is_some() { serde_json::to_value(data).ok() } else { None },
+        data: if rule.is_some() { Some(data_value(index, text, version, d)) } else { None },
     }
 }
 
@@ -164,7 +210,7 @@ pub fn read_data(d: &lsp::Diagnostic) -> Option<DiagnosticData> {
     if d.source.as_deref() != Some(SOURCE) {
         return None;
     }
-    serde_json::from_value(d.data.clone()?).ok()
+    parse_data(d.data.as_ref()?)
 }
 
 pub fn applicability(s: &str) -> Applicability {

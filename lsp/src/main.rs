@@ -27,7 +27,7 @@ fn main() {
             }
         }
     }
-    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).max_blocking_threads(2).enable_all().build() {
         Ok(r) => r,
         Err(e) => {
             eprintln!("mpls: cannot start the runtime: {e}");

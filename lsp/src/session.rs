@@ -34,7 +34,6 @@ pub struct Computed {
     pub text: Arc<str>,
     pub index: Arc<LineIndex>,
     pub diagnostics: Vec<Diagnostic>,
-    pub lsp_diagnostics: Vec<lsp::Diagnostic>,
     pub module: Module,
     /// The compiler's diagnostics are included (not only the fast parse error and rules).
     pub compiled: bool,
@@ -44,18 +43,20 @@ pub struct Computed {
 
 impl Computed {
     fn new(s: &Snapshot, diagnostics: Vec<Diagnostic>, module: Module, compiled: bool) -> Computed {
-        let lsp_diagnostics =
-            diagnostics.iter().map(|d| convert::diagnostic(&s.index, &s.text, Some(s.version), d)).collect();
         Computed {
             version: s.version,
             text: s.text.clone(),
             index: s.index.clone(),
             diagnostics,
-            lsp_diagnostics,
             module,
             compiled,
             config: s.config.clone(),
         }
+    }
+
+    /// The diagnostics as LSP sends them (built when published or pulled, not kept).
+    pub fn lsp_diagnostics(&self) -> Vec<lsp::Diagnostic> {
+        self.diagnostics.iter().map(|d| convert::diagnostic(&self.index, &self.text, Some(self.version), d)).collect()
     }
 
     /// The compiler's diagnostics of this version.

@@ -70,6 +70,10 @@ async fn worker(client: Client, session: Arc<Mutex<Session>>, uri: Url, notify: 
     let mut cache = Some(ChunkCache::default());
     // The last compiler diagnostics and the text they were computed for.
     let mut last_compile: Option<Arc<(Arc<str>, Vec<mpy_vm::analysis::Diagnostic>)>> = None;
+    let compile_slot: CompileSlot = Arc::new((Mutex::new(None), Notify::new(), Mutex::new(None)));
+    let stop = Arc::new(Notify::new());
+    tokio::spawn(compile_worker(client.clone(), session.clone(), uri.clone(), compile_slot.clone(), stop.clone()));
+    let _stop_on_exit = StopOnDrop(stop);
     loop {
         notify.notified().await;
         let (snapshot, cached) = {
@@ -107,15 +111,53 @@ async fn worker(client: Client, session: Arc<Mutex<Session>>, uri: Url, notify: 
         if !publish_if_current(&client, &lock, &uri, &computed, None).await {
             continue;
         }
-        // Phase 2: the compiler's exact diagnostics; published again only if they change anything.
         if computed.compiled {
             last_compile = Some(Arc::new((computed.text.clone(), computed.compile_diagnostics())));
             continue;
         }
+        // Phase 2 runs in its own task, so the next edit's fast diagnostics never wait for the compiler.
+        compile_slot.0.lock().unwrap_or_else(|p| p.into_inner()).replace((snapshot, computed));
+        compile_slot.1.notify_one();
+        if let Some(done) = compile_slot.2.lock().unwrap_or_else(|p| p.into_inner()).take() {
+            last_compile = Some(done);
+        }
+    }
+}
+
+/// How long the text must be still before the compiler runs.
+const COMPILE_DEBOUNCE: std::time::Duration = std::time::Duration::from_millis(150);
+
+/// What the phase-1 worker hands the compile task: the latest fast analysis to complete; the wake-up; and
+/// the compiler diagnostics last computed (for carrying over).
+type CompileSlot = Arc<(
+    Mutex<Option<(Snapshot, Arc<Computed>)>>,
+    Notify,
+    Mutex<Option<Arc<(Arc<str>, Vec<mpy_vm::analysis::Diagnostic>)>>>,
+)>;
+
+/// Phase 2: runs the compiler on the latest fast analysis handed over, and publishes again if the exact
+/// compiler diagnostics change anything. Older hand-overs are dropped unseen (coalescing bursts).
+async fn compile_worker(client: Client, session: Arc<Mutex<Session>>, uri: Url, slot: CompileSlot, stop: Arc<Notify>) {
+    let lock = || session.lock().unwrap_or_else(|p| p.into_inner());
+    loop {
+        tokio::select! {
+            _ = slot.1.notified() => {}
+            _ = stop.notified() => return,
+        }
+        // Debounce: while edits keep coming, the compiler waits (the fast diagnostics keep flowing); it
+        // runs once the text has been still for a moment.
+        loop {
+            tokio::select! {
+                _ = slot.1.notified() => continue,
+                _ = stop.notified() => return,
+                _ = tokio::time::sleep(COMPILE_DEBOUNCE) => break,
+            }
+        }
+        let Some((snapshot, computed)) = slot.0.lock().unwrap_or_else(|p| p.into_inner()).take() else { continue };
         let snap = snapshot.clone();
         let Ok(compile) = tokio::task::spawn_blocking(move || session::compute_compile(&snap)).await else { continue };
         let full = Arc::new(computed.with_compile(&snapshot, compile));
-        last_compile = Some(Arc::new((full.text.clone(), full.compile_diagnostics())));
+        *slot.2.lock().unwrap_or_else(|p| p.into_inner()) = Some(Arc::new((full.text.clone(), full.compile_diagnostics())));
         publish_if_current(&client, &lock, &uri, &full, Some(&computed)).await;
     }
 }
@@ -138,10 +180,10 @@ async fn publish_if_current<'a>(
             d.published = Some(computed.version);
         }
     }
-    if before.is_some_and(|b| b.lsp_diagnostics == computed.lsp_diagnostics) {
+    if before.is_some_and(|b| b.diagnostics == computed.diagnostics) {
         return true;
     }
-    client.publish_diagnostics(uri.clone(), computed.lsp_diagnostics.clone(), Some(computed.version)).await;
+    client.publish_diagnostics(uri.clone(), computed.lsp_diagnostics(), Some(computed.version)).await;
     true
 }
 
@@ -149,11 +191,20 @@ async fn publish_if_current<'a>(
 pub async fn pull(server: &Server, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
     let uri = params.text_document.uri;
     let items = match current(server, &uri).await {
-        Some(c) => c.lsp_diagnostics.clone(),
+        Some(c) => c.lsp_diagnostics(),
         None => Vec::new(),
     };
     Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
         related_documents: None,
         full_document_diagnostic_report: FullDocumentDiagnosticReport { result_id: None, items },
     })))
+}
+
+/// Stops the compile task when the document's worker ends.
+struct StopOnDrop(Arc<Notify>);
+
+impl Drop for StopOnDrop {
+    fn drop(&mut self) {
+        self.0.notify_one();
+    }
 }

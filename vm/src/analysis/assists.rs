@@ -39,11 +39,10 @@ fn function_at<'a>(facts: &ModuleFacts<'a>, offset: u32) -> Option<FunctionRef<'
     facts
         .functions
         .iter()
-        .filter(|f| {
+        .rfind(|f| {
             let start = f.def.decorators.first().map_or(f.stmt.range.start, |d| d.range.start.min(f.stmt.range.start));
             start <= offset && offset <= f.stmt.range.end
         })
-        .last()
         .copied()
 }
 
@@ -192,10 +191,8 @@ fn param_type(module: &Module, def: &FunctionDef, name: &str, pos: usize) -> Opt
     let mut other = false;
     visit::for_each_expr(&def.body, |e| match &e.kind {
         ExprKind::Subscript { value, .. } if matches!(&value.kind, ExprKind::Name(n) if n == name) => subscripted = true,
-        ExprKind::Call { args, .. } => {
-            if args.iter().any(|a| matches!(&a.kind, ExprKind::Name(n) if n == name)) {
-                other = true;
-            }
+        ExprKind::Call { args, .. } if args.iter().any(|a| matches!(&a.kind, ExprKind::Name(n) if n == name)) => {
+            other = true;
         }
         ExprKind::Attribute { value, .. } if matches!(&value.kind, ExprKind::Name(n) if n == name) => other = true,
         _ => {}

@@ -253,7 +253,7 @@ impl<'a> ModuleFacts<'a> {
         let mut rebound_by_functions = HashSet::new();
         for f in &functions {
             let facts = ScopeFacts::of_function(f.def);
-            rebound_by_functions.extend(facts.declared_global.into_iter());
+            rebound_by_functions.extend(facts.declared_global);
         }
         let mut int_constants = HashSet::new();
         for s in &module.body {

@@ -95,8 +95,8 @@ fn enclosing_class<'a>(functions: &[FunctionRef<'a>], at: TextRange) -> Option<&
     functions
         .iter()
         .filter(|f| f.stmt.range.start <= at.start && at.end <= f.stmt.range.end)
-        .filter_map(|f| f.class)
-        .last()
+        .rev()
+        .find_map(|f| f.class)
 }
 
 /// The handler definition: a method of `class` when given, else a function with that name (the last one
