@@ -64,7 +64,9 @@ fn streaming_output_and_ctrl_c() {
             b"import time\nprint('started')\nwhile True:\n    time.sleep_ms(10)\n",
             &mut |chunk| {
                 seen.extend_from_slice(chunk);
-                if seen.windows(7).any(|w| w == b"started") {
+                // Interrupt only once the whole line is in: a Ctrl-C sent between "started" and its newline
+                // would race with the board's own output.
+                if seen.windows(8).any(|w| w == b"started\n") {
                     f2.store(true, Ordering::SeqCst);
                 }
             },
