@@ -2,9 +2,12 @@
 //! file, p50 and p95, and its RSS with 50 files open; `ruff server` on the same file and edits as the
 //! anchor (full-document sync, as ruff's published numbers).
 //!
-//! Run: `cargo build --release -p mpls && cargo run --release -p mpls --example latency -- [EDITS]`
+//! Run: `scripts/bench-lsp [EDITS]` (builds both in release mode; `ruff` is pinned in
+//! `scripts/requirements.txt` and installed into the project venv by the setup).
 //! Environment: `MPLS` (default: the release `mpls` next to this example), `RUFF` (default: the project
-//! venv's `ruff`). Both servers run as child processes speaking JSON-RPC over stdio.
+//! venv's `ruff`, `.venv/bin/ruff` from the repository root). Both servers run as child processes speaking
+//! JSON-RPC over stdio. Besides latency it prints each server's CPU time per edit (user + system, from
+//! `/proc`), which a busy machine disturbs less than wall-clock latency.
 #![allow(clippy::print_stdout)]
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -25,7 +28,7 @@ struct Peer {
 
 impl Peer {
     fn spawn(cmd: &mut Command) -> Peer {
-        let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().expect("spawn server");
+        let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(if std::env::var_os("BENCH_STDERR").is_some() { Stdio::inherit() } else { Stdio::null() }).spawn().expect("spawn server");
         let stdin = child.stdin.take().unwrap();
         let stdout = child.stdout.take().unwrap();
         let (tx, rx) = channel();
@@ -116,10 +119,21 @@ impl Peer {
     fn initialize(&mut self, root: &str) {
         let r = self.request(
             "initialize",
-            json!({"processId": std::process::id(), "rootUri": root, "capabilities": {"textDocument": {"publishDiagnostics": {}}}}),
+            json!({"processId": std::process::id(), "rootUri": root, "capabilities": {"textDocument": {"publishDiagnostics": {}}},
+                "initializationOptions": std::env::var("BENCH_SELECT").ok().map(|s| json!({"select": s.split(',').collect::<Vec<_>>()}))}),
         );
         assert!(r.get("result").is_some(), "initialize failed: {r}");
         self.notify("initialized", json!({}));
+    }
+
+    /// CPU time (user + system) the server process has used so far, in milliseconds.
+    fn cpu_ms(&self) -> f64 {
+        let s = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap_or_default();
+        // Fields after the command name (which is in parentheses): utime and stime are the 12th and 13th.
+        let rest = s.rsplit_once(')').map_or("", |(_, r)| r);
+        let f: Vec<&str> = rest.split_whitespace().collect();
+        let ticks: f64 = f.get(11).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0) + f.get(12).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+        ticks * 1000.0 / CLOCK_TICKS_PER_SEC
     }
 
     fn rss_kb(&self) -> u64 {
@@ -140,6 +154,12 @@ impl Peer {
         let _ = self.child.wait();
     }
 }
+
+/// `sysconf(_SC_CLK_TCK)` on Linux.
+const CLOCK_TICKS_PER_SEC: f64 = 100.0;
+
+/// Files open when the resident memory is measured.
+const OPEN_FILES: usize = 50;
 
 /// A 2,000-line MicroPython program: drivers, loops over buffers, constants, classes.
 fn program() -> String {
@@ -190,42 +210,87 @@ fn measure(peer: &mut Peer, uri: &str, text: &str, edits: usize, incremental: bo
     (percentile(&times, 0.5), percentile(&times, 0.95), n)
 }
 
+/// One server's numbers.
+struct Run {
+    p50: f64,
+    p95: f64,
+    cpu_per_edit: f64,
+    diagnostics: usize,
+}
+
+/// Times the edits with one sync kind and the server's CPU time over them.
+fn run(peer: &mut Peer, uri: &str, text: &str, edits: usize, incremental: bool) -> Run {
+    let cpu0 = peer.cpu_ms();
+    let (p50, p95, diagnostics) = measure(peer, uri, text, edits, incremental);
+    let cpu_per_edit = (peer.cpu_ms() - cpu0) / edits as f64;
+    Run { p50, p95, cpu_per_edit, diagnostics }
+}
+
+/// Opens files until `OPEN_FILES` are open (`open` already are) and returns the server's RSS in MB.
+fn rss_with_open_files(peer: &mut Peer, root: &str, text: &str, open: usize) -> f64 {
+    for k in open..OPEN_FILES {
+        let u = format!("{root}/open{k}.py");
+        peer.notify("textDocument/didOpen", json!({"textDocument": {"uri": u, "languageId": "python", "version": 1, "text": text}}));
+        peer.wait_diagnostics(&u, 1);
+    }
+    // Let the servers settle (background work after the last publish).
+    std::thread::sleep(Duration::from_millis(500));
+    peer.rss_kb() as f64 / 1024.0
+}
+
+fn print(name: &str, sync: &str, r: &Run) {
+    println!(
+        "{name:5} {sync:12} p50 {:6.2} ms   p95 {:6.2} ms   CPU {:5.2} ms per edit   ({} diagnostics)",
+        r.p50, r.p95, r.cpu_per_edit, r.diagnostics
+    );
+}
+
 fn main() {
     let edits: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(200);
     let exe_dir = std::env::current_exe().ok().and_then(|p| p.parent().and_then(|d| d.parent()).map(PathBuf::from));
     let mpls = std::env::var_os("MPLS").map(PathBuf::from).or_else(|| exe_dir.map(|d| d.join("mpls"))).unwrap();
-    let ruff = std::env::var_os("RUFF").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/work/main/.venv/bin/ruff"));
+    let ruff = std::env::var_os("RUFF").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(".venv/bin/ruff"));
     let dir = std::env::temp_dir().join(format!("mpls-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let root = format!("file://{}", dir.display());
     let text = program();
     std::fs::write(dir.join("main.py"), &text).unwrap();
     let uri = format!("{root}/main.py");
-    println!("file: {} lines, {} bytes; {edits} edits per run", text.lines().count(), text.len());
+    let uri2 = format!("{root}/full.py");
+    println!("file: {} lines, {} bytes; {edits} edits per run (didChange -> publishDiagnostics)", text.lines().count(), text.len());
 
     let mut m = Peer::spawn(&mut Command::new(&mpls));
     m.initialize(&root);
-    let (p50, p95, n) = measure(&mut m, &uri, &text, edits, true);
-    println!("mpls  incremental sync: p50 {p50:.2} ms, p95 {p95:.2} ms ({n} diagnostics)");
-    let uri2 = format!("{root}/full.py");
-    let (p50, p95, _) = measure(&mut m, &uri2, &text, edits, false);
-    println!("mpls  full sync:        p50 {p50:.2} ms, p95 {p95:.2} ms");
-    for k in 0..50 {
-        let u = format!("{root}/open{k}.py");
-        m.notify("textDocument/didOpen", json!({"textDocument": {"uri": u, "languageId": "python", "version": 1, "text": &text}}));
-        m.wait_diagnostics(&u, 1);
-    }
-    println!("mpls  RSS with 52 files open: {:.1} MB", m.rss_kb() as f64 / 1024.0);
+    let inc = run(&mut m, &uri, &text, edits, true);
+    let full = run(&mut m, &uri2, &text, edits, false);
+    let m_rss = rss_with_open_files(&mut m, &root, &text, 2);
     m.stop();
+    print("mpls", "incremental", &inc);
+    print("mpls", "full sync", &full);
 
-    if ruff.exists() {
-        let mut r = Peer::spawn(Command::new(&ruff).arg("server"));
-        r.initialize(&root);
-        let (p50, p95, n) = measure(&mut r, &uri, &text, edits, false);
-        println!("ruff  full sync:        p50 {p50:.2} ms, p95 {p95:.2} ms ({n} diagnostics)");
-        r.stop();
-    } else {
+    if !ruff.exists() {
         println!("ruff not found at {} (set RUFF): no anchor", ruff.display());
+        println!("mpls  RSS with {OPEN_FILES} files open: {m_rss:.1} MB");
+        let _ = std::fs::remove_dir_all(&dir);
+        return;
     }
+    let version = Command::new(&ruff).arg("--version").output().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string()).unwrap_or_default();
+    let mut r = Peer::spawn(Command::new(&ruff).arg("server"));
+    r.initialize(&root);
+    let rf = run(&mut r, &uri, &text, edits, false);
+    let r_rss = rss_with_open_files(&mut r, &root, &text, 1);
+    r.stop();
+    print("ruff", "full sync", &rf);
+    println!("({version})");
+    println!("RSS with {OPEN_FILES} files open: mpls {m_rss:.1} MB, ruff {r_rss:.1} MB");
+    println!(
+        "ratios mpls/ruff: p50 {:.2} (incremental) {:.2} (full), p95 {:.2} (incremental) {:.2} (full), CPU per edit {:.2}, RSS {:.2}",
+        inc.p50 / rf.p50,
+        full.p50 / rf.p50,
+        inc.p95 / rf.p95,
+        full.p95 / rf.p95,
+        inc.cpu_per_edit / rf.cpu_per_edit,
+        m_rss / r_rss
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

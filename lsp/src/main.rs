@@ -27,7 +27,10 @@ fn main() {
             }
         }
     }
-    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).max_blocking_threads(2).enable_all().build() {
+    // One thread serves the protocol and the incremental analyses; first parses, the compiler and
+    // emitter checks run on the blocking pool. One thread means no hand-over between threads on the path
+    // from a keystroke to its diagnostics.
+    let runtime = match tokio::runtime::Builder::new_current_thread().max_blocking_threads(2).enable_all().build() {
         Ok(r) => r,
         Err(e) => {
             eprintln!("mpls: cannot start the runtime: {e}");
