@@ -61,7 +61,7 @@ fn function_sizes(c: &Computed, offset: u32, config: &crate::config::Config) -> 
         f.def.name, config.micropython
     );
     for (name, emit) in [("bytecode", EmitOpt::Bytecode), ("native", EmitOpt::Native), ("viper", EmitOpt::Viper)] {
-        let v = emitters::check_function(&c.text, &module, f.stmt.range, emit, opts);
+        let v = emitters::check_function(&c.text, f.stmt.range, emit, opts);
         let (ok, size) = match v {
             Verdict::Accepted { size } => ("yes".to_string(), format!("{size} bytes")),
             Verdict::Rejected(e) => (format!("no: {}: {}", e.kind.name(), e.message), "–".to_string()),
