@@ -7,7 +7,6 @@
 pub mod config;
 pub mod convert;
 pub mod handlers;
-pub mod render;
 pub mod server;
 pub mod session;
 

@@ -75,7 +75,16 @@ pub fn check_function(source: &str, def_range: TextRange, emit: EmitOpt, opts: &
     }
     let force = (emit != EmitOpt::Bytecode && !has_emitter_decorator(def, emit)).then_some((node, emit));
     let mut extras = CompileExtras { force_emit: force, ..CompileExtras::default() };
-    match compile_module_with(&tree, source.as_bytes(), &opts, &mut extras) {
+    let mut result = compile_module_with(&tree, source.as_bytes(), &opts, &mut extras);
+    if result.as_ref().is_err_and(super::is_missing_backend) {
+        // No code generator of ours for this architecture yet: whether the emitter accepts the function
+        // does not depend on it, so answer for x64 (the size is then x64's).
+        opts.arch = Some(Arch::X64);
+        opts.arch_flags = 0;
+        extras = CompileExtras { force_emit: force, ..CompileExtras::default() };
+        result = compile_module_with(&tree, source.as_bytes(), &opts, &mut extras);
+    }
+    match result {
         Ok(_) => match extras.functions.iter().find(|f| f.node == node) {
             Some(f) => Verdict::Accepted { size: f.size },
             None => Verdict::Unknown("the function's code was not found in the compiled module"),

@@ -185,7 +185,25 @@ pub fn compile_diagnostics(source: &str, settings: &Settings) -> Vec<Diagnostic>
     if !settings.compile_diagnostics {
         return Vec::new();
     }
-    crate::compile(source.as_bytes(), &settings.compile).error.map(|e| compile_diagnostic(source, &e)).into_iter().collect()
+    compile_error(source, &settings.compile).map(|e| compile_diagnostic(source, &e)).into_iter().collect()
+}
+
+/// True for the error our compiler gives when it has no native code generator for the target yet: a gap of
+/// ours, not a problem of the file.
+pub fn is_missing_backend(e: &crate::error::CompileError) -> bool {
+    e.kind == crate::error::ErrorKind::Internal && e.message.starts_with("mpyc cannot generate native code for -march=")
+}
+
+/// The compiler's first error for `source` under `opts`. When our compiler cannot generate native code for
+/// the target's architecture yet, the file is compiled for x64 instead: what native and viper reject does
+/// not depend on the architecture, so the diagnostics stay mpy-cross's.
+pub fn compile_error(source: &str, opts: &crate::options::CompileOptions) -> Option<crate::error::CompileError> {
+    let e = crate::compile(source.as_bytes(), opts).error?;
+    if !is_missing_backend(&e) {
+        return Some(e);
+    }
+    let x64 = crate::options::CompileOptions { arch: Some(crate::mpy::Arch::X64), arch_flags: 0, ..opts.clone() };
+    crate::compile(source.as_bytes(), &x64).error
 }
 
 /// The enabled rules' diagnostics over a parsed module, minus `# noqa`, with configured severities, sorted.
