@@ -64,7 +64,7 @@ impl<'a> ScopeFacts<'a> {
         if self.declared_global.contains(name) || self.declared_nonlocal.contains(name) {
             return false;
         }
-        self.params.iter().any(|p| *p == name) || self.bindings.contains_key(name)
+        self.params.contains(&name) || self.bindings.contains_key(name)
     }
 
     /// The single binding of `name`, when it is bound exactly once.
@@ -78,7 +78,7 @@ impl<'a> ScopeFacts<'a> {
     /// True when any name is bound or declared here with this spelling (to choose fresh names).
     pub fn mentions(&self, name: &str) -> bool {
         self.bindings.contains_key(name)
-            || self.params.iter().any(|p| *p == name)
+            || self.params.contains(&name)
             || self.declared_global.contains(name)
             || self.declared_nonlocal.contains(name)
     }
