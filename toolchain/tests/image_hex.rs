@@ -28,48 +28,105 @@ use mpbuild::Project;
 const MICROBIT_HEX: &str = "/usr/share/firmware-microbit-micropython/firmware.hex";
 
 fn opts(base: &Path, board: &str, out: &Path) -> ImageOptions {
-    ImageOptions { base: base.to_path_buf(), board: boards::find(board, None).unwrap(), output: out.to_path_buf(), placement: Placement::Auto, region: RegionOverride::default(), format: None }
+    ImageOptions {
+        base: base.to_path_buf(),
+        board: boards::find(board, None).unwrap(),
+        output: out.to_path_buf(),
+        placement: Placement::Auto,
+        region: RegionOverride::default(),
+        format: None,
+    }
 }
 
 #[test]
 fn real_microbit_firmware_is_left_intact() {
-    let fw_text = std::fs::read_to_string(MICROBIT_HEX)
-        .unwrap_or_else(|e| panic!("{MICROBIT_HEX}: {e} (scripts/test installs Debian's firmware-microbit-micropython)"));
+    let fw_text = std::fs::read_to_string(MICROBIT_HEX).unwrap_or_else(|e| {
+        panic!("{MICROBIT_HEX}: {e} (scripts/test installs Debian's firmware-microbit-micropython)")
+    });
     let (fw, fw_records) = img::hex_flash(&fw_text);
-    assert!(fw_records > 10_000 && fw.len() > 200_000, "a real firmware: {fw_records} records, {} bytes", fw.len());
+    assert!(
+        fw_records > 10_000 && fw.len() > 200_000,
+        "a real firmware: {fw_records} records, {} bytes",
+        fw.len()
+    );
 
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("tiny");
-    common::write_tree(&dir, &[("main.py", "import greet\ngreet.hello('micro:bit')\n"), ("greet.py", "def hello(who):\n    print('hello', who, sum(range(10)))\n")]);
-    let cfg = Config::parse("entries = [\"main.py\"]\n[target]\nboard = \"MICROBIT\"\n", &dir.join("mpbuild.toml")).unwrap();
+    common::write_tree(
+        &dir,
+        &[
+            ("main.py", "import greet\ngreet.hello('micro:bit')\n"),
+            (
+                "greet.py",
+                "def hello(who):\n    print('hello', who, sum(range(10)))\n",
+            ),
+        ],
+    );
+    let cfg = Config::parse(
+        "entries = [\"main.py\"]\n[target]\nboard = \"MICROBIT\"\n",
+        &dir.join("mpbuild.toml"),
+    )
+    .unwrap();
     let project = Project::from_config(&dir, cfg, ConfigSource::Defaults).unwrap();
     let out = tmp.path().join("microbit.hex");
-    let r = firmware::build(&project, &common::oracle(), &Cache::disabled(), &opts(Path::new(MICROBIT_HEX), "MICROBIT", &out), &NoProgress).unwrap();
+    let r = firmware::build(
+        &project,
+        &common::oracle(),
+        &Cache::disabled(),
+        &opts(Path::new(MICROBIT_HEX), "MICROBIT", &out),
+        &NoProgress,
+    )
+    .unwrap();
     assert_eq!(r.format, Format::Hex);
-    assert_eq!((r.region.addr, r.region.size, r.region.block_size), (0x3D000, 12 * 1024, 1024));
+    assert_eq!(
+        (r.region.addr, r.region.size, r.region.block_size),
+        (0x3D000, 12 * 1024, 1024)
+    );
 
     let (merged, _) = img::hex_flash(&std::fs::read_to_string(&out).unwrap());
     for (addr, byte) in &fw {
-        assert_eq!(merged.get(addr), Some(byte), "firmware byte at {addr:#x} changed");
+        assert_eq!(
+            merged.get(addr),
+            Some(byte),
+            "firmware byte at {addr:#x} changed"
+        );
     }
-    let extra: Vec<u64> = merged.keys().filter(|a| !fw.contains_key(a)).copied().collect();
+    let extra: Vec<u64> = merged
+        .keys()
+        .filter(|a| !fw.contains_key(a))
+        .copied()
+        .collect();
     assert_eq!(extra.first().copied(), Some(0x3D000));
     assert_eq!(extra.len(), 12 * 1024, "only the region was added");
-    assert_eq!(text_start_record(&fw_text), text_start_record(&std::fs::read_to_string(&out).unwrap()), "start address record kept");
+    assert_eq!(
+        text_start_record(&fw_text),
+        text_start_record(&std::fs::read_to_string(&out).unwrap()),
+        "start address record kept"
+    );
 
     let region = img::read(&merged, 0x3D000, 12 * 1024);
     let ran = img::run_on_region(tmp.path(), &region, 1024, "dev", "import os\nprint(sorted(os.listdir('/flash')))\nsys.path[:0] = ['/flash']\nexec(open('/flash/main.py').read())");
-    let src = common::run_vm(&dir, "import sys\nsys.path[:0] = ['.']\nexec(open('main.py').read())\n", &[]);
-    assert_eq!(ran, format!("['greet.py', 'main.py']\n{src}"));
+    let src = common::run_vm(
+        &dir,
+        "import sys\nsys.path[:0] = ['.']\nexec(open('main.py').read())\n",
+        &[],
+    );
+    assert_eq!(ran, format!("['greet.mpy', 'main.py']\n{src}"));
 }
 
 fn text_start_record(text: &str) -> Vec<String> {
-    text.lines().filter(|l| l.len() > 9 && matches!(&l[7..9], "03" | "05")).map(str::to_string).collect()
+    text.lines()
+        .filter(|l| l.len() > 9 && matches!(&l[7..9], "03" | "05"))
+        .map(str::to_string)
+        .collect()
 }
 
 /// A pyboard-like firmware: vector table in sector 0, code from sector 5.
 fn pyboard_firmware() -> (Vec<u8>, Vec<u8>) {
-    (img::random_bytes(0x4000, 11), img::random_bytes(300 * 1024, 12))
+    (
+        img::random_bytes(0x4000, 11),
+        img::random_bytes(300 * 1024, 12),
+    )
 }
 
 fn hex_of(parts: &[(u32, &[u8])]) -> String {
@@ -86,9 +143,20 @@ fn stm32_fat_region_and_bin_and_elf_bases() {
     let (app, project) = img::sensor_app(tmp.path());
     let (vectors, code) = pyboard_firmware();
     let base = tmp.path().join("PYBV11-20260101-v1.29.0.hex");
-    std::fs::write(&base, hex_of(&[(0x0800_0000, &vectors), (0x0802_0000, &code)])).unwrap();
+    std::fs::write(
+        &base,
+        hex_of(&[(0x0800_0000, &vectors), (0x0802_0000, &code)]),
+    )
+    .unwrap();
     let out = tmp.path().join("pyb.hex");
-    let r = firmware::build(&project, &common::oracle(), &Cache::disabled(), &opts(&base, "PYBV11", &out), &NoProgress).unwrap();
+    let r = firmware::build(
+        &project,
+        &common::oracle(),
+        &Cache::disabled(),
+        &opts(&base, "PYBV11", &out),
+        &NoProgress,
+    )
+    .unwrap();
     assert_eq!((r.region.addr, r.region.size), (0x0800_4000, 224 * 512));
     let (m, _) = img::hex_flash(&std::fs::read_to_string(&out).unwrap());
     assert_eq!(img::read(&m, 0x0800_0000, vectors.len()), vectors);
@@ -105,17 +173,39 @@ fn stm32_fat_region_and_bin_and_elf_bases() {
     let bin_base = tmp.path().join("firmware.bin");
     std::fs::write(&bin_base, &flat).unwrap();
     let bin_out = tmp.path().join("pyb.bin");
-    firmware::build(&project, &common::oracle(), &Cache::disabled(), &opts(&bin_base, "PYBV11", &bin_out), &NoProgress).unwrap();
+    firmware::build(
+        &project,
+        &common::oracle(),
+        &Cache::disabled(),
+        &opts(&bin_base, "PYBV11", &bin_out),
+        &NoProgress,
+    )
+    .unwrap();
     let bin = std::fs::read(&bin_out).unwrap();
     assert_eq!(bin.len(), flat.len());
     assert_eq!(&bin[..0x4000], &vectors[..]);
-    assert_eq!(&bin[0x4000..0x4000 + 224 * 512], &fat[..], "the .bin and HEX outputs hold the same FAT volume");
+    assert_eq!(
+        &bin[0x4000..0x4000 + 224 * 512],
+        &fat[..],
+        "the .bin and HEX outputs hold the same FAT volume"
+    );
 
     // And as an ELF file (one PT_LOAD per piece, by physical address): HEX output, same bytes.
     let elf_base = tmp.path().join("firmware.elf");
-    std::fs::write(&elf_base, elf(&[(0x0800_0000, &vectors), (0x0802_0000, &code)])).unwrap();
+    std::fs::write(
+        &elf_base,
+        elf(&[(0x0800_0000, &vectors), (0x0802_0000, &code)]),
+    )
+    .unwrap();
     let elf_out = tmp.path().join("pyb-elf.hex");
-    let r = firmware::build(&project, &common::oracle(), &Cache::disabled(), &opts(&elf_base, "PYBV11", &elf_out), &NoProgress).unwrap();
+    let r = firmware::build(
+        &project,
+        &common::oracle(),
+        &Cache::disabled(),
+        &opts(&elf_base, "PYBV11", &elf_out),
+        &NoProgress,
+    )
+    .unwrap();
     assert_eq!(r.format, Format::Hex);
     let (m2, _) = img::hex_flash(&std::fs::read_to_string(&elf_out).unwrap());
     assert_eq!(m2, m);

@@ -53,15 +53,26 @@ pub struct LfsConfig {
 
 impl LfsConfig {
     pub fn new(block_size: u32, block_count: u32) -> LfsConfig {
-        LfsConfig { block_size, block_count, prog_size: 32, inline_max: 128 }
+        LfsConfig {
+            block_size,
+            block_count,
+            prog_size: 32,
+            inline_max: 128,
+        }
     }
 }
 
 /// Why an image could not be written or read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum LfsError {
-    #[error("the files need {needed} blocks of {block_size} bytes but the filesystem has {available}")]
-    TooLarge { needed: u64, available: u64, block_size: u32 },
+    #[error(
+        "the files need {needed} blocks of {block_size} bytes but the filesystem has {available}"
+    )]
+    TooLarge {
+        needed: u64,
+        available: u64,
+        block_size: u32,
+    },
     #[error("`{0}`: {1}")]
     BadName(String, String),
     #[error("bad littlefs image at byte {offset:#x}: {message}")]
@@ -71,14 +82,31 @@ pub enum LfsError {
 }
 
 fn corrupt(offset: u64, message: impl Into<String>) -> LfsError {
-    LfsError::Corrupt { offset, message: message.into() }
+    LfsError::Corrupt {
+        offset,
+        message: message.into(),
+    }
 }
 
 /// littlefs' CRC-32 (reflected `0x04c11db7`, no final XOR), continuing from `crc`.
 pub fn crc(mut crc: u32, data: &[u8]) -> u32 {
     const TABLE: [u32; 16] = [
-        0x0000_0000, 0x1db7_1064, 0x3b6e_20c8, 0x26d9_30ac, 0x76dc_4190, 0x6b6b_51f4, 0x4db2_6158, 0x5005_713c,
-        0xedb8_8320, 0xf00f_9344, 0xd6d6_a3e8, 0xcb61_b38c, 0x9b64_c2b0, 0x86d3_d2d4, 0xa00a_e278, 0xbdbd_f21c,
+        0x0000_0000,
+        0x1db7_1064,
+        0x3b6e_20c8,
+        0x26d9_30ac,
+        0x76dc_4190,
+        0x6b6b_51f4,
+        0x4db2_6158,
+        0x5005_713c,
+        0xedb8_8320,
+        0xf00f_9344,
+        0xd6d6_a3e8,
+        0xcb61_b38c,
+        0x9b64_c2b0,
+        0x86d3_d2d4,
+        0xa00a_e278,
+        0xbdbd_f21c,
     ];
     for &b in data {
         crc = (crc >> 4) ^ TABLE[((crc ^ u32::from(b)) & 0xf) as usize];
@@ -110,17 +138,6 @@ struct Entry {
     st: Struct,
 }
 
-impl Entry {
-    fn disk_size(&self) -> usize {
-        8 + self.name.len()
-            + match &self.st {
-                Struct::Inline(d) => d.len(),
-                Struct::Superblock(_) => 24,
-                _ => 8,
-            }
-    }
-}
-
 /// One metadata pair to write: its entries and where its tail points.
 struct Chunk {
     pair: [u32; 2],
@@ -140,9 +157,14 @@ impl Writer {
     /// filesystem can be reported with the number of blocks it needs.
     fn alloc(&mut self) -> Result<u32, LfsError> {
         if self.next >= 1 << 24 {
-            return Err(LfsError::TooLarge { needed: u64::from(self.next), available: u64::from(self.cfg.block_count), block_size: self.cfg.block_size });
+            return Err(LfsError::TooLarge {
+                needed: u64::from(self.next),
+                available: u64::from(self.cfg.block_count),
+                block_size: self.cfg.block_size,
+            });
         }
-        self.image.resize(self.image.len() + self.cfg.block_size as usize, 0xff);
+        self.image
+            .resize(self.image.len() + self.cfg.block_size as usize, 0xff);
         self.next += 1;
         Ok(self.next - 1)
     }
@@ -160,7 +182,11 @@ impl Writer {
         let mut k = 0u32;
         while !rest.is_empty() {
             let b = self.alloc()?;
-            let skips = if k == 0 { 0 } else { k.trailing_zeros() as usize + 1 };
+            let skips = if k == 0 {
+                0
+            } else {
+                k.trailing_zeros() as usize + 1
+            };
             let mut ptrs = Vec::with_capacity(skips);
             for j in 0..skips {
                 ptrs.push(blocks[(k - (1 << j)) as usize]);
@@ -179,7 +205,11 @@ impl Writer {
     }
 
     /// Lays out directory `dir` into chunks (metadata pairs), returning the first pair.
-    fn write_dir(&mut self, dir: &BTreeMap<String, Node>, first_pair: Option<[u32; 2]>) -> Result<[u32; 2], LfsError> {
+    fn write_dir(
+        &mut self,
+        dir: &BTreeMap<String, Node>,
+        first_pair: Option<[u32; 2]>,
+    ) -> Result<[u32; 2], LfsError> {
         // Entry sizes are known before any block is allocated, so the chunks can be planned first.
         let budget = (self.cfg.block_size as usize / 2).max(64);
         let mut sizes: Vec<usize> = Vec::new();
@@ -213,22 +243,42 @@ impl Writer {
         }
         let first_chunk = self.chunks.len();
         for p in &pairs {
-            self.chunks.push(Chunk { pair: *p, entries: Vec::new(), tail: None });
+            self.chunks.push(Chunk {
+                pair: *p,
+                entries: Vec::new(),
+                tail: None,
+            });
         }
         let mut entries: Vec<Entry> = Vec::with_capacity(sizes.len());
         if root {
-            entries.push(Entry { name: b"littlefs".to_vec(), ty: T_SUPERBLOCK, st: Struct::Superblock(self.cfg) });
+            entries.push(Entry {
+                name: b"littlefs".to_vec(),
+                ty: T_SUPERBLOCK,
+                st: Struct::Superblock(self.cfg),
+            });
         }
         for (name, node) in dir {
             let (ty, st) = match node {
-                Node::File(d) if d.len() <= self.cfg.inline_max as usize => (T_REG, Struct::Inline(d.clone())),
+                Node::File(d) if d.len() <= self.cfg.inline_max as usize => {
+                    (T_REG, Struct::Inline(d.clone()))
+                }
                 Node::File(d) => {
                     let head = self.write_ctz(d)?;
-                    (T_REG, Struct::Ctz { head, size: d.len() as u32 })
+                    (
+                        T_REG,
+                        Struct::Ctz {
+                            head,
+                            size: d.len() as u32,
+                        },
+                    )
                 }
                 Node::Dir(sub) => (T_DIR, Struct::Dir(self.write_dir(sub, None)?)),
             };
-            entries.push(Entry { name: name.as_bytes().to_vec(), ty, st });
+            entries.push(Entry {
+                name: name.as_bytes().to_vec(),
+                ty,
+                st,
+            });
         }
         let mut it = entries.into_iter();
         for (ci, start) in splits.iter().enumerate() {
@@ -268,7 +318,14 @@ impl Writer {
                 }
                 Struct::Superblock(cfg) => {
                     let mut d = Vec::with_capacity(24);
-                    for v in [DISK_VERSION, cfg.block_size, cfg.block_count, NAME_MAX, FILE_MAX, ATTR_MAX] {
+                    for v in [
+                        DISK_VERSION,
+                        cfg.block_size,
+                        cfg.block_count,
+                        NAME_MAX,
+                        FILE_MAX,
+                        ATTR_MAX,
+                    ] {
                         d.extend_from_slice(&v.to_le_bytes());
                     }
                     put(&mut out, mktag(T_INLINESTRUCT, id, 24), &d);
@@ -278,7 +335,11 @@ impl Writer {
         if let Some((p, hard)) = c.tail {
             let mut d = p[0].to_le_bytes().to_vec();
             d.extend_from_slice(&p[1].to_le_bytes());
-            put(&mut out, mktag(if hard { T_HARDTAIL } else { T_SOFTTAIL }, 0x3ff, 8), &d);
+            put(
+                &mut out,
+                mktag(if hard { T_HARDTAIL } else { T_SOFTTAIL }, 0x3ff, 8),
+                &d,
+            );
         }
         // The CRC tag's size runs to the next program boundary; the padding is not covered by the CRC. The
         // word after the commit is erased (0xff), so the tag's low type bit (`reset`) is 0.
@@ -298,19 +359,33 @@ impl Writer {
 /// Builds a formatted image holding `files` (`/`-separated relative paths).
 pub fn build(cfg: LfsConfig, files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, LfsError> {
     if cfg.block_size < 128 || cfg.block_size % 8 != 0 || cfg.block_size > 1 << 20 {
-        return Err(LfsError::Geometry(format!("block size {} (must be a multiple of 8, 128 bytes to 1 MiB)", cfg.block_size)));
+        return Err(LfsError::Geometry(format!(
+            "block size {} (must be a multiple of 8, 128 bytes to 1 MiB)",
+            cfg.block_size
+        )));
     }
     if cfg.block_count < 2 {
-        return Err(LfsError::Geometry(format!("{} blocks (at least 2 are needed for the superblock)", cfg.block_count)));
+        return Err(LfsError::Geometry(format!(
+            "{} blocks (at least 2 are needed for the superblock)",
+            cfg.block_count
+        )));
     }
     if cfg.prog_size == 0 || cfg.block_size % cfg.prog_size != 0 || cfg.prog_size > 1024 {
-        return Err(LfsError::Geometry(format!("program size {} must divide the block size", cfg.prog_size)));
+        return Err(LfsError::Geometry(format!(
+            "program size {} must divide the block size",
+            cfg.prog_size
+        )));
     }
     let mut root: BTreeMap<String, Node> = BTreeMap::new();
     for (path, data) in files {
         insert(&mut root, path, data)?;
     }
-    let mut w = Writer { cfg, image: vec![0xff; 2 * cfg.block_size as usize], next: 2, chunks: Vec::new() };
+    let mut w = Writer {
+        cfg,
+        image: vec![0xff; 2 * cfg.block_size as usize],
+        next: 2,
+        chunks: Vec::new(),
+    };
     w.write_dir(&root, Some([0, 1]))?;
     // One list through every pair: each directory's chunks in order, then the next directory.
     let n = w.chunks.len();
@@ -325,31 +400,58 @@ pub fn build(cfg: LfsConfig, files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, Lfs
         w.commit_chunk(c);
     }
     if w.next > cfg.block_count {
-        return Err(LfsError::TooLarge { needed: u64::from(w.next), available: u64::from(cfg.block_count), block_size: cfg.block_size });
+        return Err(LfsError::TooLarge {
+            needed: u64::from(w.next),
+            available: u64::from(cfg.block_count),
+            block_size: cfg.block_size,
+        });
     }
-    w.image.resize(cfg.block_size as usize * cfg.block_count as usize, 0xff);
+    w.image
+        .resize(cfg.block_size as usize * cfg.block_count as usize, 0xff);
     Ok(w.image)
 }
 
 fn insert(root: &mut BTreeMap<String, Node>, path: &str, data: &[u8]) -> Result<(), LfsError> {
     let parts: Vec<&str> = path.split('/').collect();
-    if parts.iter().any(|p| p.is_empty() || *p == "." || *p == "..") {
-        return Err(LfsError::BadName(path.to_string(), "not a plain relative path".to_string()));
+    if parts
+        .iter()
+        .any(|p| p.is_empty() || *p == "." || *p == "..")
+    {
+        return Err(LfsError::BadName(
+            path.to_string(),
+            "not a plain relative path".to_string(),
+        ));
     }
     if let Some(p) = parts.iter().find(|p| p.len() > NAME_MAX as usize) {
-        return Err(LfsError::BadName(path.to_string(), format!("`{p}` is longer than littlefs' 255-byte names")));
+        return Err(LfsError::BadName(
+            path.to_string(),
+            format!("`{p}` is longer than littlefs' 255-byte names"),
+        ));
     }
     let mut dir = root;
     for (i, part) in parts.iter().enumerate() {
         if i + 1 == parts.len() {
-            if dir.insert((*part).to_string(), Node::File(data.to_vec())).is_some() {
-                return Err(LfsError::BadName(path.to_string(), "given twice".to_string()));
+            if dir
+                .insert((*part).to_string(), Node::File(data.to_vec()))
+                .is_some()
+            {
+                return Err(LfsError::BadName(
+                    path.to_string(),
+                    "given twice".to_string(),
+                ));
             }
         } else {
-            let node = dir.entry((*part).to_string()).or_insert_with(|| Node::Dir(BTreeMap::new()));
+            let node = dir
+                .entry((*part).to_string())
+                .or_insert_with(|| Node::Dir(BTreeMap::new()));
             dir = match node {
                 Node::Dir(d) => d,
-                Node::File(_) => return Err(LfsError::BadName(path.to_string(), format!("`{}` is a file", parts[..=i].join("/")))),
+                Node::File(_) => {
+                    return Err(LfsError::BadName(
+                        path.to_string(),
+                        format!("`{}` is a file", parts[..=i].join("/")),
+                    ))
+                }
             };
         }
     }
@@ -395,10 +497,18 @@ struct Reader<'a> {
 impl Reader<'_> {
     fn block(&self, b: u32) -> Result<&[u8], LfsError> {
         if b >= self.count {
-            return Err(corrupt(0, format!("block {b} is beyond the {} blocks of the filesystem", self.count)));
+            return Err(corrupt(
+                0,
+                format!(
+                    "block {b} is beyond the {} blocks of the filesystem",
+                    self.count
+                ),
+            ));
         }
         let at = b as usize * self.bs;
-        self.img.get(at..at + self.bs).ok_or_else(|| corrupt(at as u64, format!("block {b} is past the end of the image")))
+        self.img
+            .get(at..at + self.bs)
+            .ok_or_else(|| corrupt(at as u64, format!("block {b} is past the end of the image")))
     }
 
     /// Parses one metadata block: its revision and the tags of its valid commits.
@@ -417,7 +527,11 @@ impl Reader<'_> {
             if tag & 0x8000_0000 != 0 {
                 break;
             }
-            let size = if tag & 0x3ff == 0x3ff { 0 } else { (tag & 0x3ff) as usize };
+            let size = if tag & 0x3ff == 0x3ff {
+                0
+            } else {
+                (tag & 0x3ff) as usize
+            };
             if off + 4 + size > blk.len() {
                 break;
             }
@@ -427,7 +541,10 @@ impl Reader<'_> {
             let data = &blk[off + 4..off + 4 + size];
             if ty & 0x780 == T_CRC {
                 if size < 4 {
-                    return Err(corrupt(base + off as u64, "CRC tag shorter than its checksum"));
+                    return Err(corrupt(
+                        base + off as u64,
+                        "CRC tag shorter than its checksum",
+                    ));
                 }
                 let stored = u32::from_le_bytes([data[0], data[1], data[2], data[3]]);
                 if stored != sum {
@@ -450,7 +567,11 @@ impl Reader<'_> {
         let a = self.commits(pair[0])?;
         let b = self.commits(pair[1])?;
         // The newer revision (sequence comparison) with at least one valid commit wins.
-        let (first, second) = if (a.0.wrapping_sub(b.0) as i32) >= 0 { (a, b) } else { (b, a) };
+        let (first, second) = if (a.0.wrapping_sub(b.0) as i32) >= 0 {
+            (a, b)
+        } else {
+            (b, a)
+        };
         let tags = if !first.1.is_empty() {
             first.1
         } else if !second.1.is_empty() {
@@ -458,10 +579,16 @@ impl Reader<'_> {
         } else {
             return Err(corrupt(
                 u64::from(pair[0]) * self.bs as u64,
-                format!("metadata pair {{{:#x}, {:#x}}} holds no valid commit", pair[0], pair[1]),
+                format!(
+                    "metadata pair {{{:#x}, {:#x}}} holds no valid commit",
+                    pair[0], pair[1]
+                ),
             ));
         };
-        let mut dir = Dir { slots: Vec::new(), tail: None };
+        let mut dir = Dir {
+            slots: Vec::new(),
+            tail: None,
+        };
         for (tag, data) in tags {
             let ty = (tag >> 20) & 0x7ff;
             let id = ((tag >> 10) & 0x3ff) as usize;
@@ -478,7 +605,11 @@ impl Reader<'_> {
                 }
                 T_SOFTTAIL | T_HARDTAIL if data.len() == 8 => {
                     let p = [le(&data, 0), le(&data, 4)];
-                    dir.tail = if p == [NULL_BLOCK, NULL_BLOCK] { None } else { Some((p, ty == T_HARDTAIL)) };
+                    dir.tail = if p == [NULL_BLOCK, NULL_BLOCK] {
+                        None
+                    } else {
+                        Some((p, ty == T_HARDTAIL))
+                    };
                 }
                 _ if id == 0x3ff => {}
                 T_REG | T_DIR | T_SUPERBLOCK => {
@@ -505,7 +636,10 @@ impl Reader<'_> {
         }
         let bs = self.bs as u64;
         if u64::from(size) > bs * u64::from(self.count) {
-            return Err(corrupt(0, format!("a file claims {size} bytes, more than the filesystem holds")));
+            return Err(corrupt(
+                0,
+                format!("a file claims {size} bytes, more than the filesystem holds"),
+            ));
         }
         // Index of the block holding the last byte (littlefs' lfs_ctz_index).
         let idx = |pos: u64| -> u64 {
@@ -518,7 +652,13 @@ impl Reader<'_> {
             }
         };
         let last = idx(u64::from(size) - 1);
-        let cap = |k: u64| if k == 0 { bs } else { bs - 4 * (u64::from(k.trailing_zeros()) + 1) };
+        let cap = |k: u64| {
+            if k == 0 {
+                bs
+            } else {
+                bs - 4 * (u64::from(k.trailing_zeros()) + 1)
+            }
+        };
         let mut pieces: Vec<&[u8]> = Vec::with_capacity(last as usize + 1);
         let mut remaining = u64::from(size);
         // Bytes in each block: every block is full except the head.
@@ -526,11 +666,17 @@ impl Reader<'_> {
         let mut block = head;
         for k in (0..=last).rev() {
             let blk = self.block(block)?;
-            let skips = if k == 0 { 0 } else { k.trailing_zeros() as usize + 1 };
+            let skips = if k == 0 {
+                0
+            } else {
+                k.trailing_zeros() as usize + 1
+            };
             let in_block = remaining - before;
             let start = 4 * skips;
             let end = start + in_block as usize;
-            let piece = blk.get(start..end).ok_or_else(|| corrupt(u64::from(block) * bs, "file data overruns its block"))?;
+            let piece = blk
+                .get(start..end)
+                .ok_or_else(|| corrupt(u64::from(block) * bs, "file data overruns its block"))?;
             pieces.push(piece);
             remaining -= in_block;
             if k > 0 {
@@ -542,18 +688,33 @@ impl Reader<'_> {
         Ok(pieces.concat())
     }
 
-    fn walk(&self, pair: [u32; 2], prefix: &str, out: &mut Vec<(String, Vec<u8>)>, seen: &mut HashSet<u32>, depth: usize) -> Result<(), LfsError> {
+    fn walk(
+        &self,
+        pair: [u32; 2],
+        prefix: &str,
+        out: &mut Vec<(String, Vec<u8>)>,
+        seen: &mut HashSet<u32>,
+        depth: usize,
+    ) -> Result<(), LfsError> {
         if depth > 64 {
-            return Err(corrupt(u64::from(pair[0]) * self.bs as u64, "directories nest too deeply"));
+            return Err(corrupt(
+                u64::from(pair[0]) * self.bs as u64,
+                "directories nest too deeply",
+            ));
         }
         let mut next = Some(pair);
         while let Some(p) = next {
             if !seen.insert(p[0]) {
-                return Err(corrupt(u64::from(p[0]) * self.bs as u64, "the directory list loops"));
+                return Err(corrupt(
+                    u64::from(p[0]) * self.bs as u64,
+                    "the directory list loops",
+                ));
             }
             let dir = self.fetch(p)?;
             for s in &dir.slots {
-                let (Some((ty, name)), Some((st, data))) = (&s.name, &s.st) else { continue };
+                let (Some((ty, name)), Some((st, data))) = (&s.name, &s.st) else {
+                    continue;
+                };
                 if *ty == T_SUPERBLOCK {
                     continue;
                 }
@@ -562,11 +723,24 @@ impl Reader<'_> {
                 match (*ty, *st) {
                     (T_DIR, T_DIRSTRUCT) if data.len() == 8 => {
                         out.push((format!("{path}/"), Vec::new()));
-                        self.walk([le(data, 0), le(data, 4)], &format!("{path}/"), out, seen, depth + 1)?;
+                        self.walk(
+                            [le(data, 0), le(data, 4)],
+                            &format!("{path}/"),
+                            out,
+                            seen,
+                            depth + 1,
+                        )?;
                     }
                     (T_REG, T_INLINESTRUCT) => out.push((path, data.clone())),
-                    (T_REG, T_CTZSTRUCT) if data.len() == 8 => out.push((path, self.read_ctz(le(data, 0), le(data, 4))?)),
-                    _ => return Err(corrupt(u64::from(p[0]) * self.bs as u64, format!("entry `{path}` has a struct of type {st:#x}"))),
+                    (T_REG, T_CTZSTRUCT) if data.len() == 8 => {
+                        out.push((path, self.read_ctz(le(data, 0), le(data, 4))?))
+                    }
+                    _ => {
+                        return Err(corrupt(
+                            u64::from(p[0]) * self.bs as u64,
+                            format!("entry `{path}` has a struct of type {st:#x}"),
+                        ))
+                    }
                 }
             }
             next = match dir.tail {
@@ -585,22 +759,44 @@ fn le(b: &[u8], at: usize) -> u32 {
 /// Reads an image: its superblock, then every directory and file.
 pub fn read(image: &[u8]) -> Result<LfsContents, LfsError> {
     if !looks_like(image) {
-        return Err(corrupt(8, "no `littlefs` superblock name at offset 8 of block 0"));
+        return Err(corrupt(
+            8,
+            "no `littlefs` superblock name at offset 8 of block 0",
+        ));
     }
     // The superblock entry is in the first commit of block 0 or 1; parse block 0 with a provisional block
     // size (the whole image) just far enough to learn the real one.
-    let probe = Reader { img: image, bs: image.len(), count: 1 };
+    let probe = Reader {
+        img: image,
+        bs: image.len(),
+        count: 1,
+    };
     let (_, tags) = probe.commits(0)?;
     let sb = tags
         .iter()
-        .find(|(t, d)| (t >> 20) & 0x7ff == T_INLINESTRUCT && (t >> 10) & 0x3ff == 0 && d.len() >= 24)
+        .find(|(t, d)| {
+            (t >> 20) & 0x7ff == T_INLINESTRUCT && (t >> 10) & 0x3ff == 0 && d.len() >= 24
+        })
         .ok_or_else(|| corrupt(4, "the superblock has no geometry record"))?;
     let (version, bs, count) = (le(&sb.1, 0), le(&sb.1, 4), le(&sb.1, 8));
     if version >> 16 != 2 {
-        return Err(corrupt(16, format!("littlefs disk version {}.{} (only 2.x is read)", version >> 16, version & 0xffff)));
+        return Err(corrupt(
+            16,
+            format!(
+                "littlefs disk version {}.{} (only 2.x is read)",
+                version >> 16,
+                version & 0xffff
+            ),
+        ));
     }
     if bs < 128 || bs as usize > image.len() {
-        return Err(corrupt(20, format!("block size {bs} does not fit the {}-byte image", image.len())));
+        return Err(corrupt(
+            20,
+            format!(
+                "block size {bs} does not fit the {}-byte image",
+                image.len()
+            ),
+        ));
     }
     if u64::from(bs) * u64::from(count) > image.len() as u64 {
         return Err(corrupt(
@@ -608,10 +804,19 @@ pub fn read(image: &[u8]) -> Result<LfsContents, LfsError> {
             format!("the superblock says {count} blocks of {bs} bytes ({:#x} bytes) but the image has {:#x}", u64::from(bs) * u64::from(count), image.len()),
         ));
     }
-    let r = Reader { img: image, bs: bs as usize, count };
+    let r = Reader {
+        img: image,
+        bs: bs as usize,
+        count,
+    };
     let mut files = Vec::new();
     r.walk([0, 1], "", &mut files, &mut HashSet::new(), 0)?;
-    Ok(LfsContents { version, block_size: bs, block_count: count, files })
+    Ok(LfsContents {
+        version,
+        block_size: bs,
+        block_count: count,
+        files,
+    })
 }
 
 #[cfg(test)]
@@ -621,7 +826,10 @@ mod tests {
     fn files() -> Vec<(String, Vec<u8>)> {
         vec![
             ("main.py".to_string(), b"print('hi')\n".to_vec()),
-            ("lib/big.bin".to_string(), (0..20_000u32).map(|i| (i * 7) as u8).collect()),
+            (
+                "lib/big.bin".to_string(),
+                (0..20_000u32).map(|i| (i * 7) as u8).collect(),
+            ),
             ("lib/sub/x.mpy".to_string(), vec![5; 300]),
             ("empty".to_string(), Vec::new()),
         ]
@@ -641,7 +849,11 @@ mod tests {
         let back = read(&img).unwrap();
         assert_eq!(back.block_size, 4096);
         assert_eq!(back.block_count, 64);
-        let only_files: Vec<_> = back.files.into_iter().filter(|(p, _)| !p.ends_with('/')).collect();
+        let only_files: Vec<_> = back
+            .files
+            .into_iter()
+            .filter(|(p, _)| !p.ends_with('/'))
+            .collect();
         let mut want = files();
         want.sort();
         let mut got = only_files;
@@ -651,7 +863,9 @@ mod tests {
 
     #[test]
     fn many_files_split_directories() {
-        let fs: Vec<(String, Vec<u8>)> = (0..300).map(|i| (format!("m{i:03}.mpy"), vec![i as u8; 100 + i % 50])).collect();
+        let fs: Vec<(String, Vec<u8>)> = (0..300)
+            .map(|i| (format!("m{i:03}.mpy"), vec![i as u8; 100 + i % 50]))
+            .collect();
         let img = build(LfsConfig::new(512, 1024), &fs).unwrap();
         let back = read(&img).unwrap();
         assert_eq!(back.files.len(), 300);
@@ -660,13 +874,28 @@ mod tests {
 
     #[test]
     fn too_large_is_an_error() {
-        let e = build(LfsConfig::new(4096, 4), &[("a".to_string(), vec![0; 20_000])]).unwrap_err();
-        assert_eq!(e, LfsError::TooLarge { needed: 7, available: 4, block_size: 4096 });
+        let e = build(
+            LfsConfig::new(4096, 4),
+            &[("a".to_string(), vec![0; 20_000])],
+        )
+        .unwrap_err();
+        assert_eq!(
+            e,
+            LfsError::TooLarge {
+                needed: 7,
+                available: 4,
+                block_size: 4096
+            }
+        );
     }
 
     #[test]
     fn garbage_is_an_error_not_a_panic() {
-        for bad in [vec![], vec![0xff; 4096], b"\0\0\0\0\0\0\0\0littlefs".to_vec()] {
+        for bad in [
+            vec![],
+            vec![0xff; 4096],
+            b"\0\0\0\0\0\0\0\0littlefs".to_vec(),
+        ] {
             assert!(read(&bad).is_err());
         }
         let mut img = build(LfsConfig::new(256, 32), &files()[..1]).unwrap();
