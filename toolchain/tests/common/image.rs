@@ -251,7 +251,9 @@ pub fn run_on_region(dir: &Path, region: &[u8], block_size: usize, mount: &str, 
     let script = format!(
         "{BLOCKDEV}\ndev = Dev(open('region.bin', 'rb').read(), {block_size})\nvfs.mount({mount}, '/flash')\n{body}\n"
     );
-    crate::common::run_vm(dir, &script, &[])
+    // The default heap of the unix VM is too small for a whole flash region.
+    let out = std::process::Command::new(crate::common::micropython()).args(["-X", "heapsize=48M", "-c", &script]).current_dir(dir).output().expect("run micropython");
+    String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
 }
 
 /// Runs the example from a mounted region as a board would (main.py from the filesystem root).
