@@ -8,7 +8,7 @@ use fatfs::{FileSystem, FormatVolumeOptions, FsOptions};
 
 /// Formats a volume of `size` bytes with `sector`-byte sectors and writes `files` into it.
 pub fn build(size: u64, sector: u16, files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
-    if sector < 512 || !sector.is_power_of_two() || size % u64::from(sector) != 0 {
+    if sector < 512 || !sector.is_power_of_two() || !size.is_multiple_of(u64::from(sector)) {
         return Err(format!(
             "a FAT volume of {size:#x} bytes cannot have {sector}-byte sectors"
         ));

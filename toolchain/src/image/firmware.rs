@@ -197,7 +197,7 @@ fn serialise(base: &Base, board: &Board, segs: &Segments, region: &Region, data:
             if base.format != Format::Uf2 {
                 return Err(unsupported(format!("a UF2 output needs a UF2 base (the base is {})", base.format.name())));
             }
-            if region.addr % uf2::PAYLOAD as u64 != 0 || region.addr + data.len() as u64 > u64::from(u32::MAX) {
+            if !region.addr.is_multiple_of(uf2::PAYLOAD as u64) || region.addr + data.len() as u64 > u64::from(u32::MAX) {
                 return Err(unsupported(format!("the region at {:#x} is not a 256-byte aligned 32-bit address", region.addr)));
             }
             let fam = main_family(base, board);

@@ -358,7 +358,7 @@ impl Writer {
 
 /// Builds a formatted image holding `files` (`/`-separated relative paths).
 pub fn build(cfg: LfsConfig, files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, LfsError> {
-    if cfg.block_size < 128 || cfg.block_size % 8 != 0 || cfg.block_size > 1 << 20 {
+    if cfg.block_size < 128 || !cfg.block_size.is_multiple_of(8) || cfg.block_size > 1 << 20 {
         return Err(LfsError::Geometry(format!(
             "block size {} (must be a multiple of 8, 128 bytes to 1 MiB)",
             cfg.block_size
@@ -370,7 +370,7 @@ pub fn build(cfg: LfsConfig, files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, Lfs
             cfg.block_count
         )));
     }
-    if cfg.prog_size == 0 || cfg.block_size % cfg.prog_size != 0 || cfg.prog_size > 1024 {
+    if cfg.prog_size == 0 || !cfg.block_size.is_multiple_of(cfg.prog_size) || cfg.prog_size > 1024 {
         return Err(LfsError::Geometry(format!(
             "program size {} must divide the block size",
             cfg.prog_size
@@ -488,6 +488,9 @@ struct Dir {
     tail: Option<([u32; 2], bool)>,
 }
 
+/// A tag and its data.
+type Tag = (u32, Vec<u8>);
+
 struct Reader<'a> {
     img: &'a [u8],
     bs: usize,
@@ -512,7 +515,7 @@ impl Reader<'_> {
     }
 
     /// Parses one metadata block: its revision and the tags of its valid commits.
-    fn commits(&self, b: u32) -> Result<(u32, Vec<(u32, Vec<u8>)>), LfsError> {
+    fn commits(&self, b: u32) -> Result<(u32, Vec<Tag>), LfsError> {
         let blk = self.block(b)?;
         let base = b as u64 * self.bs as u64;
         let rev = u32::from_le_bytes([blk[0], blk[1], blk[2], blk[3]]);
@@ -598,11 +601,10 @@ impl Reader<'_> {
                     let at = id.min(dir.slots.len());
                     dir.slots.insert(at, Slot::default());
                 }
-                T_DELETE => {
-                    if id < dir.slots.len() {
-                        dir.slots.remove(id);
-                    }
+                T_DELETE if id < dir.slots.len() => {
+                    dir.slots.remove(id);
                 }
+                T_DELETE => {}
                 T_SOFTTAIL | T_HARDTAIL if data.len() == 8 => {
                     let p = [le(&data, 0), le(&data, 4)];
                     dir.tail = if p == [NULL_BLOCK, NULL_BLOCK] {

@@ -65,7 +65,7 @@ pub fn looks_like(bytes: &[u8]) -> bool {
 
 /// Parses every block; an error names the block and its byte offset.
 pub fn parse(bytes: &[u8]) -> Result<Vec<Block>, String> {
-    if bytes.is_empty() || bytes.len() % 512 != 0 {
+    if bytes.is_empty() || !bytes.len().is_multiple_of(512) {
         return Err(format!("{} bytes is not a whole number of 512-byte UF2 blocks", bytes.len()));
     }
     let mut out = Vec::with_capacity(bytes.len() / 512);
@@ -155,11 +155,9 @@ pub fn write(blocks: &mut [Block], global: bool) -> Vec<u8> {
         }
     } else {
         for (fam, count) in families(blocks) {
-            let mut k = 0;
-            for b in blocks.iter_mut().filter(|b| b.family_id() == fam) {
-                b.no = k;
+            for (k, b) in blocks.iter_mut().filter(|b| b.family_id() == fam).enumerate() {
+                b.no = k as u32;
                 b.total = count;
-                k += 1;
             }
         }
     }
