@@ -5,7 +5,7 @@
 use super::inst::LdSt;
 use super::regs::Reg;
 use super::AsmArm;
-use crate::asm::{Asm, AsmError, Pass};
+use crate::asm::{Asm, Pass};
 
 /// Runs `program` through a compute pass and an emit pass and returns the code as words.
 fn words(program: impl Fn(&mut AsmArm)) -> Vec<u32> {
@@ -90,8 +90,20 @@ fn c_asserts_become_errors() {
 /// program `mcu_locals_02.py`: `str r0, [sp, #4096]` is written as `str r1, [sp]`).
 #[test]
 fn sp_offsets_overflow_like_mpy_cross() {
-    assert_eq!(words(|a| Asm::mov_local_reg(a, 1023, Reg::R0)), [0xe58d0ffc]);
-    assert_eq!(words(|a| Asm::mov_local_reg(a, 1024, Reg::R0)), [0xe58d1000]);
-    assert_eq!(words(|a| Asm::mov_reg_local(a, Reg::R0, 1103)), [0xe59d113c]);
-    assert_eq!(words(|a| Asm::mov_local_reg(a, 5000, Reg::R2)), [0xe58d2000 | 20000]);
+    assert_eq!(
+        words(|a| Asm::mov_local_reg(a, 1023, Reg::R0)),
+        [0xe58d0ffc]
+    );
+    assert_eq!(
+        words(|a| Asm::mov_local_reg(a, 1024, Reg::R0)),
+        [0xe58d1000]
+    );
+    assert_eq!(
+        words(|a| Asm::mov_reg_local(a, Reg::R0, 1103)),
+        [0xe59d113c]
+    );
+    assert_eq!(
+        words(|a| Asm::mov_local_reg(a, 5000, Reg::R2)),
+        [0xe58d2000 | 20000]
+    );
 }

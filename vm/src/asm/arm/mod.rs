@@ -106,9 +106,20 @@ impl AsmArm {
     fn sp_local_access(&mut self, op: LdSt, rt: Reg, local_num: usize) {
         let byte_offset = (local_num as u64) << 2;
         match U12::new(byte_offset as i64) {
-            Some(imm) => self.emit(Inst::LdStImm { op, rt, rn: Reg::SP, imm }),
+            Some(imm) => self.emit(Inst::LdStImm {
+                op,
+                rt,
+                rn: Reg::SP,
+                imm,
+            }),
             None => {
-                let base = Inst::LdStImm { op, rt, rn: Reg::SP, imm: U12::clamped(0) }.word();
+                let base = Inst::LdStImm {
+                    op,
+                    rt,
+                    rn: Reg::SP,
+                    imm: U12::clamped(0),
+                }
+                .word();
                 self.emit(Inst::Word(base | byte_offset as u32));
             }
         }

@@ -102,7 +102,9 @@ fn c_asserts_become_errors() {
     a.mov_local_reg(256, Reg::R0);
     assert!(matches!(
         a.base().error(),
-        Some(AsmError::NotImplemented { message: "too many locals for native method" })
+        Some(AsmError::NotImplemented {
+            message: "too many locals for native method"
+        })
     ));
     // ARMv6-M cannot build an immediate in a high register.
     let mut a = AsmArmv6m::new(1);
