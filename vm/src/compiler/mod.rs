@@ -439,7 +439,7 @@ impl<'a> Compiler<'a> {
                 Some(n) => self.native = Some(n),
                 None => {
                     self.internal_error(&format!(
-                        "mpyc cannot generate native code for -march={} yet (only x64, x86 and debug)",
+                        "mpyc cannot generate native code for -march={} yet",
                         arch.name()
                     ));
                     return false;
