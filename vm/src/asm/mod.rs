@@ -413,13 +413,7 @@ pub trait Asm: Sized {
 
     /// `ASM_LOAD{8,16,32}_REG_REG_REG` (where [`Asm::HAS_LOAD_REG_REG_REG`]): `reg_dest` = the
     /// zero-extended `1 << size_log2`-byte value at `reg_base + (reg_index << size_log2)`.
-    fn load_reg_reg_reg(
-        &mut self,
-        size_log2: u32,
-        reg_dest: Self::Reg,
-        reg_base: Self::Reg,
-        reg_index: Self::Reg,
-    ) {
+    fn load_reg_reg_reg(&mut self, size_log2: u32, reg_dest: Self::Reg, reg_base: Self::Reg, reg_index: Self::Reg) {
         let _ = (size_log2, reg_dest, reg_base, reg_index);
         self.fail(AsmError::Unsupported {
             op: "ASM_LOADn_REG_REG_REG",
@@ -428,13 +422,7 @@ pub trait Asm: Sized {
     }
     /// `ASM_STORE{8,16,32}_REG_REG_REG` (where [`Asm::HAS_STORE_REG_REG_REG`]): the low
     /// `1 << size_log2` bytes of `reg_src` to `reg_base + (reg_index << size_log2)`.
-    fn store_reg_reg_reg(
-        &mut self,
-        size_log2: u32,
-        reg_src: Self::Reg,
-        reg_base: Self::Reg,
-        reg_index: Self::Reg,
-    ) {
+    fn store_reg_reg_reg(&mut self, size_log2: u32, reg_src: Self::Reg, reg_base: Self::Reg, reg_index: Self::Reg) {
         let _ = (size_log2, reg_src, reg_base, reg_index);
         self.fail(AsmError::Unsupported {
             op: "ASM_STOREn_REG_REG_REG",
