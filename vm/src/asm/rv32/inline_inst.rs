@@ -1,0 +1,1 @@
+//! RV32 instructions only the inline assembler writes (being written).

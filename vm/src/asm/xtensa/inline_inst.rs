@@ -1,0 +1,1 @@
+//! Xtensa instructions only the inline assembler writes (being written).
