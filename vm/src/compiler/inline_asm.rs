@@ -133,8 +133,12 @@ impl<'a> Compiler<'a> {
 
     /// Takes over what the assembler reported for the last instruction; true if compilation stops.
     fn take_inline_error(&mut self, line: u32) -> bool {
-        let Some(asm) = self.inline_asm.as_ref() else {
-            return self.error.is_some();
+        let Some(asm) = self.inline_asm.as_ref().filter(|_| self.pass > Pass::Scope) else {
+            if self.error.is_some() {
+                self.inline_error_at(line);
+                return true;
+            }
+            return false;
         };
         if let Some(r) = asm.raised() {
             let (kind, message) = (r.kind, r.message.clone());

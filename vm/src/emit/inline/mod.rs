@@ -229,13 +229,14 @@ impl InlineAsm {
         self.isa.op(&mut self.shared, op, args);
     }
 
-    /// `mp_asm_base_align`: `offset = (offset + align - 1) & ~(align - 1)` in `size_t` arithmetic,
-    /// so `align(0)` rewinds to the start and a non-power of two does what the bits say. Skipped
-    /// bytes are left as they are.
+    /// `mp_asm_base_align(as, unsigned int align)`: `offset = (offset + align - 1) & ~(align - 1)`,
+    /// where `align - 1` is computed in 32 bits and then widened, so `align(0)` rewinds to the start
+    /// and a negative alignment sets bit 32 of the offset (mpy-cross then fails to allocate the
+    /// code). Skipped bytes are left as they are.
     pub fn align(&mut self, align: i64) {
-        let a = align as u64;
+        let a = align as u32;
         let off = self.isa.base().code_pos() as u64;
-        let new = off.wrapping_add(a).wrapping_sub(1) & !a.wrapping_sub(1);
+        let new = off.wrapping_add(u64::from(a)).wrapping_sub(1) & !u64::from(a.wrapping_sub(1));
         self.isa.base_mut().set_code_pos(new as usize);
     }
 
