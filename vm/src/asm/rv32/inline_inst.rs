@@ -672,3 +672,31 @@ impl fmt::Display for InlineInst {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "inline_encode_table.rs"]
+#[rustfmt::skip]
+mod inline_encode_table;
+
+#[cfg(test)]
+mod tests {
+    use super::inline_encode_table::ROWS;
+
+    /// Every row of `inline_encode_table.rs` (bytes from a real assembler) encodes to the same bytes
+    /// and prints as the same text.
+    #[test]
+    fn encoder_matches_assembler() {
+        let mut bad = Vec::new();
+        for (inst, text, bytes) in ROWS {
+            let got = inst.bytes();
+            let got_text = inst.to_string();
+            if got.as_slice() != *bytes || got_text != *text {
+                bad.push(format!(
+                    "{inst:?}\n  as:  {text:<40} {bytes:02x?}\n  us:  {got_text:<40} {:02x?}",
+                    got.as_slice()
+                ));
+            }
+        }
+        assert!(bad.is_empty(), "{} of {} rows differ:\n{}", bad.len(), ROWS.len(), bad.join("\n"));
+    }
+}

@@ -703,3 +703,52 @@ impl fmt::Display for InlineInst {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "inline_encode_table.rs"]
+#[rustfmt::skip]
+mod inline_encode_table;
+
+#[cfg(test)]
+mod tests {
+    use super::inline_encode_table::ROWS;
+
+    /// Every row of `inline_encode_table.rs` (bytes from a real assembler) encodes to the same bytes
+    /// and prints as the same text.
+    #[test]
+    fn encoder_matches_assembler() {
+        let mut bad = Vec::new();
+        for (inst, text, bytes) in ROWS {
+            let got = inst.bytes();
+            let got_text = inst.to_string();
+            if got.as_slice() != *bytes || got_text != *text {
+                bad.push(format!(
+                    "{inst:?}\n  as:  {text:<40} {bytes:02x?}\n  us:  {got_text:<40} {:02x?}",
+                    got.as_slice()
+                ));
+            }
+        }
+        assert!(bad.is_empty(), "{} of {} rows differ:\n{}", bad.len(), ROWS.len(), bad.join("\n"));
+    }
+
+    /// Re-runs `scripts/gen-inline-asm-tests.py --check` (all three inline tables) when the assemblers
+    /// are installed.
+    #[test]
+    fn inline_tables_are_current() {
+        crate::asm::testutil::check_generated_table(
+            "gen-inline-asm-tests.py",
+            &[
+                "arm-none-eabi-as",
+                "arm-none-eabi-objcopy",
+                "arm-none-eabi-nm",
+                "xtensa-lx106-elf-as",
+                "xtensa-lx106-elf-objcopy",
+                "xtensa-lx106-elf-nm",
+                "riscv64-unknown-elf-as",
+                "riscv64-unknown-elf-objcopy",
+                "riscv64-unknown-elf-nm",
+                "llvm-mc-19",
+            ],
+        );
+    }
+}

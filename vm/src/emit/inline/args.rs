@@ -110,15 +110,10 @@ fn trailing_comma(src: &[u8], last: &Expr, close: u32) -> bool {
 pub fn reglist<'a>(n: Node<'a>, src: &[u8]) -> Option<Vec<Node<'a>>> {
     let e = n.expr()?;
     match &e.kind {
-        ExprKind::Set(elts) if elts.len() == 1 => {
-            if trailing_comma(src, &elts[0], e.range.end) {
-                Some(vec![Node::Expr(&elts[0])])
-            } else if matches!(elts[0].kind, ExprKind::Name(_)) {
-                Some(vec![Node::Expr(&elts[0])])
-            } else {
-                None
-            }
-        }
+        // `{x}` is the bare element (a register name or nothing), `{x,}` a one-element list.
+        ExprKind::Set(elts) if elts.len() == 1 => (trailing_comma(src, &elts[0], e.range.end)
+            || matches!(elts[0].kind, ExprKind::Name(_)))
+        .then(|| vec![Node::Expr(&elts[0])]),
         ExprKind::Set(elts) => Some(elts.iter().map(Node::Expr).collect()),
         // A dict with two or more items (or one and a trailing comma) is a `dictorsetmaker` whose
         // items are `dictorsetmaker_item` nodes: each fails as a register.
