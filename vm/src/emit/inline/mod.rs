@@ -246,7 +246,7 @@ impl InlineAsm {
         let base = self.isa.base_mut();
         if self.shared.pass == Pass::Compute {
             let pos = base.code_pos();
-            base.set_code_pos(pos + bytesize as usize);
+            base.set_code_pos(pos.saturating_add(bytesize as usize));
         } else {
             base.data(bytesize as usize, val);
         }
