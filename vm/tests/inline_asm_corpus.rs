@@ -28,18 +28,31 @@ fn repo_root() -> PathBuf {
 }
 
 fn filter() -> Option<String> {
-    std::env::var("MPY_INLINE_FILTER").ok().filter(|f| !f.is_empty())
+    std::env::var("MPY_INLINE_FILTER")
+        .ok()
+        .filter(|f| !f.is_empty())
 }
 
 /// The settings each instruction set is compiled with (`-march` and any `-march-flags`).
 fn settings(isa: &str) -> Vec<(&'static str, Option<&'static str>)> {
     match isa {
-        "thumb" => ["armv6", "armv6m", "armv7m", "armv7em", "armv7emsp", "armv7emdp"]
-            .into_iter()
-            .map(|a| (a, None))
-            .collect(),
+        "thumb" => [
+            "armv6",
+            "armv6m",
+            "armv7m",
+            "armv7em",
+            "armv7emsp",
+            "armv7emdp",
+        ]
+        .into_iter()
+        .map(|a| (a, None))
+        .collect(),
         "xtensa" => vec![("xtensa", None), ("xtensawin", None)],
-        _ => vec![("rv32imc", None), ("rv32imc", Some("zba")), ("rv32imc", Some("zba,zcmp"))],
+        _ => vec![
+            ("rv32imc", None),
+            ("rv32imc", Some("zba")),
+            ("rv32imc", Some("zba,zcmp")),
+        ],
     }
 }
 
@@ -76,11 +89,20 @@ fn args(arch: &str, flags: Option<&str>) -> Vec<String> {
 }
 
 /// Compiles `file` (in `dir`) with both compilers; `Err` describes a mismatch.
-fn compare(dir: &Path, file: &str, arch: &str, flags: Option<&str>) -> Result<&'static str, String> {
+fn compare(
+    dir: &Path,
+    file: &str,
+    arch: &str,
+    flags: Option<&str>,
+) -> Result<&'static str, String> {
     let scratch = common::Scratch::new("inline");
     let out_path = scratch.path("out.mpy");
     let mut cmd_args = args(arch, flags);
-    cmd_args.extend([file.to_string(), "-o".into(), out_path.to_string_lossy().into()]);
+    cmd_args.extend([
+        file.to_string(),
+        "-o".into(),
+        out_path.to_string_lossy().into(),
+    ]);
     let oracle = Command::new(common::mpy_cross())
         .current_dir(dir)
         .args(&cmd_args)
@@ -93,7 +115,8 @@ fn compare(dir: &Path, file: &str, arch: &str, flags: Option<&str>) -> Result<&'
         arch_flags: flag_bits(flags),
         ..CompileOptions::default()
     };
-    let ours = std::panic::catch_unwind(|| mpy_vm::compile(&source, &opts)).map_err(|_| "mpyc panicked".to_string())?;
+    let ours = std::panic::catch_unwind(|| mpy_vm::compile(&source, &opts))
+        .map_err(|_| "mpyc panicked".to_string())?;
     let ours = match (ours.module, ours.error) {
         (_, Some(e)) => Err(e),
         (Some(m), None) => Ok(mpy_vm::mpy::write(&m)),
@@ -112,7 +135,10 @@ fn compare(dir: &Path, file: &str, arch: &str, flags: Option<&str>) -> Result<&'
                 ))
             }
         }
-        (Some(0), Err(e)) => Err(format!("mpyc refuses what mpy-cross compiles: {}", e.render(file).trim())),
+        (Some(0), Err(e)) => Err(format!(
+            "mpyc refuses what mpy-cross compiles: {}",
+            e.render(file).trim()
+        )),
         (Some(1), Ok(_)) => Err(format!(
             "mpyc compiles what mpy-cross refuses: {}",
             String::from_utf8_lossy(&oracle.stderr).trim()
@@ -123,7 +149,11 @@ fn compare(dir: &Path, file: &str, arch: &str, flags: Option<&str>) -> Result<&'
             if expected == got {
                 Ok("same error")
             } else {
-                Err(format!("error differs:\n  mpy-cross {:?}\n  mpyc      {:?}", expected.trim(), got.trim()))
+                Err(format!(
+                    "error differs:\n  mpy-cross {:?}\n  mpyc      {:?}",
+                    expected.trim(),
+                    got.trim()
+                ))
             }
         }
         (_, Err(_)) => Ok("mpy-cross aborts, mpyc refuses cleanly"),
@@ -144,8 +174,12 @@ struct Case {
 }
 
 fn run_cases(cases: &[Case]) -> Vec<(String, Result<&'static str, String>)> {
-    let n_threads = std::thread::available_parallelism().map_or(2, |n| n.get()).min(4);
-    let chunks: Vec<Vec<&Case>> = (0..n_threads).map(|t| cases.iter().skip(t).step_by(n_threads).collect()).collect();
+    let n_threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(4);
+    let chunks: Vec<Vec<&Case>> = (0..n_threads)
+        .map(|t| cases.iter().skip(t).step_by(n_threads).collect())
+        .collect();
     std::thread::scope(|sc| {
         let handles: Vec<_> = chunks
             .into_iter()
@@ -156,10 +190,13 @@ fn run_cases(cases: &[Case]) -> Vec<(String, Result<&'static str, String>)> {
                         .map(|c| {
                             let key = format!(
                                 "{}/{} -march={}{}",
-                                c.dir.file_name().map_or(String::new(), |d| d.to_string_lossy().to_string()),
+                                c.dir
+                                    .file_name()
+                                    .map_or(String::new(), |d| d.to_string_lossy().to_string()),
                                 c.file,
                                 c.arch,
-                                c.flags.map_or(String::new(), |f| format!(" -march-flags={f}"))
+                                c.flags
+                                    .map_or(String::new(), |f| format!(" -march-flags={f}"))
                             );
                             (key, compare(&c.dir, &c.file, c.arch, c.flags))
                         })
@@ -167,7 +204,10 @@ fn run_cases(cases: &[Case]) -> Vec<(String, Result<&'static str, String>)> {
                 })
             })
             .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
     })
 }
 
@@ -182,12 +222,20 @@ fn check_isa(isa: &str) {
     );
     let mut cases = Vec::new();
     for path in &files {
-        let file = path.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
+        let file = path
+            .file_name()
+            .map(|f| f.to_string_lossy().to_string())
+            .unwrap_or_default();
         if filter().is_some_and(|f| !format!("{isa}/{file}").contains(&f)) {
             continue;
         }
         for (arch, flags) in settings(isa) {
-            cases.push(Case { dir: dir.clone(), file: file.clone(), arch, flags });
+            cases.push(Case {
+                dir: dir.clone(),
+                file: file.clone(),
+                arch,
+                flags,
+            });
         }
     }
     let results = run_cases(&cases);
@@ -205,7 +253,12 @@ fn check_isa(isa: &str) {
         results.len() - problems.len(),
         results.len()
     );
-    assert!(problems.is_empty(), "inline_asm/{isa}: {} mismatch(es):\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "inline_asm/{isa}: {} mismatch(es):\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -238,7 +291,12 @@ fn no_inline_assembler_is_invalid_arch() {
         for arch in ["x64", "x86", "rv64imc"] {
             let out = Command::new(common::mpy_cross())
                 .current_dir(&scratch.dir)
-                .args([format!("-march={arch}"), name.clone(), "-o".into(), "o.mpy".into()])
+                .args([
+                    format!("-march={arch}"),
+                    name.clone(),
+                    "-o".into(),
+                    "o.mpy".into(),
+                ])
                 .output()
                 .expect("run mpy-cross");
             let opts = CompileOptions {
@@ -247,9 +305,19 @@ fn no_inline_assembler_is_invalid_arch() {
                 ..CompileOptions::default()
             };
             let ours = mpy_vm::compile(src.as_bytes(), &opts);
-            let err = ours.error.unwrap_or_else(|| panic!("mpyc compiled {name} for {arch}"));
-            assert_eq!(out.status.code(), Some(1), "mpy-cross on {name} -march={arch}");
-            assert_eq!(String::from_utf8_lossy(&out.stderr), err.render(&name), "{name} -march={arch}");
+            let err = ours
+                .error
+                .unwrap_or_else(|| panic!("mpyc compiled {name} for {arch}"));
+            assert_eq!(
+                out.status.code(),
+                Some(1),
+                "mpy-cross on {name} -march={arch}"
+            );
+            assert_eq!(
+                String::from_utf8_lossy(&out.stderr),
+                err.render(&name),
+                "{name} -march={arch}"
+            );
         }
     }
 }
@@ -271,12 +339,24 @@ fn mpyc_binary_matches_on_samples() {
         let scratch = common::Scratch::new("inline-bin");
         let run = |exe: &Path, out: &str| {
             let mut a = args(arch, flags);
-            a.extend([file.to_string(), "-o".into(), scratch.path(out).to_string_lossy().into()]);
-            Command::new(exe).current_dir(&dir).args(&a).output().expect("run compiler")
+            a.extend([
+                file.to_string(),
+                "-o".into(),
+                scratch.path(out).to_string_lossy().into(),
+            ]);
+            Command::new(exe)
+                .current_dir(&dir)
+                .args(&a)
+                .output()
+                .expect("run compiler")
         };
         let theirs = run(&common::mpy_cross(), "theirs.mpy");
         let ours = run(&mpyc, "ours.mpy");
-        assert_eq!(ours.status.code(), theirs.status.code(), "{isa}/{file}: exit code");
+        assert_eq!(
+            ours.status.code(),
+            theirs.status.code(),
+            "{isa}/{file}: exit code"
+        );
         assert_eq!(
             String::from_utf8_lossy(&ours.stderr),
             String::from_utf8_lossy(&theirs.stderr),
@@ -294,11 +374,26 @@ fn mpyc_binary_matches_on_samples() {
 #[test]
 fn listing_shows_every_instruction_with_mpy_cross_bytes() {
     let src = "@micropython.asm_thumb\ndef f(r0, r1):\n    label(top)\n    add(r0, r0, r1)\n    sub(r1, 1)\n    bne(top)\n    movw(r2, 0x1234)\n";
-    let opts = CompileOptions { source_name: "l.py".into(), arch: Some(Arch::Armv7m), ..CompileOptions::default() };
+    let opts = CompileOptions {
+        source_name: "l.py".into(),
+        arch: Some(Arch::Armv7m),
+        ..CompileOptions::default()
+    };
     let listings = mpy_vm::native_listings(src.as_bytes(), &opts).expect("compiles");
-    let (name, text) = listings.iter().find(|(n, _)| n == "f").expect("a listing for f");
+    let (name, text) = listings
+        .iter()
+        .find(|(n, _)| n == "f")
+        .expect("a listing for f");
     assert_eq!(name, "f");
-    for want in ["push {r1, r4, r5, r6, r7, lr}", "label_0:", "adds r0, r0, r1", "subs r1, #1", "bne.n", "movw r2, #4660", "pop {r1, r4, r5, r6, r7, pc}"] {
+    for want in [
+        "push {r1, r4, r5, r6, r7, lr}",
+        "label_0:",
+        "adds r0, r0, r1",
+        "subs r1, #1",
+        "bne.n",
+        "movw r2, #4660",
+        "pop {r1, r4, r5, r6, r7, pc}",
+    ] {
         assert!(text.contains(want), "listing lacks {want:?}:\n{text}");
     }
     // The listed bytes, in order, are exactly the function's code as mpy-cross writes it.
@@ -306,7 +401,12 @@ fn listing_shows_every_instruction_with_mpy_cross_bytes() {
         .lines()
         .filter(|l| !l.trim_end().ends_with(':'))
         .flat_map(|l| {
-            l.split("  ").nth(1).unwrap_or("").split_whitespace().filter_map(|b| u8::from_str_radix(b, 16).ok()).collect::<Vec<_>>()
+            l.split("  ")
+                .nth(1)
+                .unwrap_or("")
+                .split_whitespace()
+                .filter_map(|b| u8::from_str_radix(b, 16).ok())
+                .collect::<Vec<_>>()
         })
         .collect();
     let mpy = common::compile_with_mpy_cross(src, "l.py", &["-march=armv7m"]);

@@ -156,7 +156,10 @@ impl IOp {
 
     /// Loads and `jalr` are written `rd, imm(rs1)`.
     pub const fn is_offset_form(self) -> bool {
-        matches!(self, IOp::Jalr | IOp::Lb | IOp::Lh | IOp::Lw | IOp::Lbu | IOp::Lhu)
+        matches!(
+            self,
+            IOp::Jalr | IOp::Lb | IOp::Lh | IOp::Lw | IOp::Lbu | IOp::Lhu
+        )
     }
 
     /// The mnemonic.
@@ -463,9 +466,19 @@ pub const fn cmmv(f2: u32, r1: SReg, r2: SReg) -> u16 {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InlineInst {
     /// `op rd, rs1, rs2`.
-    R { op: ROp, rd: Reg, rs1: Reg, rs2: Reg },
+    R {
+        op: ROp,
+        rd: Reg,
+        rs1: Reg,
+        rs2: Reg,
+    },
     /// `op rd, rs1, imm` or `op rd, imm(rs1)`.
-    I { op: IOp, rd: Reg, rs1: Reg, imm: I12 },
+    I {
+        op: IOp,
+        rd: Reg,
+        rs1: Reg,
+        imm: I12,
+    },
     /// `slli`/`srli`/`srai rd, rs1, shamt`.
     Shift {
         op: ShiftOp,
@@ -490,9 +503,19 @@ pub enum InlineInst {
     /// `jal rd, offset`.
     Jal { rd: Reg, rel: Rel21 },
     /// `csrr<op> rd, csr, rs1`.
-    Csr { op: CsrOp, rd: Reg, csr: Csr, rs1: Reg },
+    Csr {
+        op: CsrOp,
+        rd: Reg,
+        csr: Csr,
+        rs1: Reg,
+    },
     /// `csrr<op>i rd, csr, uimm`.
-    CsrI { op: CsrOp, rd: Reg, csr: Csr, uimm: U5 },
+    CsrI {
+        op: CsrOp,
+        rd: Reg,
+        csr: Csr,
+        uimm: U5,
+    },
     /// `ecall`.
     Ecall,
     /// `ebreak`.
@@ -697,6 +720,12 @@ mod tests {
                 ));
             }
         }
-        assert!(bad.is_empty(), "{} of {} rows differ:\n{}", bad.len(), ROWS.len(), bad.join("\n"));
+        assert!(
+            bad.is_empty(),
+            "{} of {} rows differ:\n{}",
+            bad.len(),
+            ROWS.len(),
+            bad.join("\n")
+        );
     }
 }

@@ -28,7 +28,13 @@ impl U3 {
 
     /// `v` forced into range: for constants known to fit.
     pub const fn clamped(v: i64) -> U3 {
-        U3(if v < 0 { 0 } else if v > 7 { 7 } else { v as u16 })
+        U3(if v < 0 {
+            0
+        } else if v > 7 {
+            7
+        } else {
+            v as u16
+        })
     }
 
     /// The value.
@@ -53,7 +59,13 @@ impl SReg {
 
     /// `n` forced into range: for values known to fit.
     pub const fn clamped(n: i64) -> SReg {
-        SReg(if n < 0 { 0 } else if n > 31 { 31 } else { n as u8 })
+        SReg(if n < 0 {
+            0
+        } else if n > 31 {
+            31
+        } else {
+            n as u8
+        })
     }
 
     /// The register number.
@@ -213,11 +225,14 @@ impl Alu4 {
     /// The three-letter names `format_4_op_table` matches (`and` is written `and_` in Python).
     pub fn from_name(s: &str) -> Option<Alu4> {
         const NAMES: [&str; 16] = [
-            "and", "eor", "lsl", "lsr", "asr", "adc", "sbc", "ror", "tst", "neg", "cmp", "cmn", "orr",
-            "mul", "bic", "mvn",
+            "and", "eor", "lsl", "lsr", "asr", "adc", "sbc", "ror", "tst", "neg", "cmp", "cmn",
+            "orr", "mul", "bic", "mvn",
         ];
         // `and` itself is not in the C table: Python spells it `and_`.
-        NAMES.iter().position(|n| *n == s && s != "and").map(|i| Alu4::ALL[i])
+        NAMES
+            .iter()
+            .position(|n| *n == s && s != "and")
+            .map(|i| Alu4::ALL[i])
     }
 
     /// `ASM_THUMB_FORMAT_4_*`: `0x4000 | op << 6`.
@@ -462,10 +477,7 @@ pub const fn vmov(to_core: bool, rt: Reg, sn: SReg) -> [u16; 2] {
 /// ```
 pub const fn vldr_vstr(op_hi: u16, vd: SReg, rn: Lo, words: U8) -> [u16; 2] {
     let (d4, d1) = vd.split();
-    [
-        op_hi | rn.num() | d1 << 6,
-        0x0a00 | d4 << 12 | words.get(),
-    ]
+    [op_hi | rn.num() | d1 << 6, 0x0a00 | d4 << 12 | words.get()]
 }
 
 /// `vmrs rt, fpscr` (`rt` = 15 means `APSR_nzcv`).
@@ -488,7 +500,12 @@ pub enum InlineInst {
     /// `ASM_THUMB_OP_CPSIE_I`.
     CpsieI,
     /// Format 1: `lsls/lsrs/asrs rd, rs, #imm5` (0 means 32 for `lsr`/`asr`).
-    Shift { op: ShiftOp, rd: Lo, rs: Lo, imm: U5 },
+    Shift {
+        op: ShiftOp,
+        rd: Lo,
+        rs: Lo,
+        imm: U5,
+    },
     /// Format 2: `adds/subs rd, rs, rn`.
     AddSubReg { sub: bool, rd: Lo, rs: Lo, rn: Lo },
     /// Format 2: `adds/subs rd, rs, #imm3`.
@@ -560,9 +577,11 @@ impl InlineInst {
             InlineInst::AddSubReg { sub, rd, rs, rn } => {
                 one(format_2(if sub { 0x1a00 } else { 0x1800 }, rd, rs, rn))
             }
-            InlineInst::AddSubImm { sub, rd, rs, imm } => one(
-                (if sub { 0x1a00 } else { 0x1800 }) | 0x0400 | imm.get() << 6 | rs.num() << 3 | rd.num(),
-            ),
+            InlineInst::AddSubImm { sub, rd, rs, imm } => one((if sub { 0x1a00 } else { 0x1800 })
+                | 0x0400
+                | imm.get() << 6
+                | rs.num() << 3
+                | rd.num()),
             InlineInst::Imm8 { op, rd, imm } => one(format_3(op.opcode(), rd, imm)),
             InlineInst::Alu { op, rd, rs } => one(format_4(op.opcode(), rd, rs)),
             InlineInst::PushPopW { pop, rlist } => two(push_pop_w(pop, rlist)),
@@ -728,7 +747,13 @@ mod tests {
                 ));
             }
         }
-        assert!(bad.is_empty(), "{} of {} rows differ:\n{}", bad.len(), ROWS.len(), bad.join("\n"));
+        assert!(
+            bad.is_empty(),
+            "{} of {} rows differ:\n{}",
+            bad.len(),
+            ROWS.len(),
+            bad.join("\n")
+        );
     }
 
     /// Re-runs `scripts/gen-inline-asm-tests.py --check` (all three inline tables) when the assemblers

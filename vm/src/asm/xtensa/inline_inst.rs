@@ -164,9 +164,10 @@ impl InlineInst {
                 let enc = 32 - sa.get();
                 (rrr(0, 1, enc >> 4, r.num(), s.num(), enc & 15), 3)
             }
-            InlineInst::Srai { r, t, sa } => {
-                (rrr(0, 1, 2 | sa.get() >> 4, r.num(), sa.get() & 15, t.num()), 3)
-            }
+            InlineInst::Srai { r, t, sa } => (
+                rrr(0, 1, 2 | sa.get() >> 4, r.num(), sa.get() & 15, t.num()),
+                3,
+            ),
             InlineInst::Srli { r, t, sa } => (rrr(0, 1, 4, r.num(), sa.get(), t.num()), 3),
             InlineInst::L16si { t, s, imm } => (rri8(2, 9, s.num(), t.num(), imm.get()), 3),
             InlineInst::Addmi { t, s, imm } => {
@@ -180,7 +181,10 @@ impl InlineInst {
             InlineInst::NopN => (0xf03d, 2),
             InlineInst::BitBranch { set, s, bit, rel } => {
                 let r = if set { 14 } else { 6 } | bit.get() >> 4;
-                (rri8(7, r, s.num(), bit.get() & 15, rel.get() as u32 & 0xff), 3)
+                (
+                    rri8(7, r, s.num(), bit.get() & 15, rel.get() as u32 & 0xff),
+                    3,
+                )
             }
         }
     }
@@ -252,6 +256,12 @@ mod tests {
                 ));
             }
         }
-        assert!(bad.is_empty(), "{} of {} rows differ:\n{}", bad.len(), ROWS.len(), bad.join("\n"));
+        assert!(
+            bad.is_empty(),
+            "{} of {} rows differ:\n{}",
+            bad.len(),
+            ROWS.len(),
+            bad.join("\n")
+        );
     }
 }

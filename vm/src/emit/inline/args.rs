@@ -61,7 +61,11 @@ impl<'a> Node<'a> {
             }) => {
                 let (sign, digits) = i.to_u64_digits();
                 let low = digits.first().copied().unwrap_or(0);
-                Some(if sign == Sign::Minus { low.wrapping_neg() } else { low } as i64)
+                Some(if sign == Sign::Minus {
+                    low.wrapping_neg()
+                } else {
+                    low
+                } as i64)
             }
             _ => None,
         }
@@ -79,7 +83,9 @@ impl<'a> Node<'a> {
 /// `get_arg_addr` of the Thumb assembler: `[base, offset]`, a two-node `testlist_comp` in brackets.
 pub fn address(n: Node<'_>) -> Option<(Node<'_>, Node<'_>)> {
     match &n.expr()?.kind {
-        ExprKind::List(elts) if elts.len() == 2 => Some((Node::Expr(&elts[0]), Node::Expr(&elts[1]))),
+        ExprKind::List(elts) if elts.len() == 2 => {
+            Some((Node::Expr(&elts[0]), Node::Expr(&elts[1])))
+        }
         // `[x for x in y]`: the element and the `comp_for`.
         ExprKind::ListComp { elt, .. } => Some((Node::Expr(elt), Node::Other)),
         _ => None,
@@ -120,7 +126,9 @@ pub fn reglist<'a>(n: Node<'a>, src: &[u8]) -> Option<Vec<Node<'a>>> {
         ExprKind::Dict { values, .. } if values.len() >= 2 => {
             Some(values.iter().map(|_| Node::Other).collect())
         }
-        ExprKind::Dict { values, .. } if values.len() == 1 && trailing_comma(src, &values[0], e.range.end) => {
+        ExprKind::Dict { values, .. }
+            if values.len() == 1 && trailing_comma(src, &values[0], e.range.end) =>
+        {
             Some(vec![Node::Other])
         }
         _ => None,
@@ -236,8 +244,14 @@ pub fn zcmp_list<'a>(n: Node<'a>, src: &[u8]) -> Option<ZcmpList<'a>> {
                 left,
                 op: BinOp::Sub,
                 right,
-            } if matches!(left.kind, ExprKind::Name(_)) && matches!(right.kind, ExprKind::Name(_)) => {
-                Some(ZcmpList::RaRange(Node::Expr(ra), Node::Expr(left), Node::Expr(right)))
+            } if matches!(left.kind, ExprKind::Name(_))
+                && matches!(right.kind, ExprKind::Name(_)) =>
+            {
+                Some(ZcmpList::RaRange(
+                    Node::Expr(ra),
+                    Node::Expr(left),
+                    Node::Expr(right),
+                ))
             }
             _ => None,
         },

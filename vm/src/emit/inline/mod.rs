@@ -128,7 +128,9 @@ pub struct InlineAsm {
 
 impl std::fmt::Debug for InlineAsm {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("InlineAsm").field("shared", &self.shared).finish_non_exhaustive()
+        f.debug_struct("InlineAsm")
+            .field("shared", &self.shared)
+            .finish_non_exhaustive()
     }
 }
 
@@ -136,24 +138,49 @@ impl InlineAsm {
     /// `ASM_EMITTER(new)(max_num_labels)` for `-march=arch` (with `-march-flags` bits), or `None`
     /// when mpy-cross has no inline assembler there (`x86`, `x64`, `rv64imc`, `debug`).
     /// `src` is the module's source text.
-    pub fn new(arch: Arch, arch_flags: u32, max_num_labels: usize, src: &[u8]) -> Option<InlineAsm> {
-        let isa: Box<dyn Isa> = match arch {
-            Arch::Armv6 => Box::new(thumb::InlineThumb::<crate::asm::thumb::Armv6m>::new(max_num_labels, true)),
-            Arch::Armv6m => Box::new(thumb::InlineThumb::<crate::asm::thumb::Armv6m>::new(max_num_labels, false)),
-            Arch::Armv7m => Box::new(thumb::InlineThumb::<crate::asm::thumb::Armv7m>::new(max_num_labels, false)),
-            Arch::Armv7em => Box::new(thumb::InlineThumb::<crate::asm::thumb::Armv7em>::new(max_num_labels, false)),
-            Arch::Armv7emsp => {
-                Box::new(thumb::InlineThumb::<crate::asm::thumb::Armv7emsp>::new(max_num_labels, false))
-            }
-            Arch::Armv7emdp => {
-                Box::new(thumb::InlineThumb::<crate::asm::thumb::Armv7emdp>::new(max_num_labels, false))
-            }
-            Arch::Xtensa => Box::new(xtensa::InlineXtensa::<crate::asm::xtensa::Call0>::new(max_num_labels)),
-            Arch::Xtensawin => Box::new(xtensa::InlineXtensa::<crate::asm::xtensa::Windowed>::new(max_num_labels)),
-            Arch::Rv32imc => Box::new(rv32::InlineRv32::new(max_num_labels, arch_flags)),
-            _ => return None,
-        };
-        Some(InlineAsm { shared: Shared::new(max_num_labels, src), isa })
+    pub fn new(
+        arch: Arch,
+        arch_flags: u32,
+        max_num_labels: usize,
+        src: &[u8],
+    ) -> Option<InlineAsm> {
+        let isa: Box<dyn Isa> =
+            match arch {
+                Arch::Armv6 => Box::new(thumb::InlineThumb::<crate::asm::thumb::Armv6m>::new(
+                    max_num_labels,
+                    true,
+                )),
+                Arch::Armv6m => Box::new(thumb::InlineThumb::<crate::asm::thumb::Armv6m>::new(
+                    max_num_labels,
+                    false,
+                )),
+                Arch::Armv7m => Box::new(thumb::InlineThumb::<crate::asm::thumb::Armv7m>::new(
+                    max_num_labels,
+                    false,
+                )),
+                Arch::Armv7em => Box::new(thumb::InlineThumb::<crate::asm::thumb::Armv7em>::new(
+                    max_num_labels,
+                    false,
+                )),
+                Arch::Armv7emsp => Box::new(
+                    thumb::InlineThumb::<crate::asm::thumb::Armv7emsp>::new(max_num_labels, false),
+                ),
+                Arch::Armv7emdp => Box::new(
+                    thumb::InlineThumb::<crate::asm::thumb::Armv7emdp>::new(max_num_labels, false),
+                ),
+                Arch::Xtensa => Box::new(xtensa::InlineXtensa::<crate::asm::xtensa::Call0>::new(
+                    max_num_labels,
+                )),
+                Arch::Xtensawin => Box::new(
+                    xtensa::InlineXtensa::<crate::asm::xtensa::Windowed>::new(max_num_labels),
+                ),
+                Arch::Rv32imc => Box::new(rv32::InlineRv32::new(max_num_labels, arch_flags)),
+                _ => return None,
+            };
+        Some(InlineAsm {
+            shared: Shared::new(max_num_labels, src),
+            isa,
+        })
     }
 
     /// Whether mpy-cross has an inline assembler for `arch` (else `@micropython.asm_*` is "invalid arch").
@@ -217,7 +244,11 @@ impl InlineAsm {
     /// `label`: false if the name is already a label of this function (checked in code-size passes).
     pub fn label(&mut self, label_num: usize, id: &str) -> bool {
         let here = self.isa.base().code_pos();
-        if !self.shared.labels.define(label_num, id, here, self.shared.pass == Pass::Compute) {
+        if !self
+            .shared
+            .labels
+            .define(label_num, id, here, self.shared.pass == Pass::Compute)
+        {
             return false;
         }
         self.isa.base_mut().label_assign(Label(label_num));

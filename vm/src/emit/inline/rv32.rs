@@ -13,7 +13,9 @@
 
 use super::args::{self, Node, Offset, ZcmpList};
 use super::{Isa, Raised, Shared};
-use crate::asm::rv32::imms::{Addi4spn, COff, CUpper, Rel12, Rel13, Rel9, Shamt, SpOff, Upper, I12, I6};
+use crate::asm::rv32::imms::{
+    Addi4spn, COff, CUpper, Rel12, Rel13, Rel9, Shamt, SpOff, Upper, I12, I6,
+};
 use crate::asm::rv32::inline_inst::{
     BranchOp, CaOp, Csr, CsrOp, IOp, InlineInst, ROp, Rel21, SReg, ShiftOp, StoreOp, ZcmpOp, U5,
 };
@@ -57,10 +59,22 @@ enum Kind {
 const N: Kind = Kind::N;
 const R: Kind = Kind::R { compressed: false };
 const RC: Kind = Kind::R { compressed: true };
-const I: Kind = Kind::I { unsigned: false, nonzero: false };
-const IU: Kind = Kind::I { unsigned: true, nonzero: false };
-const IZ: Kind = Kind::I { unsigned: false, nonzero: true };
-const IUZ: Kind = Kind::I { unsigned: true, nonzero: true };
+const I: Kind = Kind::I {
+    unsigned: false,
+    nonzero: false,
+};
+const IU: Kind = Kind::I {
+    unsigned: true,
+    nonzero: false,
+};
+const IZ: Kind = Kind::I {
+    unsigned: false,
+    nonzero: true,
+};
+const IUZ: Kind = Kind::I {
+    unsigned: true,
+    nonzero: true,
+};
 const L: Kind = Kind::L;
 
 /// One argument slot: kind, allowed-value mask, shift.
@@ -121,15 +135,36 @@ struct Row {
 }
 
 const fn row(name: &'static str, nodes: usize, slots: [Slot; 3], op: Op) -> Row {
-    Row { name, slots, nodes, rir: false, zba: false, op }
+    Row {
+        name,
+        slots,
+        nodes,
+        rir: false,
+        zba: false,
+        op,
+    }
 }
 
 const fn rir(name: &'static str, slots: [Slot; 3], op: Op) -> Row {
-    Row { name, slots, nodes: 2, rir: true, zba: false, op }
+    Row {
+        name,
+        slots,
+        nodes: 2,
+        rir: true,
+        zba: false,
+        op,
+    }
 }
 
 const fn zba(name: &'static str, op: Op) -> Row {
-    Row { name, slots: RRR, nodes: 3, rir: false, zba: true, op }
+    Row {
+        name,
+        slots: RRR,
+        nodes: 3,
+        rir: false,
+        zba: true,
+        op,
+    }
 }
 
 const F: u32 = 0xffff_ffff;
@@ -150,7 +185,12 @@ const ROWS: &[Row] = &[
     row("addi", 3, RRI12, Op::I(IOp::Addi)),
     row("and_", 3, RRR, Op::R(ROp::And)),
     row("andi", 3, RRI12, Op::I(IOp::Andi)),
-    row("auipc", 2, [Slot(R, F, 0), Slot(I, 0xffff_f000, 12), NONE], Op::Auipc),
+    row(
+        "auipc",
+        2,
+        [Slot(R, F, 0), Slot(I, 0xffff_f000, 12), NONE],
+        Op::Auipc,
+    ),
     row("beq", 3, RRL, Op::Branch(BranchOp::Beq)),
     row("bge", 3, RRL, Op::Branch(BranchOp::Bge)),
     row("bgeu", 3, RRL, Op::Branch(BranchOp::Bgeu)),
@@ -163,37 +203,125 @@ const ROWS: &[Row] = &[
     row("csrrci", 3, CSRI, Op::CsrI(CsrOp::Rc)),
     row("csrrsi", 3, CSRI, Op::CsrI(CsrOp::Rs)),
     row("csrrwi", 3, CSRI, Op::CsrI(CsrOp::Rw)),
-    row("c_add", 2, [Slot(R, 0xffff_fffe, 0), Slot(R, 0xffff_fffe, 0), NONE], Op::CAdd),
-    row("c_addi", 2, [Slot(R, 0xffff_fffe, 0), Slot(IZ, 0x3f, 0), NONE], Op::CAddi),
-    row("c_addi4spn", 2, [Slot(R, 0xff00, 0), Slot(IUZ, 0x3fc, 0), NONE], Op::CAddi4spn),
+    row(
+        "c_add",
+        2,
+        [Slot(R, 0xffff_fffe, 0), Slot(R, 0xffff_fffe, 0), NONE],
+        Op::CAdd,
+    ),
+    row(
+        "c_addi",
+        2,
+        [Slot(R, 0xffff_fffe, 0), Slot(IZ, 0x3f, 0), NONE],
+        Op::CAddi,
+    ),
+    row(
+        "c_addi4spn",
+        2,
+        [Slot(R, 0xff00, 0), Slot(IUZ, 0x3fc, 0), NONE],
+        Op::CAddi4spn,
+    ),
     row("c_and", 2, CRR, Op::Ca(CaOp::And)),
-    row("c_andi", 2, [Slot(RC, 0xff00, 0), Slot(I, 0x3f, 0), NONE], Op::CAndi),
-    row("c_beqz", 2, [Slot(RC, 0xff00, 0), Slot(L, 0x1fe, 0), NONE], Op::CBeqz),
-    row("c_bnez", 2, [Slot(RC, 0xff00, 0), Slot(L, 0x1fe, 0), NONE], Op::CBnez),
+    row(
+        "c_andi",
+        2,
+        [Slot(RC, 0xff00, 0), Slot(I, 0x3f, 0), NONE],
+        Op::CAndi,
+    ),
+    row(
+        "c_beqz",
+        2,
+        [Slot(RC, 0xff00, 0), Slot(L, 0x1fe, 0), NONE],
+        Op::CBeqz,
+    ),
+    row(
+        "c_bnez",
+        2,
+        [Slot(RC, 0xff00, 0), Slot(L, 0x1fe, 0), NONE],
+        Op::CBnez,
+    ),
     row("c_ebreak", 0, NOARGS, Op::CEbreak),
     row("c_j", 1, [Slot(L, 0xffe, 0), NONE, NONE], Op::CJ),
     row("c_jal", 1, [Slot(L, 0xffe, 0), NONE, NONE], Op::CJal),
-    row("c_jalr", 1, [Slot(R, 0xffff_fffe, 0), NONE, NONE], Op::CJalr),
+    row(
+        "c_jalr",
+        1,
+        [Slot(R, 0xffff_fffe, 0), NONE, NONE],
+        Op::CJalr,
+    ),
     row("c_jr", 1, [Slot(R, 0xffff_fffe, 0), NONE, NONE], Op::CJr),
-    row("c_li", 2, [Slot(R, 0xffff_fffe, 0), Slot(I, 0x3f, 0), NONE], Op::CLi),
-    row("c_lui", 2, [Slot(R, 0xffff_fffa, 0), Slot(IUZ, 0x1_f800, 12), NONE], Op::CLui),
-    rir("c_lw", [Slot(RC, 0xff00, 0), Slot(I, 0x7c, 0), Slot(RC, 0xff00, 0)], Op::CLw),
-    row("c_lwsp", 2, [Slot(R, 0xffff_fffe, 0), Slot(I, 0xfc, 0), NONE], Op::CLwsp),
-    row("c_mv", 2, [Slot(R, 0xffff_fffe, 0), Slot(R, 0xffff_fffe, 0), NONE], Op::CMv),
+    row(
+        "c_li",
+        2,
+        [Slot(R, 0xffff_fffe, 0), Slot(I, 0x3f, 0), NONE],
+        Op::CLi,
+    ),
+    row(
+        "c_lui",
+        2,
+        [Slot(R, 0xffff_fffa, 0), Slot(IUZ, 0x1_f800, 12), NONE],
+        Op::CLui,
+    ),
+    rir(
+        "c_lw",
+        [Slot(RC, 0xff00, 0), Slot(I, 0x7c, 0), Slot(RC, 0xff00, 0)],
+        Op::CLw,
+    ),
+    row(
+        "c_lwsp",
+        2,
+        [Slot(R, 0xffff_fffe, 0), Slot(I, 0xfc, 0), NONE],
+        Op::CLwsp,
+    ),
+    row(
+        "c_mv",
+        2,
+        [Slot(R, 0xffff_fffe, 0), Slot(R, 0xffff_fffe, 0), NONE],
+        Op::CMv,
+    ),
     row("c_nop", 0, NOARGS, Op::CNop),
     row("c_or", 2, CRR, Op::Ca(CaOp::Or)),
-    row("c_slli", 2, [Slot(R, 0xffff_fffe, 0), Slot(IU, 0x1f, 0), NONE], Op::CSlli),
-    row("c_srai", 2, [Slot(RC, 0xff00, 0), Slot(IU, 0x1f, 0), NONE], Op::CSrai),
-    row("c_srli", 2, [Slot(RC, 0xff00, 0), Slot(IU, 0x1f, 0), NONE], Op::CSrli),
+    row(
+        "c_slli",
+        2,
+        [Slot(R, 0xffff_fffe, 0), Slot(IU, 0x1f, 0), NONE],
+        Op::CSlli,
+    ),
+    row(
+        "c_srai",
+        2,
+        [Slot(RC, 0xff00, 0), Slot(IU, 0x1f, 0), NONE],
+        Op::CSrai,
+    ),
+    row(
+        "c_srli",
+        2,
+        [Slot(RC, 0xff00, 0), Slot(IU, 0x1f, 0), NONE],
+        Op::CSrli,
+    ),
     row("c_sub", 2, CRR, Op::Ca(CaOp::Sub)),
-    rir("c_sw", [Slot(RC, 0xff00, 0), Slot(I, 0x7c, 0), Slot(RC, 0xff00, 0)], Op::CSw),
-    row("c_swsp", 2, [Slot(R, F, 0), Slot(I, 0xfc, 0), NONE], Op::CSwsp),
+    rir(
+        "c_sw",
+        [Slot(RC, 0xff00, 0), Slot(I, 0x7c, 0), Slot(RC, 0xff00, 0)],
+        Op::CSw,
+    ),
+    row(
+        "c_swsp",
+        2,
+        [Slot(R, F, 0), Slot(I, 0xfc, 0), NONE],
+        Op::CSwsp,
+    ),
     row("c_xor", 2, CRR, Op::Ca(CaOp::Xor)),
     row("div", 3, RRR, Op::R(ROp::Div)),
     row("divu", 3, RRR, Op::R(ROp::Divu)),
     row("ebreak", 0, NOARGS, Op::Ebreak),
     row("ecall", 0, NOARGS, Op::Ecall),
-    row("jal", 2, [Slot(R, F, 0), Slot(L, 0x1f_fffe, 0), NONE], Op::Jal),
+    row(
+        "jal",
+        2,
+        [Slot(R, F, 0), Slot(L, 0x1f_fffe, 0), NONE],
+        Op::Jal,
+    ),
     row("jalr", 3, RRI12, Op::I(IOp::Jalr)),
     row("la", 2, [Slot(R, F, 0), Slot(L, F, 0), NONE], Op::La),
     rir("lb", LOAD, Op::I(IOp::Lb)),
@@ -201,7 +329,12 @@ const ROWS: &[Row] = &[
     rir("lh", LOAD, Op::I(IOp::Lh)),
     rir("lhu", LOAD, Op::I(IOp::Lhu)),
     row("li", 2, [Slot(R, F, 0), Slot(I, F, 0), NONE], Op::Li),
-    row("lui", 2, [Slot(R, F, 0), Slot(I, 0xffff_f000, 12), NONE], Op::Lui),
+    row(
+        "lui",
+        2,
+        [Slot(R, F, 0), Slot(I, 0xffff_f000, 12), NONE],
+        Op::Lui,
+    ),
     rir("lw", LOAD, Op::I(IOp::Lw)),
     row("mv", 2, [Slot(R, F, 0), Slot(R, F, 0), NONE], Op::CMv),
     row("mul", 3, RRR, Op::R(ROp::Mul)),
@@ -263,7 +396,11 @@ fn in_unsigned_mask(mask: u32, value: u64) -> bool {
 
 /// `validate_integer`.
 fn valid_integer(value: u64, mask: u32, unsigned: bool, nonzero: bool) -> bool {
-    let ok = if unsigned { in_unsigned_mask(mask, value) } else { in_signed_mask(mask, value) };
+    let ok = if unsigned {
+        in_unsigned_mask(mask, value)
+    } else {
+        in_signed_mask(mask, value)
+    };
     ok && !(nonzero && value == 0)
 }
 
@@ -308,7 +445,9 @@ impl InlineRv32 {
             Kind::N => Some(0),
             Kind::R { compressed } => {
                 let Some(r) = register(n) else {
-                    sh.error(format!("opcode '{name}' argument {argn}: expecting register"));
+                    sh.error(format!(
+                        "opcode '{name}' argument {argn}: expecting register"
+                    ));
                     return None;
                 };
                 if mask & (1 << r) == 0 {
@@ -319,11 +458,17 @@ impl InlineRv32 {
             }
             Kind::I { unsigned, nonzero } => {
                 let Some(v) = n.int() else {
-                    sh.error(format!("opcode '{name}' argument {argn}: expecting integer"));
+                    sh.error(format!(
+                        "opcode '{name}' argument {argn}: expecting integer"
+                    ));
                     return None;
                 };
                 let imm = (v as u64).wrapping_shl(shift);
-                let ok = if unsigned { in_unsigned_mask(mask, imm) } else { in_signed_mask(mask, imm) };
+                let ok = if unsigned {
+                    in_unsigned_mask(mask, imm)
+                } else {
+                    in_signed_mask(mask, imm)
+                };
                 if !ok {
                     sh.error(format!("opcode '{name}' argument {argn}: out of range"));
                     return None;
@@ -343,7 +488,9 @@ impl InlineRv32 {
                 let dest = match sh.labels.find(id) {
                     Some(l) => sh.labels.offset(l),
                     None if sh.pass == Pass::Emit => {
-                        sh.error(format!("opcode '{name}' argument {argn}: undefined label '{id}'"));
+                        sh.error(format!(
+                            "opcode '{name}' argument {argn}: undefined label '{id}'"
+                        ));
                         return None;
                     }
                     // The C reads one past the label offsets here, which mpy-cross's heap leaves 0.
@@ -431,7 +578,11 @@ impl InlineRv32 {
             Op::Lui | Op::Auipc => {
                 let rd = reg(a[0]);
                 let imm = Upper::new(a[1] as u32 & 0xffff_f000).unwrap_or(Upper::ZERO);
-                self.put_base(if op == Op::Lui { Inst::Lui { rd, imm } } else { Inst::Auipc { rd, imm } });
+                self.put_base(if op == Op::Lui {
+                    Inst::Lui { rd, imm }
+                } else {
+                    Inst::Auipc { rd, imm }
+                });
             }
             Op::Jal => self.put(InlineInst::Jal {
                 rd: reg(a[0]),
@@ -502,7 +653,11 @@ impl InlineRv32 {
             Op::CBeqz | Op::CBnez => {
                 let rs1 = creg(a[0]);
                 let rel = Rel9::clamped(sext(a[1] & 0x1fe, 9));
-                self.put_base(if op == Op::CBeqz { Inst::CBeqz { rs1, rel } } else { Inst::CBnez { rs1, rel } });
+                self.put_base(if op == Op::CBeqz {
+                    Inst::CBeqz { rs1, rel }
+                } else {
+                    Inst::CBnez { rs1, rel }
+                });
             }
             Op::CJ => self.put_base(Inst::CJ(Rel12::clamped(sext(a[0] & 0xffe, 12)))),
             Op::CJal => self.put(InlineInst::CJal(Rel12::clamped(sext(a[0] & 0xffe, 12)))),
@@ -552,13 +707,21 @@ impl InlineRv32 {
 
     /// A halfword no typed instruction covers (only reachable with values the checks exclude).
     fn put_raw16(&mut self, h: u16, text: &'static str) {
-        self.asm.base_mut().emit(&h.to_le_bytes(), || text.to_string());
+        self.asm
+            .base_mut()
+            .emit(&h.to_le_bytes(), || text.to_string());
     }
 
     /// `handle_zcmp_opcode`: true if the instruction was written; false for anything else (the C
     /// then reports it as an invalid instruction). `Err` when the stack adjustment does not fit a
     /// machine word (`mp_obj_get_int` raises).
-    fn zcmp(&mut self, sh: &mut Shared, op: &str, x: Node<'_>, y: Node<'_>) -> Result<bool, Raised> {
+    fn zcmp(
+        &mut self,
+        sh: &mut Shared,
+        op: &str,
+        x: Node<'_>,
+        y: Node<'_>,
+    ) -> Result<bool, Raised> {
         let pp = match op {
             "cm_push" => Some(ZcmpOp::Push),
             "cm_pop" => Some(ZcmpOp::Pop),
@@ -599,7 +762,11 @@ impl InlineRv32 {
             return Ok(false);
         }
         // The C hands the adjustment to an encoder that drops it: `spimm` is always 0.
-        self.put(InlineInst::Zcmp { op: pp, rlist, spimm: 0 });
+        self.put(InlineInst::Zcmp {
+            op: pp,
+            rlist,
+            spimm: 0,
+        });
         Ok(true)
     }
 }
@@ -625,7 +792,9 @@ const REL21_0: Rel21 = match Rel21::new(0) {
 fn big_int(e: &crate::syntax::ast::Expr) -> Option<Option<i64>> {
     use num_traits::ToPrimitive;
     match &e.kind {
-        crate::syntax::ast::ExprKind::Const(crate::syntax::ast::Constant::Int(i)) => Some(i.to_i64()),
+        crate::syntax::ast::ExprKind::Const(crate::syntax::ast::Constant::Int(i)) => {
+            Some(i.to_i64())
+        }
         _ => None,
     }
 }

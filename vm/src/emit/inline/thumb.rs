@@ -47,7 +47,8 @@ fn reg_number(s: &str) -> Option<u32> {
 /// `cc_name_table`.
 fn cc_from(s: &[u8]) -> Option<Cc> {
     const NAMES: [&[u8; 2]; 14] = [
-        b"eq", b"ne", b"cs", b"cc", b"mi", b"pl", b"vs", b"vc", b"hi", b"ls", b"ge", b"lt", b"gt", b"le",
+        b"eq", b"ne", b"cs", b"cc", b"mi", b"pl", b"vs", b"vc", b"hi", b"ls", b"ge", b"lt", b"gt",
+        b"le",
     ];
     NAMES.iter().position(|n| s == &n[..]).map(|i| Cc::ALL[i])
 }
@@ -77,7 +78,8 @@ impl Args<'_> {
     fn reg(&mut self, n: Node<'_>, max: u32) -> u32 {
         match reg_number(n.arg_str()) {
             Some(r) if r > max => {
-                self.sh.error(format!("'{}' expects at most r{max}", self.op));
+                self.sh
+                    .error(format!("'{}' expects at most r{max}", self.op));
                 0
             }
             Some(r) => r,
@@ -101,7 +103,8 @@ impl Args<'_> {
     /// `get_arg_special_reg`.
     fn special(&mut self, n: Node<'_>) -> SpecialReg {
         SpecialReg::from_name(n.arg_str()).unwrap_or_else(|| {
-            self.sh.error(format!("'{}' expects a special register", self.op));
+            self.sh
+                .error(format!("'{}' expects a special register", self.op));
             // C returns 0 after the error; the instruction is dropped with it.
             SpecialReg::Ipsr
         })
@@ -113,9 +116,9 @@ impl Args<'_> {
         if let Some(digits) = s.strip_prefix('s').filter(|d| !d.is_empty()) {
             if digits.bytes().all(|b| b.is_ascii_digit()) {
                 // `regno = 10 * regno + v` in a 64-bit mp_uint_t, wrapping like the C.
-                let regno = digits
-                    .bytes()
-                    .fold(0u64, |r, b| r.wrapping_mul(10).wrapping_add(u64::from(b - b'0')));
+                let regno = digits.bytes().fold(0u64, |r, b| {
+                    r.wrapping_mul(10).wrapping_add(u64::from(b - b'0'))
+                });
                 if regno > 31 {
                     self.sh.error(format!("'{}' expects at most r31", self.op));
                     return SReg::clamped(0);
@@ -123,7 +126,8 @@ impl Args<'_> {
                 return SReg::clamped(regno as i64);
             }
         }
-        self.sh.error(format!("'{}' expects an FPU register", self.op));
+        self.sh
+            .error(format!("'{}' expects an FPU register", self.op));
         SReg::clamped(0)
     }
 
@@ -132,7 +136,8 @@ impl Args<'_> {
         match args::reglist(n, &self.sh.src) {
             Some(items) => items.iter().fold(0, |acc, &r| acc | 1 << self.reg(r, 15)),
             None => {
-                self.sh.error(format!("'{}' expects {{r0, r1, ...}}", self.op));
+                self.sh
+                    .error(format!("'{}' expects {{r0, r1, ...}}", self.op));
                 0
             }
         }
@@ -318,7 +323,10 @@ impl<V: Variant> InlineThumb<V> {
                 }
             }
             [x, y, z] => {
-                let arith = (op.len() == 4).then(|| op.get(1..4)).flatten().and_then(Vfp3Op::from_name);
+                let arith = (op.len() == 4)
+                    .then(|| op.get(1..4))
+                    .flatten()
+                    .and_then(Vfp3Op::from_name);
                 match arith {
                     Some(v) => {
                         let vd = a.vfp(*x);
@@ -336,7 +344,11 @@ impl<V: Variant> InlineThumb<V> {
     /// `it<x><y><z> cc` (ARMv7-M): `None` means "unsupported instruction".
     fn it(op: &str, arg: &str) -> Option<(Cc, u16)> {
         let a = arg.as_bytes();
-        let cc = if a.len() == 2 { cc_from(a)? } else { return None };
+        let cc = if a.len() == 2 {
+            cc_from(a)?
+        } else {
+            return None;
+        };
         let suffix = &op.as_bytes()[2..];
         if suffix.len() > 3 {
             return None;
@@ -378,7 +390,9 @@ impl<V: Variant> InlineThumb<V> {
             }
             _ if ob[0] == b'b'
                 && (ob.len() == 3
-                    || (ob.len() == 5 && ob[3] == b'_' && (ob[4] == b'n' || (v7 && ob[4] == b'w')))) =>
+                    || (ob.len() == 5
+                        && ob[3] == b'_'
+                        && (ob[4] == b'n' || (v7 && ob[4] == b'w')))) =>
             {
                 let Some(cc) = cc_from(&ob[1..3]) else {
                     a.unknown(1);
@@ -403,9 +417,15 @@ impl<V: Variant> InlineThumb<V> {
                 if rlist & 0xff00 & !(1 << extra) == 0 {
                     let (low, with) = (rlist as u8, rlist & (1 << extra) != 0);
                     self.put_base(if pop {
-                        Inst::Pop { rlist: low, pc: with }
+                        Inst::Pop {
+                            rlist: low,
+                            pc: with,
+                        }
                     } else {
-                        Inst::Push { rlist: low, lr: with }
+                        Inst::Push {
+                            rlist: low,
+                            lr: with,
+                        }
                     });
                 } else if v7 {
                     self.put(InlineInst::PushPopW {
@@ -445,7 +465,11 @@ impl<V: Variant> InlineThumb<V> {
                 self.put(InlineInst::Mrs { rd, sysm });
             }
             _ => {
-                let alu = if op == "and_" { Some(Alu4::And) } else { Alu4::from_name(op) };
+                let alu = if op == "and_" {
+                    Some(Alu4::And)
+                } else {
+                    Alu4::from_name(op)
+                };
                 match alu {
                     Some(alu) => {
                         let rd = a.lo(x);
@@ -631,7 +655,9 @@ impl<V: Variant> Isa for InlineThumb<V> {
     fn entry(&mut self) {
         if self.arm_prelude {
             for (word, text) in ARM_PRELUDE {
-                self.asm.base_mut().emit(&word.to_le_bytes(), || text.to_string());
+                self.asm
+                    .base_mut()
+                    .emit(&word.to_le_bytes(), || text.to_string());
             }
         }
         self.asm.entry(0, "");
