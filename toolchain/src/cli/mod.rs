@@ -6,6 +6,7 @@ mod build;
 mod completions;
 mod firmware;
 mod freeze;
+mod image;
 mod manifest;
 mod output;
 mod romfs;
@@ -93,6 +94,8 @@ pub enum Command {
     Manifest(manifest::Cmd),
     /// List the known boards, or show one with the source of each fact.
     Boards(boards::Cmd),
+    /// Build one flashable file: stock MicroPython firmware with the project baked in (or --inspect one).
+    Image(image::Cmd),
     /// Print a shell completion script.
     Completions(completions::Cmd),
     /// Build the project for the board and mirror it there (raw REPL over a serial port).
@@ -132,6 +135,7 @@ pub fn main() -> ExitCode {
         Command::Firmware(c) => c.run(&cli.global, &out),
         Command::Manifest(c) => c.run(&cli.global, &out),
         Command::Boards(c) => c.run(&cli.global, &out),
+        Command::Image(c) => c.run(&cli.global, &out),
         Command::Completions(c) => c.run(&cli.global, &out),
         Command::Deploy(c) => c.run(&cli.global, &out),
         Command::Run(c) => c.run(&cli.global, &out),
