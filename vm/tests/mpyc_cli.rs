@@ -241,7 +241,7 @@ fn native_code_matches_or_fails_cleanly() {
     ] {
         same(args, b"");
     }
-    for args in [&["-march=xtensawin", "-X", "emit=native", "t.py"][..]] {
+    for args in [&["-march=xtensawin", "-X", "emit=native", "t.py"][..], &["-march=rv32imc", "nat.py"]] {
         let s = Scratch::new("native");
         populate(&s);
         let out = Command::new(MPYC).args(args).current_dir(&s.dir).output().unwrap();
