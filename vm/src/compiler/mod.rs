@@ -32,6 +32,7 @@ mod expr;
 mod function;
 mod import;
 mod loops;
+mod profile;
 pub mod scope;
 mod source;
 mod stmt;
@@ -114,6 +115,8 @@ pub fn compile_module_with(
         force_emit: extras.force_emit,
         native_listings: Vec::new(),
         outputs: HashMap::new(),
+        profile: extras.profile.clone(),
+        profile_ids: HashMap::new(),
     };
     let run = comp.run(module);
     extras.native_trace = std::mem::take(&mut comp.native_trace);
@@ -121,6 +124,7 @@ pub fn compile_module_with(
     run?;
     let root = comp.build_raw_code(0, 0)?;
     extras.functions = comp.function_summaries();
+    extras.profiled = comp.profiled_scopes();
     let has_native = comp.native.is_some();
     drop(comp);
     let common = Rc::try_unwrap(common)
@@ -157,6 +161,10 @@ pub struct CompileExtras {
     /// Out: `(qualified scope name, text)` of each native function, in compilation order: the
     /// `-march=debug` trace for `debug`, a machine-code listing for real architectures.
     pub native_listings: Vec<(String, String)>,
+    /// In: instrument for profiling ([`crate::profile`]).
+    pub profile: Option<crate::profile::ProfilePlan>,
+    /// Out (on success, when profiling): the instrumented scopes.
+    pub profiled: Vec<crate::profile::ProfiledScope>,
 }
 
 /// One compiled `def`.
@@ -246,6 +254,9 @@ pub(crate) struct Compiler<'a> {
     force_emit: Option<(usize, EmitOpt)>,
     native_listings: Vec<(String, String)>,
     outputs: HashMap<ScopeId, ScopeOutput>,
+    /// Profiling instrumentation requested ([`crate::profile`]), and the id given to each instrumented scope.
+    profile: Option<crate::profile::ProfilePlan>,
+    profile_ids: HashMap<ScopeId, u32>,
 }
 
 impl<'a> Compiler<'a> {
@@ -471,7 +482,9 @@ impl<'a> Compiler<'a> {
         let node = self.scopes[sid].node;
         match node {
             ScopeNode::Module(body) => {
+                let prof = self.profile_begin();
                 self.compile_module_body(body);
+                self.profile_end(prof);
                 self.emit().load_const_tok(crate::emit::ConstTok::None);
                 self.emit().return_value();
             }
