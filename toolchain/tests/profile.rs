@@ -17,6 +17,13 @@ use board::{Faults, VmBoard};
 use mpbuild::deploy::{self, ConnectOptions, Transport};
 use serde_json::Value;
 
+/// The tests of this file run one at a time: the timing comparison must not share the CPU with them.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 fn mpbuild(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_mpbuild"))
         .args(args)
@@ -80,18 +87,18 @@ def fast(n):
     return n + 1
 ";
 
-const ROUNDS: u32 = 25;
+const ROUNDS: u32 = 200;
 
 fn main_program() -> String {
     format!(
-        "{WORK}\n\ndef main():\n    t = 0\n    for i in range({ROUNDS}):\n        t += slow(12000) + medium(6000) + fast(i)\n    print('total', t)\n\n\nmain()\n"
+        "{WORK}\n\ndef main():\n    t = 0\n    for i in range({ROUNDS}):\n        t += slow(15000) + medium(6000) + fast(i)\n    print('total', t)\n\n\nmain()\n"
     )
 }
 
 /// The same functions, each call timed by the program itself (the independent measurement).
 fn self_timed_program() -> String {
     format!(
-        "import time\n{WORK}\n\nT = {{'slow': 0, 'medium': 0, 'fast': 0}}\n\n\ndef timed(name, f, a):\n    t0 = time.ticks_us()\n    r = f(a)\n    T[name] += time.ticks_diff(time.ticks_us(), t0)\n    return r\n\n\nfor i in range({ROUNDS}):\n    timed('slow', slow, 12000)\n    timed('medium', medium, 6000)\n    timed('fast', fast, i)\nprint(T['slow'], T['medium'], T['fast'])\n"
+        "import time\n{WORK}\n\nT = {{'slow': 0, 'medium': 0, 'fast': 0}}\n\n\ndef timed(name, f, a):\n    t0 = time.ticks_us()\n    r = f(a)\n    T[name] += time.ticks_diff(time.ticks_us(), t0)\n    return r\n\n\nfor i in range({ROUNDS}):\n    timed('slow', slow, 15000)\n    timed('medium', medium, 6000)\n    timed('fast', fast, i)\nprint(T['slow'], T['medium'], T['fast'])\n"
     )
 }
 
@@ -102,12 +109,14 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 #[test]
 fn local_profile_ranks_the_slow_function_first_with_exact_counts_and_independent_shares() {
+    let _serial = serial();
     let dir = project(&[("main.py", &main_program())]);
     let indep_dir = project(&[("main.py", &self_timed_program())]);
     let mut prof_shares = (Vec::new(), Vec::new());
     let mut indep_shares = (Vec::new(), Vec::new());
     let mut last = Value::Null;
-    for _ in 0..3 {
+    // Wall-clock times on a shared machine are noisy: the median of five alternating runs of each.
+    for _ in 0..5 {
         let (v, out) = profile_json(dir.path(), &[]);
         assert!(out.status.success(), "{}", text(&out.stderr));
         // The program's output is passed on (on stderr in JSON mode), unchanged.
@@ -122,7 +131,7 @@ fn local_profile_ranks_the_slow_function_first_with_exact_counts_and_independent
         prof_shares.1.push(s("main.medium") / sum);
         // Recursion-free: a function's total is at least its self time, and main's total holds its callees.
         let main_total = function(&v, "main.main")["total_us"].as_f64().unwrap();
-        assert!(main_total >= sum, "{v:#}");
+        assert!(main_total >= sum - 0.5, "{v:#}");
 
         let (o, _) = plain(indep_dir.path());
         let t: Vec<f64> = o.split_whitespace().map(|x| x.parse().unwrap()).collect();
@@ -217,6 +226,7 @@ fn fib_calls(n: u64) -> u64 {
 
 #[test]
 fn recursion_generators_closures_methods_lambdas_and_exceptions() {
+    let _serial = serial();
     let dir = project(&[("main.py", SHAPES)]);
     let (plain_out, plain_err) = plain(dir.path());
     assert!(plain_err.is_empty(), "{plain_err}");
@@ -250,14 +260,16 @@ fn recursion_generators_closures_methods_lambdas_and_exceptions() {
 
 #[test]
 fn a_raising_program_raises_the_same_and_is_still_profiled() {
+    let _serial = serial();
     let src = "def inner(x):\n    return 10 // x\n\n\ndef outer(x):\n    print('outer', x)\n    return inner(x)\n\n\nfor i in (2, 1, 0):\n    print(outer(i))\n";
     let dir = project(&[("main.py", src)]);
     let (plain_out, plain_err) = plain(dir.path());
-    assert!(plain_err.contains("ZeroDivisionError"), "{plain_err}");
+    // The traceback is on stderr (the unix port) or on stdout (its pybind-wrapped build): same place here.
+    assert!((plain_out.clone() + &plain_err).contains("Traceback (most recent call last):\n  File \"main.py\", line 11"));
     let out = mpbuild(dir.path(), &["profile", "--local", "main.py"]);
     assert!(!out.status.success(), "a program that raises makes mpbuild fail");
-    assert!(text(&out.stdout).starts_with(&plain_out), "{}", text(&out.stdout));
-    // The traceback is the plain run's: the profiler's frames are not shown.
+    // The output and the traceback are the plain run's: the profiler's frames are not shown.
+    assert!(text(&out.stdout).starts_with(&plain_out), "instrumented:\n{}\nplain:\n{plain_out}", text(&out.stdout));
     assert!(text(&out.stderr).starts_with(&plain_err), "instrumented:\n{}\nplain:\n{plain_err}", text(&out.stderr));
     let (v, _) = profile_json(dir.path(), &[]);
     assert_eq!(calls(&v, "main.outer"), 3);
@@ -267,6 +279,7 @@ fn a_raising_program_raises_the_same_and_is_still_profiled() {
 
 #[test]
 fn modules_of_the_project_are_profiled_under_their_names() {
+    let _serial = serial();
     let dir = project(&[
         ("main.py", "from lib import helper\nimport util\n\nprint(helper.twice(4), util.inc(1))\n"),
         ("lib/helper.py", "def twice(x):\n    return 2 * x\n"),
@@ -287,6 +300,7 @@ fn connect(port: &str) -> deploy::SerialBoard {
 
 #[test]
 fn board_profile_over_the_raw_repl_leaves_the_board_as_it_was() {
+    let _serial = serial();
     let dir = project(&[("main.py", SHAPES)]);
     let board_fs = tempfile::tempdir().unwrap();
     let mut b = VmBoard::start_in(board_fs.path());
@@ -309,4 +323,20 @@ fn board_profile_over_the_raw_repl_leaves_the_board_as_it_was() {
     let mut t = connect(&port);
     assert_eq!(t.exec(b"print(sorted(globals()))").unwrap(), globals_before, "the REPL's globals changed");
     assert!(!board_fs.path().join(".mpprof").exists(), "the uploaded files were left on the board");
+}
+
+#[test]
+fn native_and_viper_functions_are_profiled_too() {
+    let _serial = serial();
+    let src = "import micropython\n\n\n@micropython.native\ndef nat(n):\n    s = 0\n    for i in range(n):\n        s += i\n    return s\n\n\n@micropython.native\ndef ngen(n):\n    for i in range(n):\n        yield i * 2\n\n\n@micropython.viper\ndef vip(n: int) -> int:\n    s = 0\n    for i in range(n):\n        s += i\n    return s\n\n\n@micropython.native\ndef nraise():\n    raise ValueError('x')\n\n\nfor k in range(3):\n    print(nat(100 * k), list(ngen(k)), vip(k))\n    try:\n        nraise()\n    except ValueError as e:\n        print('caught', e)\n";
+    let dir = project(&[("main.py", src)]);
+    common::write_tree(dir.path(), &[("mpbuild.toml", "[target]\nmicropython = \"1.29\"\narch = \"x64\"\n")]);
+    let (plain_out, _) = plain(dir.path());
+    let (v, out) = profile_json(dir.path(), &[]);
+    assert_eq!(text(&out.stderr), plain_out);
+    assert_eq!(calls(&v, "main.nat"), 3);
+    assert_eq!(calls(&v, "main.vip"), 3);
+    assert_eq!(calls(&v, "main.nraise"), 3);
+    assert_eq!(calls(&v, "main.ngen"), (0..3).map(|k| k + 1).sum::<u64>());
+    assert_eq!(function(&v, "main.nat")["line"], 5);
 }

@@ -115,7 +115,9 @@ impl Cmd {
             let port = t.port().to_string();
             (run::run_board(&ins, &mut t, &bars, &mut sink)?, port)
         };
-        if !outcome.traceback.is_empty() {
+        if outcome.traceback_on_stdout {
+            sink(outcome.traceback.as_bytes());
+        } else if !outcome.traceback.is_empty() {
             eprint!("{}", outcome.traceback);
         }
         let Some(raw) = &outcome.raw else {

@@ -79,7 +79,8 @@ pub fn build(raw: &RawProfile, functions: &[FunctionInfo]) -> Profile {
     }
     let mut selfv = vec![0f64; n];
     for p in &raw.paths {
-        selfv[p.index] = p.elapsed as f64 - child_e[p.index] - p.count as f64 * inner - child_c[p.index] * (outer - inner);
+        // Noise can push a path with almost no own time below zero: it has none.
+        selfv[p.index] = (p.elapsed as f64 - child_e[p.index] - p.count as f64 * inner - child_c[p.index] * (outer - inner)).max(0.0);
     }
     let mut incl = selfv.clone();
     for i in (1..n).rev() {

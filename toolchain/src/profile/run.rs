@@ -19,6 +19,9 @@ use crate::deploy::fs::{Board, Upload};
 use crate::deploy::progress::DeployProgress;
 use crate::deploy::{DeployError, Transport};
 
+/// The local run's driver script (its frame is dropped from tracebacks).
+pub const DRIVER_FILE: &str = "_mpprof_run.py";
+
 /// Where the instrumented files go on a board (relative to its working directory).
 pub const BOARD_DIR: &str = ".mpprof";
 
@@ -31,6 +34,8 @@ pub struct RunOutcome {
     pub traceback: String,
     /// The exception line (`ValueError: boom`), when it raised.
     pub exception: Option<String>,
+    /// The VM printed the traceback on stdout (as the pybind-wrapped unix port does), so it is shown there.
+    pub traceback_on_stdout: bool,
     /// Why the block could not be read, if it was malformed.
     pub block_error: Option<String>,
 }
@@ -71,7 +76,8 @@ pub fn clean_traceback(tb: &str) -> String {
     let mut out = String::new();
     for line in tb.replace("\r\n", "\n").lines() {
         let t = line.trim_start();
-        if t.starts_with("File \"_mpprof.py\"") || t.starts_with("File \"<stdin>\"") || t.starts_with("File \"<string>\"") {
+        let file = t.strip_prefix("File \"").and_then(|r| r.split('"').next());
+        if file.is_some_and(|f| f == "_mpprof.py" || f == "<stdin>" || f == "<string>" || f.ends_with(DRIVER_FILE)) {
             continue;
         }
         out.push_str(line);
@@ -81,7 +87,12 @@ pub fn clean_traceback(tb: &str) -> String {
 }
 
 fn finish(splitter: &Splitter, stderr: &str) -> RunOutcome {
-    let traceback = if stderr.trim().is_empty() { String::new() } else { clean_traceback(stderr) };
+    // Anything printed after the profiler's block comes from the driver after the program ended: a
+    // traceback, when the VM prints those on stdout.
+    let after = String::from_utf8_lossy(&splitter.after).into_owned();
+    let on_stdout = stderr.trim().is_empty() && after.contains("Traceback (most recent call last)");
+    let tb_text = if on_stdout { after.as_str() } else { stderr };
+    let traceback = if tb_text.trim().is_empty() { String::new() } else { clean_traceback(tb_text) };
     let exception = traceback.lines().rev().map(str::trim).find(|l| !l.is_empty()).map(str::to_string);
     let (raw, block_error) = if splitter.done {
         match data::parse(&splitter.block()) {
@@ -91,7 +102,7 @@ fn finish(splitter: &Splitter, stderr: &str) -> RunOutcome {
     } else {
         (None, None)
     };
-    RunOutcome { raw, traceback, exception, block_error }
+    RunOutcome { raw, traceback, exception, block_error, traceback_on_stdout: on_stdout }
 }
 
 /// Writes the instrumented files under `dir`.
@@ -112,10 +123,13 @@ pub fn run_local(ins: &Instrumented, exe: &Path, cwd: &Path, sink: &mut dyn FnMu
     let dir = tempfile::Builder::new().prefix("mpbuild-profile-").tempdir().map_err(|source| RunError::Io { dir: "a temporary directory".into(), source })?;
     write_tree(ins, dir.path())?;
     let nonce = nonce();
-    let code = driver(ins, &nonce, &str_literal(&dir.path().to_string_lossy()));
+    // The script's directory replaces the working directory on `sys.path`: put the latter back behind ours.
+    let code = format!("__import__('sys').path.insert(0,'')\n{}", driver(ins, &nonce, &str_literal(&dir.path().to_string_lossy())));
+    // A script file rather than `-c`: the VM then prints a traceback on stderr, as for `micropython main.py`.
+    let script = dir.path().join(DRIVER_FILE);
+    std::fs::write(&script, &code).map_err(|source| RunError::Io { dir: dir.path().display().to_string(), source })?;
     let mut child = Command::new(exe)
-        .arg("-c")
-        .arg(&code)
+        .arg(&script)
         .current_dir(cwd)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

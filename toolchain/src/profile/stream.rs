@@ -24,6 +24,8 @@ pub struct Splitter {
     block: Vec<u8>,
     /// The block was complete.
     pub done: bool,
+    /// What came after the block (the program had ended: only what the driver printed, a traceback).
+    pub after: Vec<u8>,
 }
 
 /// Length of the longest suffix of `buf` that is a proper prefix of `marker`.
@@ -41,7 +43,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 impl Splitter {
     pub fn new(nonce: &str) -> Splitter {
-        Splitter { start: start_marker(nonce), end: end_marker(nonce), pending: Vec::new(), in_block: false, block: Vec::new(), done: false }
+        Splitter { start: start_marker(nonce), end: end_marker(nonce), pending: Vec::new(), in_block: false, block: Vec::new(), done: false, after: Vec::new() }
     }
 
     /// Feeds bytes; returns the program output they complete.
@@ -70,7 +72,7 @@ impl Splitter {
                     }
                 }
             } else if self.done {
-                out.append(&mut self.pending);
+                self.after.append(&mut self.pending);
                 return out;
             } else {
                 match find(&self.pending, &self.start) {
@@ -95,6 +97,10 @@ impl Splitter {
         if self.in_block {
             // The block never ended (the link dropped or the board crashed): keep what arrived.
             self.block.append(&mut self.pending);
+            return Vec::new();
+        }
+        if self.done {
+            self.after.append(&mut self.pending);
             return Vec::new();
         }
         std::mem::take(&mut self.pending)
@@ -122,6 +128,7 @@ mod tests {
             out.extend(s.feed(c));
         }
         out.extend(s.finish());
+        out.extend_from_slice(&s.after);
         (out, s.block(), s.done)
     }
 
