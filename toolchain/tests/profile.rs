@@ -87,18 +87,18 @@ def fast(n):
     return n + 1
 ";
 
-const ROUNDS: u32 = 200;
+const ROUNDS: u32 = 100;
 
 fn main_program() -> String {
     format!(
-        "{WORK}\n\ndef main():\n    t = 0\n    for i in range({ROUNDS}):\n        t += slow(15000) + medium(6000) + fast(i)\n    print('total', t)\n\n\nmain()\n"
+        "{WORK}\n\ndef main():\n    t = 0\n    for i in range({ROUNDS}):\n        t += slow(15000) + medium(10000) + fast(i)\n    print('total', t)\n\n\nmain()\n"
     )
 }
 
 /// The same functions, each call timed by the program itself (the independent measurement).
 fn self_timed_program() -> String {
     format!(
-        "import time\n{WORK}\n\nT = {{'slow': 0, 'medium': 0, 'fast': 0}}\n\n\ndef timed(name, f, a):\n    t0 = time.ticks_us()\n    r = f(a)\n    T[name] += time.ticks_diff(time.ticks_us(), t0)\n    return r\n\n\nfor i in range({ROUNDS}):\n    timed('slow', slow, 15000)\n    timed('medium', medium, 6000)\n    timed('fast', fast, i)\nprint(T['slow'], T['medium'], T['fast'])\n"
+        "import time\n{WORK}\n\nT = {{'slow': 0, 'medium': 0, 'fast': 0}}\n\n\ndef timed(name, f, a):\n    t0 = time.ticks_us()\n    r = f(a)\n    T[name] += time.ticks_diff(time.ticks_us(), t0)\n    return r\n\n\nfor i in range({ROUNDS}):\n    timed('slow', slow, 15000)\n    timed('medium', medium, 10000)\n    timed('fast', fast, i)\nprint(T['slow'], T['medium'], T['fast'])\n"
     )
 }
 

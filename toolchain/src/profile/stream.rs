@@ -26,6 +26,8 @@ pub struct Splitter {
     pub done: bool,
     /// What came after the block (the program had ended: only what the driver printed, a traceback).
     pub after: Vec<u8>,
+    /// Line-end bytes after the end marker still to drop (they belong to the block).
+    eol: u8,
 }
 
 /// Length of the longest suffix of `buf` that is a proper prefix of `marker`.
@@ -43,7 +45,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 impl Splitter {
     pub fn new(nonce: &str) -> Splitter {
-        Splitter { start: start_marker(nonce), end: end_marker(nonce), pending: Vec::new(), in_block: false, block: Vec::new(), done: false, after: Vec::new() }
+        Splitter { start: start_marker(nonce), end: end_marker(nonce), pending: Vec::new(), in_block: false, block: Vec::new(), done: false, after: Vec::new(), eol: 0 }
     }
 
     /// Feeds bytes; returns the program output they complete.
@@ -57,10 +59,7 @@ impl Splitter {
                         self.block.extend_from_slice(&self.pending[..i]);
                         let rest = self.pending.split_off(i + self.end.len());
                         self.pending = rest;
-                        // The line end after the end marker belongs to the block.
-                        while matches!(self.pending.first(), Some(b'\r' | b'\n')) {
-                            self.pending.remove(0);
-                        }
+                        self.eol = 2;
                         self.in_block = false;
                         self.done = true;
                     }
@@ -72,6 +71,20 @@ impl Splitter {
                     }
                 }
             } else if self.done {
+                // The line end after the end marker (`\n` or `\r\n`, perhaps split over chunks).
+                while self.eol > 0 && !self.pending.is_empty() {
+                    match self.pending[0] {
+                        b'\r' if self.eol == 2 => {
+                            self.pending.remove(0);
+                            self.eol = 1;
+                        }
+                        b'\n' => {
+                            self.pending.remove(0);
+                            self.eol = 0;
+                        }
+                        _ => self.eol = 0,
+                    }
+                }
                 self.after.append(&mut self.pending);
                 return out;
             } else {
