@@ -8,6 +8,9 @@
 //! graph, [`hints`] adds suggestions from the editor's rules, and [`store`] writes the profile the editor
 //! shows as code lenses.
 
+// The deploy layer's errors are large (they carry tracebacks), as everywhere in mpbuild.
+#![allow(clippy::result_large_err)]
+
 pub mod data;
 pub mod flame;
 pub mod hints;
