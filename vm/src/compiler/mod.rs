@@ -33,6 +33,7 @@ mod function;
 mod import;
 mod inline_asm;
 mod loops;
+mod profile;
 pub mod scope;
 mod source;
 mod stmt;
@@ -116,6 +117,8 @@ pub fn compile_module_with(
         native_listings: Vec::new(),
         outputs: HashMap::new(),
         inline_asm: None,
+        profile: extras.profile.clone(),
+        profile_ids: HashMap::new(),
     };
     let run = comp.run(module);
     extras.native_trace = std::mem::take(&mut comp.native_trace);
@@ -123,6 +126,7 @@ pub fn compile_module_with(
     run?;
     let root = comp.build_raw_code(0, 0)?;
     extras.functions = comp.function_summaries();
+    extras.profiled = comp.profiled_scopes();
     let has_native = comp.native.is_some() || comp.inline_asm.is_some();
     drop(comp);
     let common = Rc::try_unwrap(common)
@@ -159,6 +163,10 @@ pub struct CompileExtras {
     /// Out: `(qualified scope name, text)` of each native function, in compilation order: the
     /// `-march=debug` trace for `debug`, a machine-code listing for real architectures.
     pub native_listings: Vec<(String, String)>,
+    /// In: instrument for profiling ([`crate::profile`]).
+    pub profile: Option<crate::profile::ProfilePlan>,
+    /// Out (on success, when profiling): the instrumented scopes.
+    pub profiled: Vec<crate::profile::ProfiledScope>,
 }
 
 /// One compiled `def`.
@@ -252,6 +260,9 @@ pub(crate) struct Compiler<'a> {
     outputs: HashMap<ScopeId, ScopeOutput>,
     /// The inline assembler, made when the first `@micropython.asm_*` scope is compiled.
     inline_asm: Option<crate::emit::inline::InlineAsm>,
+    /// Profiling instrumentation requested ([`crate::profile`]), and the id given to each instrumented scope.
+    profile: Option<crate::profile::ProfilePlan>,
+    profile_ids: HashMap<ScopeId, u32>,
 }
 
 impl<'a> Compiler<'a> {
@@ -489,7 +500,9 @@ impl<'a> Compiler<'a> {
         let node = self.scopes[sid].node;
         match node {
             ScopeNode::Module(body) => {
+                let prof = self.profile_begin();
                 self.compile_module_body(body);
+                self.profile_end(prof);
                 self.emit().load_const_tok(crate::emit::ConstTok::None);
                 self.emit().return_value();
             }
