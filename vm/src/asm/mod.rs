@@ -228,6 +228,13 @@ pub trait Asm: Sized {
     /// `ASM_CALL_IND`: call `mp_fun_table[fun]`.
     fn call_ind(&mut self, fun: FunKind);
 
+    /// The `mp_setup_code_state_native` call of the native prologue, made while all four argument
+    /// registers hold its arguments: `#if N_THUMB` / `#elif N_ARM` call through `r4`
+    /// (`asm_*_bl_ind(..., REG_R4)`), everyone else uses `ASM_CALL_IND`.
+    fn call_ind_args_in_use(&mut self, fun: FunKind) {
+        self.call_ind(fun);
+    }
+
     /// `ASM_MOV_LOCAL_REG`: C-stack word `local_num` = `reg_src`.
     fn mov_local_reg(&mut self, local_num: usize, reg_src: Self::Reg);
     /// `ASM_MOV_REG_IMM`.
