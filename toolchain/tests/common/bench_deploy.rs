@@ -158,9 +158,11 @@ impl DeployBench {
     }
 }
 
-/// Checks that the board holds `dir` (under its own name) byte for byte; returns the file count.
-fn verify(board_fs: &Path, dir: &Path) -> usize {
-    let name = dir.file_name().unwrap();
+/// Checks that the board holds `dir` byte for byte (under its own name, or at the root as mpremote's
+/// `cp -r DIR :` puts it); returns the file count.
+fn verify(board_fs: &Path, dir: &Path, tool: &str) -> usize {
+    let named = board_fs.join(dir.file_name().unwrap());
+    let base = if named.is_dir() { named } else { board_fs.to_path_buf() };
     let mut n = 0;
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -171,8 +173,12 @@ fn verify(board_fs: &Path, dir: &Path) -> usize {
                 continue;
             }
             let rel = p.strip_prefix(dir).unwrap();
-            let on_board = std::fs::read(board_fs.join(name).join(rel)).unwrap_or_default();
-            assert_eq!(on_board, std::fs::read(&p).unwrap(), "{} on the board differs from its source", rel.display());
+            let on_board = std::fs::read(base.join(rel)).unwrap_or_default();
+            let want = std::fs::read(&p).unwrap();
+            if on_board != want {
+                let listing = Command::new("find").arg(board_fs).output().map(|o| String::from_utf8_lossy(&o.stdout).into_owned()).unwrap_or_default();
+                panic!("after {tool}: {} on the board ({} bytes) differs from its source ({} bytes)\nboard:\n{listing}", rel.display(), on_board.len(), want.len());
+            }
             n += 1;
         }
     }
@@ -188,8 +194,12 @@ pub fn run(exe: &Path, runs: usize) -> DeployBench {
     let bytes_big = write_project(&big, 1, 2400);
     let mut b = VmBoard::start();
     let port = b.connect(Faults::default());
-    let clear = |fs: &Path, name: &str| {
-        let _ = std::fs::remove_dir_all(fs.join(name));
+    // Empties the board's filesystem.
+    let clear = |fs: &Path, _name: &str| {
+        for e in std::fs::read_dir(fs).unwrap().flatten() {
+            let p = e.path();
+            let _ = if p.is_dir() { std::fs::remove_dir_all(&p) } else { std::fs::remove_file(&p) };
+        }
     };
 
     // The fixed cost of one command (process start, port open, raw REPL entry), to report transfer-only
@@ -213,10 +223,10 @@ pub fn run(exe: &Path, runs: usize) -> DeployBench {
         for _ in 0..runs {
             clear(&b.fs, &name);
             theirs.push(time(mpremote_cp(&port, dir, true)));
-            verified_files += verify(&b.fs, dir);
+            verified_files += verify(&b.fs, dir, "mpremote cp");
             clear(&b.fs, &name);
             ours.push(time(mpbuild_cp(exe, &port, dir, true)));
-            verified_files += verify(&b.fs, dir);
+            verified_files += verify(&b.fs, dir, "mpbuild cp");
         }
         uploads.push(Row { label: format!("full upload, {label} ({bytes} bytes)"), bytes, mpbuild: median(ours), mpremote: median(theirs) });
     }
@@ -229,7 +239,7 @@ pub fn run(exe: &Path, runs: usize) -> DeployBench {
         theirs.push(time(mpremote_cp(&port, &proj, false)));
         ours.push(time(mpbuild_cp(exe, &port, &proj, false)));
     }
-    verified_files += verify(&b.fs, &proj);
+    verified_files += verify(&b.fs, &proj, "the unchanged syncs");
     DeployBench {
         runs,
         uploads,
