@@ -165,7 +165,7 @@ fn encode_pack(entries: &[(&str, &[u8])]) -> Vec<u8> {
 fn decode_pack(b: &[u8]) -> Option<HashMap<String, Vec<u8>>> {
     let mut rest = b.strip_prefix(PACK_MAGIC.as_slice())?;
     let mut out = HashMap::new();
-    let mut take = |n: usize, rest: &mut &[u8]| -> Option<Vec<u8>> {
+    let take = |n: usize, rest: &mut &[u8]| -> Option<Vec<u8>> {
         if rest.len() < n {
             return None;
         }

@@ -24,7 +24,12 @@ static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 /// Prints past the harness's capture, so `cargo test` shows the numbers.
 fn show(text: &str) {
     let mut e = std::io::stderr().lock();
-    let _ = writeln!(e, "\n{text}");
+    let note = if cfg!(debug_assertions) {
+        "(a debug build of mpbuild and its compiler: times are indicative; `scripts/bench-mpbuild` measures the release build and checks the targets)\n"
+    } else {
+        ""
+    };
+    let _ = writeln!(e, "\n{text}{note}");
 }
 
 #[test]
