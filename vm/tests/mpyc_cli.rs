@@ -235,10 +235,13 @@ fn native_code_matches_or_fails_cleanly() {
         &["-X", "emit=native", "t.py"],
         &["-march=rv64imc", "-X", "emit=native", "t.py"],
         &["-march=rv64imc", "nat.py"],
+        &["-march=armv7m", "nat.py"],
+        &["-march=armv6m", "-X", "emit=viper", "nat.py"],
+        &["-march=armv6", "-X", "emit=native", "t.py"],
     ] {
         same(args, b"");
     }
-    for args in [&["-march=armv7m", "nat.py"][..], &["-march=xtensawin", "-X", "emit=native", "t.py"]] {
+    for args in [&["-march=xtensawin", "-X", "emit=native", "t.py"][..], &["-march=rv32imc", "nat.py"]] {
         let s = Scratch::new("native");
         populate(&s);
         let out = Command::new(MPYC).args(args).current_dir(&s.dir).output().unwrap();

@@ -1,18 +1,21 @@
 //! Native and viper code generation against mpy-cross 1.29 (the dev loop of the native emitter).
 //!
 //! - `tests/corpus/native/*.py`: programs written for this project. Each starts with a line
-//!   `# mpy-cross <flags>` where `ARCH` stands for the architecture; every program is compiled for
-//!   `-march=debug`, `-march=x64` and `-march=x86` by mpy-cross and by mpyc, and must give the same bytes
-//!   (for `debug` also the same trace on stdout), or the same error text, or — where mpy-cross aborts on
-//!   an internal assertion — a clean error from mpyc. Programs mpy-cross accepts are then run on the real
-//!   MicroPython VM (x64), once from each compiler's `.mpy`, and must print the same thing.
+//!   `# mpy-cross <flags>` where `ARCH` stands for the architecture; every program is compiled for each
+//!   of [`TARGETS`] (`debug`, `x64`, `x86`, the Thumb targets `armv6m armv7m armv7em armv7emsp
+//!   armv7emdp` and ARM `armv6`) by mpy-cross and by mpyc, and must give the same bytes (for `debug` also
+//!   the same trace on stdout), or the same error text, or — where mpy-cross aborts on an internal
+//!   assertion — a clean error from mpyc. Programs mpy-cross accepts for x64 are then run on the real
+//!   MicroPython VM (x64), once from each compiler's `.mpy`, and must print the same thing; the other
+//!   targets are compared byte for byte only (there is no VM for them here).
 //! - The bytecode corpus (`tests/corpus/basics`, `tests/corpus/multi`) compiled whole-module with
-//!   `-X emit=native` and `-X emit=viper`, same comparisons (no VM run).
+//!   `-X emit=native` and `-X emit=viper` for every target, same comparisons (no VM run).
 //!
 //! Known mismatches are listed in `tests/corpus/native/EXPECTED_FAILURES` (`<program> <setting>` per
-//! line). The test fails when an unlisted case fails *or a listed one passes*, so the list only shrinks;
-//! `MPY_UPDATE_EXPECTED=1` rewrites it from what was observed. `MPY_NATIVE_FILTER=<substring>` restricts
-//! the programs; `MPY_NATIVE_NO_VM=1` skips the VM runs.
+//! line, the setting naming the target). The test fails when an unlisted case fails *or a listed one
+//! passes*, so the list only shrinks; `MPY_UPDATE_EXPECTED=1` rewrites it from what was observed.
+//! `MPY_NATIVE_FILTER=<substring>` restricts the programs, `MPY_NATIVE_ARCHES=armv6m,armv7m` the targets
+//! (by name); `MPY_NATIVE_NO_VM=1` skips the VM runs.
 
 mod common;
 
@@ -22,7 +25,54 @@ use std::process::Command;
 
 use mpy_vm::{Arch, CompileOptions, EmitOpt};
 
-const ARCHES: [&str; 3] = ["debug", "x64", "x86"];
+/// One architecture setting the corpora are compiled for.
+struct Target {
+    /// The name in `EXPECTED_FAILURES` settings and `MPY_NATIVE_ARCHES`.
+    name: &'static str,
+    /// The `-march=` value (replaces `ARCH` in a program's flags line).
+    march: &'static str,
+    /// Further mpy-cross flags for this setting (e.g. `-march-flags=zba,zcmp`).
+    extra: &'static [&'static str],
+}
+
+const fn target(name: &'static str) -> Target {
+    Target { name, march: name, extra: &[] }
+}
+
+/// Every setting, in report order. A new architecture (or arch-flag variant) is one more line.
+const TARGETS: &[Target] = &[
+    target("debug"),
+    target("x64"),
+    target("x86"),
+    target("armv6m"),
+    target("armv7m"),
+    target("armv7em"),
+    target("armv7emsp"),
+    target("armv7emdp"),
+    target("armv6"),
+];
+
+/// The targets selected by `MPY_NATIVE_ARCHES` (all when unset).
+fn targets() -> Vec<&'static Target> {
+    match arch_filter() {
+        Some(names) => TARGETS.iter().filter(|t| names.iter().any(|n| n == t.name)).collect(),
+        None => TARGETS.iter().collect(),
+    }
+}
+
+fn arch_filter() -> Option<Vec<String>> {
+    std::env::var("MPY_NATIVE_ARCHES")
+        .ok()
+        .filter(|f| !f.is_empty())
+        .map(|f| f.split(',').map(|s| s.trim().to_string()).collect())
+}
+
+/// A program's flags for `t`: `ARCH` replaced, the target's extra flags appended.
+fn target_flags(flags: &[String], t: &Target) -> Vec<String> {
+    let mut out: Vec<String> = flags.iter().map(|f| f.replace("ARCH", t.march)).collect();
+    out.extend(t.extra.iter().map(|f| f.to_string()));
+    out
+}
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -57,6 +107,15 @@ fn options(flags: &[String], source_name: &str) -> Result<CompileOptions, String
     while let Some(f) = it.next() {
         if let Some(a) = f.strip_prefix("-march=") {
             o.arch = Some(Arch::from_name(a).ok_or_else(|| format!("unknown arch {a}"))?);
+        } else if let Some(list) = f.strip_prefix("-march-flags=") {
+            // The RISC-V extension names (`RV32_EXT_*`: bit0 zba, bit1 zcmp).
+            for name in list.split(',') {
+                o.arch_flags |= match name {
+                    "zba" => 1,
+                    "zcmp" => 2,
+                    other => return Err(format!("unsupported arch flag {other}")),
+                };
+            }
         } else if f == "-X" {
             match it.next().map(String::as_str) {
                 Some("emit=native") => o.emit = EmitOpt::Native,
@@ -289,7 +348,7 @@ fn enforce(what: &str, cases: &[Case], prefixes: &[String]) {
             }
         }
     }
-    let filtered = filter().is_some();
+    let filtered = filter().is_some() || arch_filter().is_some();
     if !filtered {
         for key in expected.keys() {
             if !results.iter().any(|(k, _)| k == key) {
@@ -328,18 +387,20 @@ fn native_corpus_matches_mpy_cross_and_runs() {
             continue;
         }
         let flags = header_flags(&path).unwrap_or_else(|e| panic!("{e}"));
-        for arch in ARCHES {
-            let flags: Vec<String> = flags.iter().map(|f| f.replace("ARCH", arch)).collect();
+        for t in targets() {
             cases.push(Case {
-                key: format!("native/{file} {arch}"),
+                key: format!("native/{file} {}", t.name),
                 dir: dir.clone(),
                 file: file.clone(),
-                flags,
-                run_vm: arch == "x64",
+                flags: target_flags(&flags, t),
+                run_vm: t.name == "x64",
             });
         }
     }
-    assert!(filter().is_some() || cases.len() >= 3 * 200, "the native corpus must hold at least 200 programs");
+    assert!(
+        filter().is_some() || cases.len() >= targets().len() * 200,
+        "the native corpus must hold at least 200 programs"
+    );
     enforce("tests/corpus/native", &cases, &["native/".to_string()]);
 }
 
@@ -361,12 +422,13 @@ fn bytecode_corpus_under_emit_native_and_viper() {
                 continue;
             }
             for emit in ["native", "viper"] {
-                for arch in ARCHES {
+                for t in targets() {
+                    let flags = ["-march=ARCH".to_string(), "-X".into(), format!("emit={emit}")];
                     cases.push(Case {
-                        key: format!("{rel} emit={emit},{arch}"),
+                        key: format!("{rel} emit={emit},{}", t.name),
                         dir: dir.clone(),
                         file: file.clone(),
-                        flags: vec![format!("-march={arch}"), "-X".into(), format!("emit={emit}")],
+                        flags: target_flags(&flags, t),
                         run_vm: false,
                     });
                 }

@@ -178,6 +178,8 @@ impl Progress for Bars {
                     Operation::Write => "writing",
                     Operation::Romfs => "romfs",
                     Operation::Freeze => "freezing",
+                    Operation::Image => "image",
+                    Operation::Download => "download",
                 });
                 *slot = Some(pb);
             }

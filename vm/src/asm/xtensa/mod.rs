@@ -26,6 +26,7 @@
 
 pub mod encode;
 pub mod imms;
+pub mod inline_inst;
 pub mod inst;
 pub mod regs;
 

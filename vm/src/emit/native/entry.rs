@@ -235,7 +235,7 @@ impl<A: NativeArch> NativeEmitter<A> {
             if Self::cpp_regs_differ(A::REG_ARG_4, A::REG_PARENT_ARG_4) {
                 self.as_.mov_reg_reg(A::REG_ARG_4, A::REG_PARENT_ARG_4);
             }
-            self.as_.call_ind(FunKind::SetupCodeState);
+            self.as_.call_ind_args_in_use(FunKind::SetupCodeState);
         }
 
         self.emit_native_global_exc_entry();
@@ -311,6 +311,10 @@ impl<A: NativeArch> NativeEmitter<A> {
             self.mpy_cross_assert("native emitter stack not empty at end of function");
         }
 
+        if let Some(crate::asm::AsmError::NotImplemented { message }) = self.as_.base().error() {
+            self.not_implemented(message);
+            return;
+        }
         if let Some(e) = self.as_.base().error() {
             let message = format!("native code generation failed: {e}");
             self.fatal(crate::error::CompileError::internal(message));

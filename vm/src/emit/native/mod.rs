@@ -53,7 +53,9 @@ pub mod vtype;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use crate::asm::arm::AsmArm;
 use crate::asm::debug::AsmDebug;
+use crate::asm::thumb::{self as thumb, AsmThumb};
 use crate::asm::x64::AsmX64;
 use crate::asm::x86::AsmX86;
 use crate::asm::{self, Asm};
@@ -91,6 +93,20 @@ impl NativeArch for AsmX64 {
 impl NativeArch for AsmX86 {
     const X86_FAMILY: bool = true;
     const NLR_BUF_NUM_REGS: usize = 6;
+}
+
+/// `MICROPY_NLR_NUM_REGS_ARM_THUMB_FP`: mpy-cross sizes `nlr_buf_t` for every ARM target as for the
+/// largest (armv7emdp with its FPU registers), so the code runs on all of them.
+const NLR_BUF_NUM_REGS_ARM_THUMB_FP: usize = 16;
+
+impl<V: thumb::Variant> NativeArch for AsmThumb<V> {
+    const X86_FAMILY: bool = false;
+    const NLR_BUF_NUM_REGS: usize = NLR_BUF_NUM_REGS_ARM_THUMB_FP;
+}
+
+impl NativeArch for AsmArm {
+    const X86_FAMILY: bool = false;
+    const NLR_BUF_NUM_REGS: usize = NLR_BUF_NUM_REGS_ARM_THUMB_FP;
 }
 
 impl NativeArch for AsmDebug {
@@ -161,6 +177,12 @@ pub fn new_emitter(arch: Arch, ctx: NativeContext) -> Option<Box<dyn NativeEmit>
         Arch::X64 => Box::new(NativeEmitter::<AsmX64>::new(ctx)),
         Arch::X86 => Box::new(NativeEmitter::<AsmX86>::new(ctx)),
         Arch::Debug => Box::new(NativeEmitter::<AsmDebug>::new(ctx)),
+        Arch::Armv6m => Box::new(NativeEmitter::<thumb::AsmArmv6m>::new(ctx)),
+        Arch::Armv7m => Box::new(NativeEmitter::<thumb::AsmArmv7m>::new(ctx)),
+        Arch::Armv7em => Box::new(NativeEmitter::<thumb::AsmArmv7em>::new(ctx)),
+        Arch::Armv7emsp => Box::new(NativeEmitter::<thumb::AsmArmv7emsp>::new(ctx)),
+        Arch::Armv7emdp => Box::new(NativeEmitter::<thumb::AsmArmv7emdp>::new(ctx)),
+        Arch::Armv6 => Box::new(NativeEmitter::<AsmArm>::new(ctx)),
         _ => return None,
     })
 }
