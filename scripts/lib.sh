@@ -49,6 +49,12 @@ ensure_assemblers() {
     export MPY_REQUIRE_ASSEMBLERS=1
 }
 
+# A real MicroPython firmware file for the `mpbuild image` tests (toolchain/tests/image_hex.rs): Debian's
+# BBC micro:bit build, Intel HEX at /usr/share/firmware-microbit-micropython/firmware.hex.
+ensure_firmware_samples() {
+    [ -f /usr/share/firmware-microbit-micropython/firmware.hex ] || apt_install firmware-microbit-micropython
+}
+
 # The interpreter for the venv: the micropython-unix wheel is built for CPython 3.11 only.
 find_python311() {
     local py
@@ -132,6 +138,7 @@ setup_all() {
     ensure_cargo
     ensure_system_tools
     ensure_assemblers
+    ensure_firmware_samples
     ensure_neovim
     ensure_venv
     ensure_pypi_packages

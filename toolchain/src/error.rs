@@ -123,6 +123,31 @@ pub enum Error {
     #[diagnostic(transparent)]
     Deploy(#[from] crate::deploy::DeployError),
 
+    /// `mpbuild image`: a base firmware file that cannot be used (unreadable, another format or chip).
+    #[error("{message}")]
+    #[diagnostic(code(mpbuild::image::base), help("{help}"))]
+    ImageBase { message: String, help: String },
+
+    /// `mpbuild image`: the project does not fit the region it goes to.
+    #[error("the {what} needs {size} bytes but the region at {addr:#010x}..{end:#010x} holds {capacity} bytes ({} bytes too many)", size - capacity)]
+    #[diagnostic(code(mpbuild::image::too_large), help("leave modules out, raise the optimisation level (-O3 drops line numbers), or use a board (or partition table) with a larger region; nothing was written"))]
+    ImageTooLarge { what: String, size: u64, capacity: u64, addr: u64, end: u64 },
+
+    /// `mpbuild image`: the project's region overlaps the firmware's data.
+    #[error("{message}")]
+    #[diagnostic(code(mpbuild::image::overlap), help("{help}"))]
+    ImageOverlap { message: String, help: String },
+
+    /// `mpbuild image`: where the project goes is unknown for this board or firmware.
+    #[error("{message}")]
+    #[diagnostic(code(mpbuild::image::layout), help("{help}"))]
+    ImageLayout { message: String, help: String },
+
+    /// `mpbuild image --download`: the firmware could not be fetched.
+    #[error("{message}")]
+    #[diagnostic(code(mpbuild::image::download), help("{help}"))]
+    Download { message: String, help: String },
+
     /// The firmware build (make) could not be prepared or failed.
     #[error("firmware build: {message}")]
     #[diagnostic(code(mpbuild::firmware::error), help("{help}"))]

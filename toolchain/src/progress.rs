@@ -21,6 +21,10 @@ pub enum Operation {
     Romfs,
     /// Generating frozen-module C source.
     Freeze,
+    /// Assembling a firmware image (`mpbuild image`): one item per step.
+    Image,
+    /// Downloading a firmware file (total in bytes, one item per received piece).
+    Download,
 }
 
 /// What happened to one file during an operation.

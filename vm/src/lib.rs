@@ -13,6 +13,7 @@ pub mod error;
 pub mod float;
 pub mod mpy;
 pub mod options;
+pub mod profile;
 pub mod qstr;
 pub mod syntax;
 

@@ -43,6 +43,19 @@ pub struct Board {
     /// Size of ROMFS partition 0; `Some(0)` means the default firmware has none.
     #[serde(default)]
     pub romfs_bytes: Option<u64>,
+    /// Address of flash offset 0 in firmware files (XIP base on rp2, 0x08000000 on stm32, 0 on esp32/nrf).
+    /// `filesystem_offset` and `romfs_offset` are addresses in this space.
+    #[serde(default)]
+    pub flash_base: Option<u64>,
+    /// The filesystem the port mounts on `filesystem_offset` (`littlefs2` or `fat`).
+    #[serde(default)]
+    pub filesystem: Option<String>,
+    /// Block size of that filesystem (the block device's erase unit or sector).
+    #[serde(default)]
+    pub filesystem_block_size: Option<u64>,
+    /// UF2 family IDs the board's bootloader accepts for firmware.
+    #[serde(default)]
+    pub uf2_families: Vec<u32>,
     /// Field name → where the fact comes from.
     #[serde(default)]
     pub source: BTreeMap<String, String>,
@@ -60,6 +73,7 @@ pub struct VariantPatch {
     pub filesystem_bytes: Option<u64>,
     pub romfs_offset: Option<u64>,
     pub romfs_bytes: Option<u64>,
+    pub uf2_families: Option<Vec<u32>>,
     #[serde(default)]
     pub source: BTreeMap<String, String>,
 }
@@ -127,6 +141,9 @@ fn apply(b: &mut Board, name: &str, p: &VariantPatch) {
     b.filesystem_bytes = p.filesystem_bytes.or(b.filesystem_bytes);
     b.romfs_offset = p.romfs_offset.or(b.romfs_offset);
     b.romfs_bytes = p.romfs_bytes.or(b.romfs_bytes);
+    if let Some(f) = &p.uf2_families {
+        b.uf2_families.clone_from(f);
+    }
     for (k, v) in &p.source {
         b.source.insert(k.clone(), format!("variant {name}: {v}"));
     }
@@ -183,6 +200,11 @@ mod tests {
                 ("flash_bytes", b.flash_bytes.is_some()),
                 ("filesystem_bytes", b.filesystem_bytes.is_some()),
                 ("romfs_bytes", b.romfs_bytes.is_some()),
+                ("flash_base", b.flash_base.is_some()),
+                ("filesystem", b.filesystem.is_some()),
+                ("filesystem_offset", b.filesystem_offset.is_some()),
+                ("filesystem_block_size", b.filesystem_block_size.is_some()),
+                ("uf2_families", !b.uf2_families.is_empty()),
             ];
             for (field, is_present) in present {
                 if is_present {

@@ -7,8 +7,10 @@ mod check;
 mod completions;
 mod firmware;
 mod freeze;
+mod image;
 mod manifest;
 mod output;
+mod profile;
 mod romfs;
 // Board verbs (deploy, transfer, run, flash).
 mod cat;
@@ -96,6 +98,8 @@ pub enum Command {
     Manifest(manifest::Cmd),
     /// List the known boards, or show one with the source of each fact.
     Boards(boards::Cmd),
+    /// Build one flashable file: stock MicroPython firmware with the project baked in (or --inspect one).
+    Image(image::Cmd),
     /// Print a shell completion script.
     Completions(completions::Cmd),
     /// Build the project for the board and mirror it there (raw REPL over a serial port).
@@ -122,6 +126,8 @@ pub enum Command {
     Ports(ports::Cmd),
     /// Flash firmware: UF2 drive copy, espflash (ESP32 family) or probe-rs (debug probe).
     Flash(flash::Cmd),
+    /// Run the program instrumented (on a board, or the local VM with --local) and show where the time goes.
+    Profile(profile::Cmd),
 }
 
 /// Entry point of the binary.
@@ -136,6 +142,7 @@ pub fn main() -> ExitCode {
         Command::Firmware(c) => c.run(&cli.global, &out),
         Command::Manifest(c) => c.run(&cli.global, &out),
         Command::Boards(c) => c.run(&cli.global, &out),
+        Command::Image(c) => c.run(&cli.global, &out),
         Command::Completions(c) => c.run(&cli.global, &out),
         Command::Deploy(c) => c.run(&cli.global, &out),
         Command::Run(c) => c.run(&cli.global, &out),
@@ -149,6 +156,7 @@ pub fn main() -> ExitCode {
         Command::Reset(c) => c.run(&cli.global, &out),
         Command::Ports(c) => c.run(&cli.global, &out),
         Command::Flash(c) => c.run(&cli.global, &out),
+        Command::Profile(c) => c.run(&cli.global, &out),
     };
     match r {
         Ok(()) => ExitCode::SUCCESS,

@@ -2,7 +2,7 @@
 //! errors rendered by miette with their code and help line, and indicatif progress bars fed by the library's
 //! progress events.
 
-use std::io::IsTerminal;
+use std::io::{ErrorKind, IsTerminal, Write};
 use std::sync::Mutex;
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -40,21 +40,21 @@ impl Out {
     /// Prints a human line on stdout (not in quiet or JSON mode).
     pub fn line(&self, s: impl AsRef<str>) {
         if !self.quiet && !self.json {
-            println!("{}", s.as_ref());
+            stdout_line(s.as_ref());
         }
     }
 
     /// Prints a line only with `-v`.
     pub fn detail(&self, s: impl AsRef<str>) {
         if self.verbose > 0 && !self.json {
-            println!("{}", s.as_ref());
+            stdout_line(s.as_ref());
         }
     }
 
     /// Prints the JSON result (JSON mode only).
     pub fn json(&self, v: &serde_json::Value) {
         if self.json {
-            println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
+            stdout_line(&serde_json::to_string_pretty(v).unwrap_or_default());
         }
     }
 
@@ -76,7 +76,9 @@ impl Out {
                 Some(l) => l.to_json(),
                 None => serde_json::json!({ "code": "mpbuild::error", "message": format!("{e:#}"), "help": null }),
             };
-            println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "ok": false, "error": v })).unwrap_or_default());
+            // The command fails either way: a closed stdout must not turn the failure into a success.
+            let text = serde_json::to_string_pretty(&serde_json::json!({ "ok": false, "error": v })).unwrap_or_default();
+            let _ = try_stdout_write(format!("{text}\n").as_bytes());
             return;
         }
         if let Some(Error::Compile { errors }) = lib {
@@ -107,6 +109,34 @@ impl Out {
         let on = !self.quiet && !self.json && std::io::stderr().is_terminal();
         Bars { on, bar: Mutex::new(None) }
     }
+}
+
+/// Writes `bytes` to stdout. A closed pipe (`mpbuild boards | head -1`) ends the process quietly with
+/// success, as well-behaved command-line tools do, where `println!` would panic; any other failure to write
+/// (a full disk behind a redirect) is reported on stderr and ends the process with status 1.
+pub fn stdout_write(bytes: &[u8]) {
+    if let Err(e) = try_stdout_write(bytes) {
+        if e.kind() == ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        let _ = writeln!(std::io::stderr(), "error: cannot write to stdout: {e}");
+        std::process::exit(1);
+    }
+}
+
+/// Writes and flushes `bytes` on stdout.
+fn try_stdout_write(bytes: &[u8]) -> std::io::Result<()> {
+    let mut o = std::io::stdout().lock();
+    o.write_all(bytes)?;
+    o.flush()
+}
+
+/// [`stdout_write`] of one line.
+pub fn stdout_line(s: &str) {
+    let mut line = String::with_capacity(s.len() + 1);
+    line.push_str(s);
+    line.push('\n');
+    stdout_write(line.as_bytes());
 }
 
 fn render(e: &Error) -> String {
@@ -148,6 +178,8 @@ impl Progress for Bars {
                     Operation::Write => "writing",
                     Operation::Romfs => "romfs",
                     Operation::Freeze => "freezing",
+                    Operation::Image => "image",
+                    Operation::Download => "download",
                 });
                 *slot = Some(pb);
             }

@@ -31,7 +31,9 @@ mod exception;
 mod expr;
 mod function;
 mod import;
+mod inline_asm;
 mod loops;
+mod profile;
 pub mod scope;
 mod source;
 mod stmt;
@@ -114,6 +116,9 @@ pub fn compile_module_with(
         force_emit: extras.force_emit,
         native_listings: Vec::new(),
         outputs: HashMap::new(),
+        inline_asm: None,
+        profile: extras.profile.clone(),
+        profile_ids: HashMap::new(),
     };
     let run = comp.run(module);
     extras.native_trace = std::mem::take(&mut comp.native_trace);
@@ -121,7 +126,8 @@ pub fn compile_module_with(
     run?;
     let root = comp.build_raw_code(0, 0)?;
     extras.functions = comp.function_summaries();
-    let has_native = comp.native.is_some();
+    extras.profiled = comp.profiled_scopes();
+    let has_native = comp.native.is_some() || comp.inline_asm.is_some();
     drop(comp);
     let common = Rc::try_unwrap(common)
         .map_err(|_| CompileError::internal("emitter tables still shared"))?
@@ -157,6 +163,10 @@ pub struct CompileExtras {
     /// Out: `(qualified scope name, text)` of each native function, in compilation order: the
     /// `-march=debug` trace for `debug`, a machine-code listing for real architectures.
     pub native_listings: Vec<(String, String)>,
+    /// In: instrument for profiling ([`crate::profile`]).
+    pub profile: Option<crate::profile::ProfilePlan>,
+    /// Out (on success, when profiling): the instrumented scopes.
+    pub profiled: Vec<crate::profile::ProfiledScope>,
 }
 
 /// One compiled `def`.
@@ -199,6 +209,8 @@ struct ScopeOutput {
     fun_data: Vec<u8>,
     children: Vec<ScopeId>,
     prelude_offset: u32,
+    /// Inline assembler only: `(n_pos_args, type_sig)`.
+    asm_sig: Option<(u32, u32)>,
 }
 
 /// `compiler_t`.
@@ -246,6 +258,11 @@ pub(crate) struct Compiler<'a> {
     force_emit: Option<(usize, EmitOpt)>,
     native_listings: Vec<(String, String)>,
     outputs: HashMap<ScopeId, ScopeOutput>,
+    /// The inline assembler, made when the first `@micropython.asm_*` scope is compiled.
+    inline_asm: Option<crate::emit::inline::InlineAsm>,
+    /// Profiling instrumentation requested ([`crate::profile`]), and the id given to each instrumented scope.
+    profile: Option<crate::profile::ProfilePlan>,
+    profile_ids: HashMap<ScopeId, u32>,
 }
 
 impl<'a> Compiler<'a> {
@@ -271,9 +288,10 @@ impl<'a> Compiler<'a> {
         let mut s = 0;
         while s < self.scopes.len() && self.error.is_none() {
             if self.scopes[s].emit_options == EmitOption::Asm {
-                self.cur = s;
-                self.native_not_supported();
-                break;
+                self.compile_scope_inline_asm(s, Pass::Scope);
+                self.max_num_labels = self.max_num_labels.max(self.label_slot.get() as usize);
+                s += 1;
+                continue;
             }
             self.compile_scope(s, Pass::Scope);
             for i in 0..self.scopes[s].id_info.len() {
@@ -294,6 +312,11 @@ impl<'a> Compiler<'a> {
         let mut s = 0;
         while s < self.scopes.len() && self.error.is_none() {
             self.use_native = false;
+            if self.scopes[s].emit_options == EmitOption::Asm {
+                self.inline_asm_passes(s);
+                s += 1;
+                continue;
+            }
             if self.scopes[s].emit_options != EmitOption::Bytecode {
                 self.cur = s;
                 if !self.select_native_emitter() {
@@ -340,6 +363,7 @@ impl<'a> Compiler<'a> {
                         fun_data: out.fun_data,
                         children: out.children,
                         prelude_offset: out.prelude_offset,
+                        asm_sig: None,
                     })
                 } else {
                     self.bc.take_output().map(|out| ScopeOutput {
@@ -347,6 +371,7 @@ impl<'a> Compiler<'a> {
                         fun_data: out.fun_data,
                         children: out.children,
                         prelude_offset: 0,
+                        asm_sig: None,
                     })
                 };
                 match out {
@@ -393,6 +418,10 @@ impl<'a> Compiler<'a> {
         let mut rc = RawCode::bytecode(out.fun_data.clone(), children);
         rc.kind = out.kind;
         rc.prelude_offset = out.prelude_offset;
+        if let Some((n_pos_args, type_sig)) = out.asm_sig {
+            rc.n_pos_args = n_pos_args;
+            rc.type_sig = type_sig;
+        }
         Ok(rc)
     }
 
@@ -434,12 +463,13 @@ impl<'a> Compiler<'a> {
                 label_slot: self.label_slot.clone(),
                 max_num_labels: self.max_num_labels,
                 listing: self.want_native_listing,
+                arch_flags: self.opts.arch_flags,
             };
             match native::new_emitter(arch, ctx) {
                 Some(n) => self.native = Some(n),
                 None => {
                     self.internal_error(&format!(
-                        "mpyc cannot generate native code for -march={} yet (only x64, x86 and debug)",
+                        "mpyc cannot generate native code for -march={} yet",
                         arch.name()
                     ));
                     return false;
@@ -471,7 +501,9 @@ impl<'a> Compiler<'a> {
         let node = self.scopes[sid].node;
         match node {
             ScopeNode::Module(body) => {
+                let prof = self.profile_begin();
                 self.compile_module_body(body);
+                self.profile_end(prof);
                 self.emit().load_const_tok(crate::emit::ConstTok::None);
                 self.emit().return_value();
             }
@@ -654,10 +686,6 @@ impl<'a> Compiler<'a> {
                 with_traceback: false,
             });
         }
-    }
-
-    fn native_not_supported(&mut self) {
-        self.internal_error("inline assembler (@micropython.asm_*) is not supported by mpyc yet");
     }
 
     /// `compile_error_set_line`: gives an error raised on a leaf the line of an enclosing struct node.

@@ -1,0 +1,130 @@
+//! FAT filesystem images through the `fatfs` crate: a volume formatted for a board's filesystem region
+//! (sector size from the board table, FAT type chosen by size as FatFs does) holding the project's files,
+//! and a listing of any FAT volume for `--inspect`.
+
+use std::io::{Cursor, Read, Write};
+
+use fatfs::{FileSystem, FormatVolumeOptions, FsOptions};
+
+/// Formats a volume of `size` bytes with `sector`-byte sectors and writes `files` into it.
+pub fn build(size: u64, sector: u16, files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
+    if sector < 512 || !sector.is_power_of_two() || !size.is_multiple_of(u64::from(sector)) {
+        return Err(format!(
+            "a FAT volume of {size:#x} bytes cannot have {sector}-byte sectors"
+        ));
+    }
+    let sectors = u32::try_from(size / u64::from(sector))
+        .map_err(|_| format!("{size:#x} bytes is too large for FAT"))?;
+    let mut disk = Cursor::new(vec![0u8; size as usize]);
+    fatfs::format_volume(
+        &mut disk,
+        FormatVolumeOptions::new()
+            .bytes_per_sector(sector)
+            .total_sectors(sectors),
+    )
+    .map_err(|e| format!("cannot format a FAT volume of {sectors} sectors: {e}"))?;
+    disk.set_position(0);
+    {
+        let fs = FileSystem::new(&mut disk, FsOptions::new())
+            .map_err(|e| format!("cannot mount the new FAT volume: {e}"))?;
+        {
+            let root = fs.root_dir();
+            let mut made: Vec<String> = Vec::new();
+            for (path, data) in files {
+                let parts: Vec<&str> = path.split('/').collect();
+                for i in 1..parts.len() {
+                    let d = parts[..i].join("/");
+                    if !made.contains(&d) {
+                        root.create_dir(&d)
+                            .map_err(|e| format!("`{d}`: cannot create the directory: {e}"))?;
+                        made.push(d);
+                    }
+                }
+                let mut f = root
+                    .create_file(path)
+                    .map_err(|e| format!("`{path}`: {e}"))?;
+                f.write_all(data).map_err(|e| {
+                    if e.kind() == std::io::ErrorKind::Other || e.to_string().contains("space") {
+                        format!("`{path}`: the FAT volume of {size:#x} bytes is full ({e})")
+                    } else {
+                        format!("`{path}`: {e}")
+                    }
+                })?;
+                f.flush().map_err(|e| format!("`{path}`: {e}"))?;
+            }
+        }
+        fs.unmount()
+            .map_err(|e| format!("cannot finish the FAT volume: {e}"))?;
+    }
+    Ok(disk.into_inner())
+}
+
+/// Whether the bytes start like a FAT boot sector (jump instruction and `55 aa` signature).
+pub fn looks_like(bytes: &[u8]) -> bool {
+    bytes.len() >= 512
+        && matches!(bytes[0], 0xeb | 0xe9)
+        && bytes[510] == 0x55
+        && bytes[511] == 0xaa
+}
+
+/// Lists a FAT volume: files with contents, directories as `path/`.
+pub fn read(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let fs = FileSystem::new(Cursor::new(bytes.to_vec()), FsOptions::new())
+        .map_err(|e| format!("not a FAT volume: {e}"))?;
+    let mut out = Vec::new();
+    walk(&fs.root_dir(), "", &mut out, 0)?;
+    Ok(out)
+}
+
+fn walk<T: fatfs::ReadWriteSeek>(
+    dir: &fatfs::Dir<'_, T>,
+    prefix: &str,
+    out: &mut Vec<(String, Vec<u8>)>,
+    depth: usize,
+) -> Result<(), String> {
+    if depth > 32 {
+        return Err("FAT directories nest too deeply".to_string());
+    }
+    for e in dir.iter() {
+        let e = e.map_err(|e| format!("cannot read a FAT directory: {e}"))?;
+        let name = e.file_name();
+        if name == "." || name == ".." {
+            continue;
+        }
+        let path = format!("{prefix}{name}");
+        if e.is_dir() {
+            out.push((format!("{path}/"), Vec::new()));
+            walk(&e.to_dir(), &format!("{path}/"), out, depth + 1)?;
+        } else {
+            let mut data = Vec::new();
+            e.to_file()
+                .read_to_end(&mut data)
+                .map_err(|err| format!("`{path}`: {err}"))?;
+            out.push((path, data));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let files = vec![
+            ("main.py".to_string(), b"print(1)\n".to_vec()),
+            ("lib/pkg/mod.mpy".to_string(), vec![9; 3000]),
+        ];
+        let img = build(224 * 512, 512, &files).unwrap();
+        assert!(looks_like(&img));
+        let back = read(&img).unwrap();
+        let only: Vec<_> = back
+            .into_iter()
+            .filter(|(p, _)| !p.ends_with('/'))
+            .collect();
+        assert_eq!(only, files);
+        assert!(build(8 * 512, 512, &[("big".to_string(), vec![0; 100_000])]).is_err());
+        assert!(read(&[0u8; 1024]).is_err());
+    }
+}
