@@ -56,6 +56,10 @@ fn sources() -> Vec<(&'static str, Vec<u8>)> {
         ("invalid-utf8-in-string", b"x = \"\xff\xfe\"\nprint(x)\n".to_vec()),
         ("invalid-utf8-in-identifier", b"\xff\xfe = 1\n".to_vec()),
         ("invalid-utf8-in-comment", b"# \xc3\x28\nx = 1\n".to_vec()),
+        (
+            "invalid-utf8-everywhere",
+            b"def f\xc3\xa9\xff(a\xfe=1):\n    return a\xfe, '\xf4\x8f\xbc\x80\xe2\x82', '\xff' * 20\nclass \xfe:\n    x\xff = b'\xff'\n".to_vec(),
+        ),
         ("truncated-utf8-at-end", b"x = \"\xe2\x82".to_vec()),
         ("utf8-bom", b"\xef\xbb\xbfx = 1\n".to_vec()),
         ("nul-byte-in-code", b"x = 1\x00\ny = 2\n".to_vec()),

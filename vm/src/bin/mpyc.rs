@@ -60,7 +60,9 @@ fn main() {
         Parsed::Run(a) => match run(&a) {
             Ok(()) => 0,
             Err(msg) => {
-                eprint!("{msg}");
+                // Names in the message may hold bytes that are not UTF-8 (see `mpy::text`).
+                use std::io::Write;
+                let _ = std::io::stderr().write_all(&mpy::text::to_bytes(&msg));
                 1
             }
         },

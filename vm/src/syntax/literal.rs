@@ -23,9 +23,6 @@ pub enum LiteralErrorKind {
     BadInteger { base: u32, text: Vec<u8> },
     /// `mp_parse_num_float` failed: `invalid syntax for number`.
     BadNumber,
-    /// A decoded str literal is not valid UTF-8 (raw invalid bytes, a lone surrogate escape): MicroPython
-    /// keeps such bytes, our `String` constants cannot.
-    NotUtf8,
 }
 
 /// Decodes a number token as the lexer classified it (`MP_TOKEN_FLOAT_OR_IMAG` or `MP_TOKEN_INTEGER`).

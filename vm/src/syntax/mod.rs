@@ -26,6 +26,7 @@ pub mod intern;
 pub mod lexer;
 pub mod literal;
 mod lower;
+pub mod mend;
 pub mod recognize;
 pub mod rewrite;
 pub mod source;
@@ -66,12 +67,13 @@ pub fn parse_source_level(source: &[u8]) -> (ast::Module, Vec<CompileError>) {
 
 fn parse_impl(source: &[u8], opts: &ParseOptions, fold: bool) -> (ast::Module, Vec<CompileError>) {
     let tokens = tstring::expand(Lexer::tokenize(source, opts.opt_level), opts.opt_level);
-    if let Err(stop) = recognize::recognize(&tokens) {
-        return (ast::Module::default(), vec![parser_error(&stop, &tokens)]);
-    }
+    let mends = match recognize::recognize(&tokens) {
+        Ok(facts) => mend::plan(&tokens, &facts),
+        Err(stop) => return (ast::Module::default(), vec![parser_error(&stop, &tokens)]),
+    };
     let depth = nesting_estimate(&tokens);
     if depth <= INLINE_DEPTH {
-        return build_tree(source, &tokens, opts, fold);
+        return build_tree(source, &tokens, &mends, opts, fold);
     }
     // Deeply nested input: our passes (and rustpython's) recurse per level, so run them on a thread whose
     // stack fits the nesting. mpy-cross itself accepts a few thousand levels.
@@ -86,7 +88,7 @@ fn parse_impl(source: &[u8], opts: &ParseOptions, fold: bool) -> (ast::Module, V
     std::thread::scope(|scope| {
         std::thread::Builder::new()
             .stack_size(stack)
-            .spawn_scoped(scope, || build_tree(source, &tokens, opts, fold))
+            .spawn_scoped(scope, || build_tree(source, &tokens, &mends, opts, fold))
             .ok()
             .and_then(|h| h.join().ok())
             .unwrap_or_else(|| (ast::Module::default(), vec![memory_error()]))
@@ -138,17 +140,22 @@ fn nesting_estimate(tokens: &[Token]) -> usize {
 }
 
 /// Rebuilds the text for rustpython, parses and lowers it, and applies MicroPython's parse-time rewrites.
-fn build_tree(source: &[u8], tokens: &[Token], opts: &ParseOptions, fold: bool) -> (ast::Module, Vec<CompileError>) {
-    if let Some(t) = tokens.iter().find(|t| t.kind == TokKind::Name && std::str::from_utf8(&t.text).is_err()) {
-        // MicroPython takes any bytes >= 0x80 in names; our identifiers are `String`s.
-        let err = CompileError::internal("an identifier that is not valid UTF-8 is not supported").at_line(t.line);
-        return (ast::Module::default(), vec![err.with_range(ast::TextRange::new(t.start, t.end))]);
-    }
+fn build_tree(
+    source: &[u8],
+    tokens: &[Token],
+    mends: &mend::Mends,
+    opts: &ParseOptions,
+    fold: bool,
+) -> (ast::Module, Vec<CompileError>) {
     let str_kinds = intern::decide(tokens, &opts.known_qstrs);
-    let mut rw = rewrite::rewrite(source, tokens);
+    let mut rw = rewrite::rewrite(source, tokens, &mends.edits);
     for _ in 0..64 {
         let result = lower::lower_module(&lower::Input { rw: &rw, tokens, str_kinds: &str_kinds });
         match result {
+            Ok(_) if !mends.errors.is_empty() => {
+                // rustpython parsed what it should not have (defensive: it refuses all of these forms).
+                return (ast::Module::default(), vec![gaps::mend_error(&mends.errors[0], tokens)]);
+            }
             Ok(lowered) if !fold => return (lowered.module, Vec::new()),
             Ok(mut lowered) => {
                 let err = fold::fold_module(&mut lowered.module, &lowered.side);
@@ -162,7 +169,7 @@ fn build_tree(source: &[u8], tokens: &[Token], opts: &ParseOptions, fold: bool) 
                         continue;
                     }
                 }
-                return (ast::Module::default(), vec![lower_error(&e, &rw, tokens)]);
+                return (ast::Module::default(), vec![lower_error(&e, tokens, &mends.errors)]);
             }
         }
     }
@@ -196,12 +203,16 @@ fn parser_error(stop: &recognize::Stop, tokens: &[Token]) -> CompileError {
     CompileError::new(kind, msg).at_line(t.line).with_range(range)
 }
 
-/// Converts a lowering failure into the error mpy-cross prints.
-fn lower_error(e: &LowerError, rw: &rewrite::Rewritten, tokens: &[Token]) -> CompileError {
+/// Converts a lowering failure into the error mpy-cross prints. `gap_errors` are the compile-stage errors
+/// of constructs rustpython cannot parse (see [`mend`]): the first one wins when rustpython stopped at or
+/// after it.
+fn lower_error(e: &LowerError, tokens: &[Token], gap_errors: &[mend::GapError]) -> CompileError {
     // The line MicroPython gives the token at the failing offset.
     let line = tokens.iter().rev().find(|t| !t.injected && t.start <= e.offset).map_or(1, |t| t.line);
-    let _ = rw;
     let range = ast::TextRange::new(e.offset, e.offset);
+    if let Some(g) = gap_errors.first().filter(|g| tokens[g.anchor].start <= e.offset) {
+        return gaps::mend_error(g, tokens);
+    }
     if let LowerErrorKind::Parse { semantic: Some(sem), .. } = &e.kind {
         if let Some(err) = gaps::compile_stage_error(sem, e.offset, tokens) {
             return err.with_range(range);
@@ -216,10 +227,6 @@ fn lower_error(e: &LowerError, rw: &rewrite::Rewritten, tokens: &[Token]) -> Com
         LowerErrorKind::Parse { indentation: true, .. } => (ErrorKind::IndentationError, "unexpected indent"),
         LowerErrorKind::Parse { .. } | LowerErrorKind::Unsupported(_) => (ErrorKind::SyntaxError, "invalid syntax"),
         LowerErrorKind::Literal(l) => match l.kind {
-            literal::LiteralErrorKind::NotUtf8 => {
-                let msg = "a str literal that is not valid UTF-8 is not supported";
-                return CompileError::new(ErrorKind::Internal, msg).at_line(line).with_range(range);
-            }
             literal::LiteralErrorKind::BadNumber => (ErrorKind::SyntaxError, "invalid syntax for number"),
             literal::LiteralErrorKind::BadInteger { base, ref text } => {
                 let msg = literal::bad_integer_message(base, text);

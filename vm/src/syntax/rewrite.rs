@@ -13,9 +13,10 @@
 //! start (which can differ from the physical line after f-strings), the token behind each literal, and the
 //! real spelling of each placeholder name.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::lexer::{TokKind, Token};
+use super::mend::Edit;
 use super::source::OffsetMap;
 
 /// The rebuilt text and everything needed to read rustpython's answer in MicroPython's terms.
@@ -29,6 +30,8 @@ pub struct Rewritten {
     pub literals: HashMap<u32, usize>,
     /// Placeholder identifier → original spelling.
     pub names: HashMap<String, String>,
+    /// Fresh name standing for an expression (see [`Edit::NameUntil`]) → the offset and text it replaced.
+    pub spans: HashMap<String, (u32, String)>,
 }
 
 impl Rewritten {
@@ -102,15 +105,36 @@ const PLACEHOLDER: &str = "__mpy_name_";
 
 struct Builder<'a> {
     src: &'a [u8],
+    tokens: &'a [Token],
     out: Rewritten,
     /// Original offset up to which the source has been emitted.
     cursor: u32,
+    /// The [`mend`](super::mend) edits by token index (sorted), and the next one to apply.
+    edits: &'a [(usize, Edit)],
+    next_edit: usize,
+    /// Open [`Edit::NameUntil`] spans: `(end token, text offset of the start)`.
+    open_spans: Vec<(usize, usize)>,
+    /// Identifiers of the program, collected when a fresh name is first needed.
+    taken: Option<HashSet<Vec<u8>>>,
 }
 
-/// Rebuilds the text from `tokens` (the complete stream, ending with `End`).
-pub fn rewrite(src: &[u8], tokens: &[Token]) -> Rewritten {
-    let mut b = Builder { src, out: Rewritten { map: OffsetMap::new(), ..Default::default() }, cursor: 0 };
+/// Rebuilds the text from `tokens` (the complete stream, ending with `End`), applying the `edits` of
+/// [`mend`](super::mend) (sorted by token index).
+pub fn rewrite(src: &[u8], tokens: &[Token], edits: &[(usize, Edit)]) -> Rewritten {
+    let mut b = Builder {
+        src,
+        tokens,
+        out: Rewritten { map: OffsetMap::new(), ..Default::default() },
+        cursor: 0,
+        edits,
+        next_edit: 0,
+        open_spans: Vec::new(),
+        taken: None,
+    };
     for (i, tok) in tokens.iter().enumerate() {
+        while b.open_spans.last().is_some_and(|s| s.0 == i) {
+            b.close_span();
+        }
         if tok.injected {
             b.injected(i, tok);
         } else {
@@ -127,17 +151,52 @@ impl Builder<'_> {
         self.out.text.len() as u32
     }
 
-    /// Copies source bytes `[cursor, to)` (blanks, comments), blanking non-ASCII bytes.
+    /// Copies source bytes `[cursor, to)` (blanks, comments), blanking non-ASCII bytes. Indentation that
+    /// is not plain spaces is replaced by the spaces of MicroPython's column for it (a tab advances to the
+    /// next multiple of 8, any other blank by one), so that rustpython's rules for tabs (it refuses a mix
+    /// that MicroPython's lexer takes) never come into play.
     fn separator(&mut self, to: u32) {
         if to <= self.cursor {
             return;
         }
+        let (src, end) = (self.src, to as usize);
+        let mut copy_from = self.cursor as usize;
+        let mut i = copy_from;
+        while i < end {
+            let line_start = i == 0 || matches!(src[i - 1], b'\n' | b'\r');
+            if !(line_start && is_indent_blank(src[i])) {
+                i += 1;
+                continue;
+            }
+            let (mut j, mut column, mut plain) = (i, 0usize, true);
+            while j < end && is_indent_blank(src[j]) {
+                column = if src[j] == b'\t' { (column / TAB_SIZE + 1) * TAB_SIZE } else { column + 1 };
+                plain &= src[j] == b' ';
+                j += 1;
+            }
+            if !plain {
+                self.copy_blanks(copy_from, i);
+                let at = self.pos();
+                self.out.map.inserted(at, i as u32);
+                self.out.text.extend(std::iter::repeat_n(' ', column));
+                copy_from = j;
+            }
+            i = j;
+        }
+        self.copy_blanks(copy_from, end);
+        self.cursor = to;
+    }
+
+    /// Copies source bytes `[from, to)` between tokens, blanking bytes rustpython must not see.
+    fn copy_blanks(&mut self, from: usize, to: usize) {
+        if to <= from {
+            return;
+        }
         let start = self.pos();
-        self.out.map.copied(start, self.cursor, to - self.cursor);
-        for &c in &self.src[self.cursor as usize..to as usize] {
+        self.out.map.copied(start, from as u32, (to - from) as u32);
+        for &c in &self.src[from..to] {
             self.out.text.push(if c.is_ascii() && c != 0 { c as char } else { ' ' });
         }
-        self.cursor = to;
     }
 
     /// Emits `text` in place of source bytes `[start, end)`.
@@ -152,8 +211,63 @@ impl Builder<'_> {
         self.cursor = end;
     }
 
+    /// Applies the edits before token `i`; returns whether the token itself is to be blanked.
+    fn edits_before(&mut self, i: usize, orig_at: u32) -> bool {
+        let mut blank = false;
+        while let Some(&(at, edit)) = self.edits.get(self.next_edit).filter(|e| e.0 <= i) {
+            self.next_edit += 1;
+            if at < i {
+                continue;
+            }
+            match edit {
+                Edit::OpenBefore | Edit::CloseBefore => {
+                    let pos = self.pos();
+                    self.out.map.inserted(pos, orig_at);
+                    self.out.text.push(if edit == Edit::OpenBefore { '(' } else { ')' });
+                }
+                Edit::NameUntil(end) => self.open_spans.push((end, self.out.text.len())),
+                Edit::Blank => blank = true,
+            }
+        }
+        blank
+    }
+
+    /// Ends the innermost [`Edit::NameUntil`] span: its text becomes a fresh name of the same length.
+    fn close_span(&mut self) {
+        let Some((_, start)) = self.open_spans.pop() else { return };
+        let text = self.out.text[start..].to_string();
+        let Some(name) = self.fresh_name(text.len()) else { return };
+        self.out.text.replace_range(start.., &name);
+        self.out.spans.insert(name, (start as u32, text));
+    }
+
+    /// A name of `len` bytes used nowhere in the program nor by another placeholder.
+    fn fresh_name(&mut self, len: usize) -> Option<String> {
+        let tokens = self.tokens;
+        let taken = self.taken.get_or_insert_with(|| {
+            tokens.iter().filter(|t| t.kind == TokKind::Name).map(|t| t.text.clone()).collect()
+        });
+        let spans = &self.out.spans;
+        let free = |c: &String| !taken.contains(c.as_bytes()) && !spans.contains_key(c);
+        if len == 1 {
+            return (b'A'..=b'Z').chain(b'a'..=b'z').map(|c| (c as char).to_string()).find(free);
+        }
+        // `Q` first: never a keyword, never one of the `__mpy_name_` placeholders.
+        (0..).map(|k| format!("Q{k}")).take_while(|s| s.len() <= len).map(|mut s| {
+            while s.len() < len {
+                s.push('_');
+            }
+            s
+        }).find(free)
+    }
+
     fn original(&mut self, i: usize, tok: &Token) {
         self.separator(tok.start);
+        if self.edits_before(i, tok.start) {
+            let text = " ".repeat((tok.end - tok.start) as usize);
+            self.replace(tok.start, tok.end, &text);
+            return;
+        }
         let at = self.pos();
         self.out.lines.push((at, tok.line));
         let orig = &self.src[tok.start as usize..tok.end as usize];
@@ -194,6 +308,9 @@ impl Builder<'_> {
         let at_orig = tok.start;
         self.out.map.inserted(self.pos(), at_orig);
         self.out.text.push(' ');
+        if self.edits_before(i, at_orig) {
+            return;
+        }
         let at = self.pos();
         self.out.map.inserted(at, at_orig);
         self.out.lines.push((at, tok.line));
@@ -219,7 +336,8 @@ impl Builder<'_> {
         if spelling.is_ascii() {
             return String::from_utf8_lossy(spelling).into_owned();
         }
-        let real = String::from_utf8_lossy(spelling).into_owned();
+        // MicroPython takes any bytes >= 0x80 in names: keep them losslessly (see `mpy::text`).
+        let real = crate::mpy::text::from_bytes(spelling).into_owned();
         if let Some((k, _)) = self.out.names.iter().find(|(_, v)| **v == real) {
             return k.clone();
         }
@@ -227,6 +345,14 @@ impl Builder<'_> {
         self.out.names.insert(key.clone(), real);
         key
     }
+}
+
+/// MicroPython's tab stops (`TAB_SIZE` in `py/lexer.c`).
+const TAB_SIZE: usize = 8;
+
+/// The blanks MicroPython's lexer counts in indentation (`unichar_isspace` without the newlines).
+fn is_indent_blank(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | 0x0b | 0x0c)
 }
 
 /// Whether `word` occurs in `text` as a whole identifier.
@@ -262,7 +388,7 @@ mod tests {
 
     fn text(src: &str) -> String {
         let toks = Lexer::tokenize(src.as_bytes(), 0);
-        rewrite(src.as_bytes(), &toks).text
+        rewrite(src.as_bytes(), &toks, &[]).text
     }
 
     #[test]
@@ -271,13 +397,15 @@ mod tests {
         assert_eq!(text("x = f'{a}b'\n"), "x = \"     \" . format ( ( a ) , )\n");
         assert_eq!(text("y = 1_0 + __debug__\n"), "y = 10  + True     \n");
         assert_eq!(text("é = b'\\xff'\n"), "__mpy_name_0 = b\"    \"\n");
+        // Indentation in MicroPython's columns: a tab to the next multiple of 8.
+        assert_eq!(text("if x:\n\ty\n  \tz\n \x0cw\n"), "if x:\n        y\n        z\n  w\n");
     }
 
     #[test]
     fn lines_follow_micropython() {
         let src = "x = f'''{\na}'''\ny\n";
         let toks = Lexer::tokenize(src.as_bytes(), 0);
-        let rw = rewrite(src.as_bytes(), &toks);
+        let rw = rewrite(src.as_bytes(), &toks, &[]);
         let y = rw.text.find('y').unwrap() as u32;
         assert_eq!(rw.line_at(y), 4);
         assert_eq!(rw.map.to_original(y), src.find('y').unwrap() as u32);

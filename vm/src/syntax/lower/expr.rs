@@ -33,7 +33,13 @@ impl Lowerer<'_> {
                 },
                 values: self.exprs(x.values)?,
             },
-            py::Expr::NamedExpr(x) => ExprKind::NamedExpr { target: self.boxed(*x.target)?, value: self.boxed(*x.value)? },
+            py::Expr::NamedExpr(x) => {
+                let target = match self.spanned_expr(&x.target)? {
+                    Some(t) => Box::new(t),
+                    None => self.boxed(*x.target)?,
+                };
+                ExprKind::NamedExpr { target, value: self.boxed(*x.value)? }
+            }
             py::Expr::BinOp(x) => {
                 ExprKind::BinOp { left: self.boxed(*x.left)?, op: bin_op(x.op), right: self.boxed(*x.right)? }
             }
@@ -151,7 +157,8 @@ impl Lowerer<'_> {
             }
             TokKind::Bytes => Ok(Constant::Bytes(tok.text.clone())),
             TokKind::String => {
-                let value = String::from_utf8(tok.text.clone()).map_err(|_| err(literal::LiteralErrorKind::NotUtf8))?;
+                // Bytes that are not UTF-8 are kept losslessly (see `mpy::text`), as mpy-cross keeps them.
+                let value = crate::mpy::text::from_bytes(&tok.text).into_owned();
                 let kind = self.input.str_kinds.get(index).copied().unwrap_or(StrKind::Object);
                 Ok(Constant::Str { value, kind })
             }

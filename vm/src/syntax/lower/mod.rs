@@ -128,6 +128,19 @@ impl Lowerer<'_> {
         self.input.rw.name(id.as_str())
     }
 
+    /// The expression a fresh name stands for (see `mend`: a walrus target that is not a name), parsed
+    /// on its own at its place in the text; `None` for any other expression.
+    fn spanned_expr(&mut self, e: &py::Expr) -> Result<Option<crate::syntax::ast::Expr>, LowerError> {
+        let py::Expr::Name(n) = e else { return Ok(None) };
+        let Some((at, text)) = self.input.rw.spans.get(n.id.as_str()) else { return Ok(None) };
+        let start = rustpython_parser::text_size::TextSize::from(*at);
+        let parsed = rustpython_parser::parse_starts_at(text, Mode::Expression, "<src>", start);
+        match parsed {
+            Ok(py::Mod::Expression(x)) => self.expr(*x.body).map(Some),
+            _ => Err(self.unsupported(n.range, "an assignment target rustpython cannot parse")),
+        }
+    }
+
     /// The token of the literal starting at parsed-text offset `start`.
     fn literal_token(&self, start: u32) -> Option<(usize, &Token)> {
         let i = *self.input.rw.literals.get(&start)?;
