@@ -14,9 +14,11 @@
 //!    compile-stage error mpy-cross would report (`gaps`).
 //! 6. [`fold`]: `py/parse.c`'s rewrites (constant folding, `const()`, constant tuples, `math.*`).
 //!
-//! Deeply nested input is parsed on a thread whose stack fits the nesting (see [`parse_with`]).
+//! Deeply nested input is parsed (and compiled, through [`with_parsed`]) on a thread whose stack fits the
+//! nesting, with a guard that turns running out of it into mpy-cross's own error (see [`stack`]).
 
 pub mod ast;
+mod dismantle;
 pub mod dump;
 pub mod float_parse;
 pub mod fold;
@@ -30,6 +32,7 @@ pub mod mend;
 pub mod recognize;
 pub mod rewrite;
 pub mod source;
+pub mod stack;
 pub mod tstring;
 #[cfg(test)]
 mod tests;
@@ -55,44 +58,53 @@ pub fn parse(source: &[u8]) -> (ast::Module, Vec<CompileError>) {
 
 /// Parses source bytes into a module. Never fails: errors come back beside a (possibly partial) tree.
 pub fn parse_with(source: &[u8], opts: &ParseOptions) -> (ast::Module, Vec<CompileError>) {
-    parse_impl(source, opts, true)
+    with_parsed(source, opts, |m, e| (m, e)).unwrap_or_else(|e| (ast::Module::default(), vec![e]))
 }
 
 /// Parses source bytes into the tree *as written*: without MicroPython's parse-time folding (`const()`
 /// names stay names, `1 << 4` stays an operation). For analyses that reason about the source and edit it
 /// (`analysis`), not for compiling. Errors are the parser's; folding errors are left to the compiler.
 pub fn parse_source_level(source: &[u8]) -> (ast::Module, Vec<CompileError>) {
-    parse_impl(source, &ParseOptions::default(), false)
+    parse_impl(source, &ParseOptions::default(), false, |m, e| (m, e)).unwrap_or_else(|e| (ast::Module::default(), vec![e]))
 }
 
-fn parse_impl(source: &[u8], opts: &ParseOptions, fold: bool) -> (ast::Module, Vec<CompileError>) {
+/// Parses source bytes and hands the tree and its errors to `f`, on a thread whose stack fits the input's
+/// nesting when it is deep (see [`stack`]); the tree is dropped there too unless `f` returns it. `Err` when
+/// no such thread can be started.
+pub fn with_parsed<R: Send>(
+    source: &[u8],
+    opts: &ParseOptions,
+    f: impl FnOnce(ast::Module, Vec<CompileError>) -> R + Send,
+) -> Result<R, CompileError> {
+    parse_impl(source, opts, true, f)
+}
+
+fn parse_impl<R: Send>(
+    source: &[u8],
+    opts: &ParseOptions,
+    fold: bool,
+    f: impl FnOnce(ast::Module, Vec<CompileError>) -> R + Send,
+) -> Result<R, CompileError> {
     let tokens = tstring::expand(Lexer::tokenize(source, opts.opt_level), opts.opt_level);
     let mends = match recognize::recognize(&tokens) {
         Ok(facts) => mend::plan(&tokens, &facts),
-        Err(stop) => return (ast::Module::default(), vec![parser_error(&stop, &tokens)]),
+        Err(stop) => return Ok(f(ast::Module::default(), vec![parser_error(&stop, &tokens)])),
     };
     let depth = nesting_estimate(&tokens);
     if depth <= INLINE_DEPTH {
-        return build_tree(source, &tokens, &mends, opts, fold);
+        let (m, e) = build_tree(source, &tokens, &mends, opts, fold);
+        return Ok(f(m, e));
     }
-    // Deeply nested input: our passes (and rustpython's) recurse per level, so run them on a thread whose
-    // stack fits the nesting. mpy-cross itself accepts a few thousand levels.
-    let per_level = if cfg!(debug_assertions) { 32 << 10 } else { 8 << 10 };
-    let stack = (2usize << 20).saturating_add(depth.saturating_mul(per_level));
-    let memory_error = || {
-        CompileError::new(ErrorKind::MemoryError, "memory allocation failed")
-    };
-    if stack > MAX_STACK {
-        return (ast::Module::default(), vec![memory_error()]);
-    }
-    std::thread::scope(|scope| {
-        std::thread::Builder::new()
-            .stack_size(stack)
-            .spawn_scoped(scope, || build_tree(source, &tokens, &mends, opts, fold))
-            .ok()
-            .and_then(|h| h.join().ok())
-            .unwrap_or_else(|| (ast::Module::default(), vec![memory_error()]))
+    // Deeply nested input: the passes (lowering, folding, compiling) recurse per level, so they run on a
+    // thread whose stack fits the estimate (only the pages actually used cost memory), with the stack guard
+    // armed in case it does not. mpy-cross itself accepts a few thousand levels.
+    let per_level: usize = if cfg!(debug_assertions) { 64 << 10 } else { 16 << 10 };
+    let size = (4usize << 20).saturating_add(depth.saturating_mul(per_level)).min(MAX_STACK);
+    stack::run_on_thread(size, || {
+        let (m, e) = build_tree(source, &tokens, &mends, opts, fold);
+        f(m, e)
     })
+    .ok_or_else(|| CompileError::new(ErrorKind::MemoryError, "memory allocation failed"))
 }
 
 /// Nesting up to this estimate is parsed on the caller's stack.
@@ -100,15 +112,43 @@ const INLINE_DEPTH: usize = 48;
 /// The largest stack we ask for when parsing deeply nested input.
 const MAX_STACK: usize = 1 << 30;
 
-/// An upper bound on how deeply our trees can nest for these tokens: blocks, brackets, and operators
-/// (each may add a level, e.g. a long `a + b + c` chain nests left).
+/// An upper bound on how deeply our trees can nest for these tokens: blocks, brackets, operators (each may
+/// add a level, e.g. a long `a + b + c` chain nests left) and `elif` branches (each nests in the one before).
 fn nesting_estimate(tokens: &[Token]) -> usize {
     let (mut indent, mut max, mut sum) = (0usize, 0usize, 0usize);
     let mut levels: Vec<usize> = vec![0];
+    // Per indentation level, the `elif` branches of the if statement there so far.
+    let mut elifs: Vec<usize> = vec![0];
+    let mut elif_sum = 0usize;
+    let mut line_start = true;
     for t in tokens {
+        if line_start && levels.len() == 1 && !matches!(t.kind, TokKind::Newline | TokKind::Indent | TokKind::Dedent) {
+            while elifs.len() > indent + 1 {
+                elif_sum -= elifs.pop().unwrap_or(0);
+            }
+            elifs.resize(indent + 1, 0);
+            match t.kind {
+                TokKind::Keyword("elif") => {
+                    elifs[indent] += 1;
+                    elif_sum += 1;
+                }
+                TokKind::Keyword("else") => {}
+                _ => {
+                    elif_sum -= elifs[indent];
+                    elifs[indent] = 0;
+                }
+            }
+        }
+        line_start = false;
         match &t.kind {
-            TokKind::Indent => indent += 1,
-            TokKind::Dedent => indent = indent.saturating_sub(1),
+            TokKind::Indent => {
+                indent += 1;
+                line_start = true;
+            }
+            TokKind::Dedent => {
+                indent = indent.saturating_sub(1);
+                line_start = true;
+            }
             TokKind::Op("(" | "[" | "{") => {
                 // A bracket may also be a trailer (`a[0][0]`, `f()()`) nesting its left side one level
                 // deeper, like an operator.
@@ -124,6 +164,7 @@ fn nesting_estimate(tokens: &[Token]) -> usize {
             TokKind::Newline if levels.len() == 1 => {
                 sum -= levels[0];
                 levels[0] = 0;
+                line_start = true;
             }
             TokKind::Op("," | ";" | ":" | "=") => {}
             TokKind::Op(_) | TokKind::Keyword("not" | "and" | "or" | "if" | "else" | "lambda" | "await" | "in" | "is" | "yield" | "for") => {
@@ -134,7 +175,7 @@ fn nesting_estimate(tokens: &[Token]) -> usize {
             }
             _ => {}
         }
-        max = max.max(indent + levels.len() + sum);
+        max = max.max(indent + levels.len() + sum + elif_sum);
     }
     max
 }
@@ -210,7 +251,8 @@ fn lower_error(e: &LowerError, tokens: &[Token], gap_errors: &[mend::GapError]) 
     // The line MicroPython gives the token at the failing offset.
     let line = tokens.iter().rev().find(|t| !t.injected && t.start <= e.offset).map_or(1, |t| t.line);
     let range = ast::TextRange::new(e.offset, e.offset);
-    if let Some(g) = gap_errors.first().filter(|g| tokens[g.anchor].start <= e.offset) {
+    let parse_failed = matches!(e.kind, LowerErrorKind::Parse { .. });
+    if let Some(g) = gap_errors.first().filter(|g| parse_failed && tokens[g.anchor].start <= e.offset) {
         return gaps::mend_error(g, tokens);
     }
     if let LowerErrorKind::Parse { semantic: Some(sem), .. } = &e.kind {
@@ -226,6 +268,7 @@ fn lower_error(e: &LowerError, tokens: &[Token], gap_errors: &[mend::GapError]) 
     let (kind, message) = match &e.kind {
         LowerErrorKind::Parse { indentation: true, .. } => (ErrorKind::IndentationError, "unexpected indent"),
         LowerErrorKind::Parse { .. } | LowerErrorKind::Unsupported(_) => (ErrorKind::SyntaxError, "invalid syntax"),
+        LowerErrorKind::OutOfStack => return stack::error(),
         LowerErrorKind::Literal(l) => match l.kind {
             literal::LiteralErrorKind::BadNumber => (ErrorKind::SyntaxError, "invalid syntax for number"),
             literal::LiteralErrorKind::BadInteger { base, ref text } => {

@@ -22,6 +22,9 @@ impl Lowerer<'_> {
     }
 
     pub(super) fn expr(&mut self, e: py::Expr) -> Result<Expr, LowerError> {
+        if crate::syntax::stack::exhausted() {
+            return Err(self.out_of_stack(e));
+        }
         let r = e.range();
         let range = self.range(r);
         let line = self.line(r);
@@ -40,9 +43,7 @@ impl Lowerer<'_> {
                 };
                 ExprKind::NamedExpr { target, value: self.boxed(*x.value)? }
             }
-            py::Expr::BinOp(x) => {
-                ExprKind::BinOp { left: self.boxed(*x.left)?, op: bin_op(x.op), right: self.boxed(*x.right)? }
-            }
+            py::Expr::BinOp(x) => return self.binop_chain(x),
             py::Expr::UnaryOp(x) => ExprKind::UnaryOp {
                 op: match x.op {
                     py::UnaryOp::Invert => UnaryOp::Invert,
@@ -121,6 +122,27 @@ impl Lowerer<'_> {
             },
         };
         Ok(Expr { kind, range, line })
+    }
+
+    /// A binary operation and the operations down its left side (`a + b - c * d`), taken apart in a loop so
+    /// that a 100,000-term chain costs no stack; nodes keep their own range and line.
+    fn binop_chain(&mut self, top: py::ExprBinOp) -> Result<Expr, LowerError> {
+        let mut spine = Vec::new();
+        let mut cur = top;
+        let leftmost = loop {
+            let py::ExprBinOp { left, op, right, range } = cur;
+            spine.push((bin_op(op), *right, self.range(range), self.line(range)));
+            match *left {
+                py::Expr::BinOp(l) => cur = l,
+                other => break other,
+            }
+        };
+        let mut acc = self.expr(leftmost)?;
+        while let Some((op, right, range, line)) = spine.pop() {
+            let right = self.expr(right)?;
+            acc = Expr { kind: ExprKind::BinOp { left: Box::new(acc), op, right: Box::new(right) }, range, line };
+        }
+        Ok(acc)
     }
 
     fn comprehensions(&mut self, gens: Vec<py::Comprehension>) -> Result<Vec<Comprehension>, LowerError> {

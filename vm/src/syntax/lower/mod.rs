@@ -9,6 +9,7 @@
 mod expr;
 mod stmt;
 
+use rustpython_parser::ast::Ranged;
 use rustpython_parser::{ast as py, text_size::TextRange as PyRange, Mode, ParseErrorType};
 
 use crate::syntax::ast::{Module, StrKind, TextRange};
@@ -31,6 +32,8 @@ pub enum LowerErrorKind {
     Unsupported(&'static str),
     /// A literal MicroPython's lexer or number parser rejects.
     Literal(crate::syntax::literal::LiteralError),
+    /// The native stack ran out (see `syntax::stack`).
+    OutOfStack,
 }
 
 /// What the lowering reads besides rustpython's tree: the rebuilt text with its maps, MicroPython's tokens,
@@ -112,6 +115,14 @@ impl Lowerer<'_> {
     /// MicroPython's line of the first token of a node with rustpython range `r`.
     fn line(&self, r: PyRange) -> u32 {
         self.input.rw.line_at(r.start().to_u32())
+    }
+
+    /// The stack guard tripped at `node`. What is left of rustpython's tree below it is leaked rather than
+    /// dropped: its derived, recursive drop could need more stack than is left.
+    fn out_of_stack<T: Ranged>(&self, node: T) -> LowerError {
+        let offset = self.input.rw.map.to_original(node.range().start().to_u32());
+        std::mem::forget(node);
+        LowerError { offset, kind: LowerErrorKind::OutOfStack }
     }
 
     fn unsupported(&self, r: PyRange, what: &'static str) -> LowerError {
