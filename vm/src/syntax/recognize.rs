@@ -15,7 +15,7 @@
 //! targets, mixed dict/set displays, a trailing comma after `from m import a,`), found exactly as the parse
 //! loop met them, for [`mend`](super::mend).
 
-use super::grammar::{grammar, Arg, Kind};
+use super::grammar::{rule_index, terminal_index, Arg, Kind, GRAMMAR};
 use super::lexer::{TokKind, Token};
 use super::literal;
 
@@ -46,23 +46,8 @@ const RULE_STACK_INC: usize = 16;
 const RULE_STACK_FAIL: usize = 129_920;
 const RULE_ENTRY_BYTES: usize = 16;
 
-/// The grammar's name for a token.
-fn tok_name(k: &TokKind) -> &'static str {
-    match k {
-        TokKind::Name => "NAME",
-        TokKind::Integer => "INTEGER",
-        TokKind::FloatOrImag => "FLOAT_OR_IMAG",
-        TokKind::String => "STRING",
-        TokKind::Bytes => "BYTES",
-        TokKind::Newline => "NEWLINE",
-        TokKind::Indent => "INDENT",
-        TokKind::Dedent => "DEDENT",
-        TokKind::Keyword(k) => k,
-        TokKind::Op(o) => o,
-        TokKind::End => "END",
-        _ => "<error>",
-    }
-}
+/// The terminal id of the end of input.
+const END: u8 = terminal_index("END");
 
 /// Forms of MicroPython's grammar that its *compiler* judges, by token index (`start` is a rule's first
 /// token, `at` the token that revealed the form).
@@ -82,41 +67,32 @@ pub struct Facts {
 }
 
 /// Indices of the rules whose tokens make [`Facts`].
-struct Watched {
-    namedexpr_test: usize,
-    namedexpr_test_2: usize,
-    argument: usize,
-    argument_2: usize,
-    argument_3: usize,
-    generic_equal_test: usize,
-    generic_colon_test: usize,
-    expr_stmt: usize,
-    expr_stmt_2: usize,
-    annassign: usize,
-    dictorsetmaker: usize,
-    dictorsetmaker_item: usize,
-    import_as_names: usize,
-}
-
-impl Watched {
-    fn new(g: &super::grammar::Grammar) -> Self {
-        let r = |n: &str| g.index[n];
-        Watched {
-            namedexpr_test: r("namedexpr_test"),
-            namedexpr_test_2: r("namedexpr_test_2"),
-            argument: r("argument"),
-            argument_2: r("argument_2"),
-            argument_3: r("argument_3"),
-            generic_equal_test: r("generic_equal_test"),
-            generic_colon_test: r("generic_colon_test"),
-            expr_stmt: r("expr_stmt"),
-            expr_stmt_2: r("expr_stmt_2"),
-            annassign: r("annassign"),
-            dictorsetmaker: r("dictorsetmaker"),
-            dictorsetmaker_item: r("dictorsetmaker_item"),
-            import_as_names: r("import_as_names"),
+mod watched {
+    use super::rule_index;
+    pub const NAMEDEXPR_TEST: usize = rule_index("namedexpr_test");
+    pub const NAMEDEXPR_TEST_2: usize = rule_index("namedexpr_test_2");
+    pub const ARGUMENT: usize = rule_index("argument");
+    pub const ARGUMENT_2: usize = rule_index("argument_2");
+    pub const ARGUMENT_3: usize = rule_index("argument_3");
+    pub const GENERIC_EQUAL_TEST: usize = rule_index("generic_equal_test");
+    pub const GENERIC_COLON_TEST: usize = rule_index("generic_colon_test");
+    pub const EXPR_STMT: usize = rule_index("expr_stmt");
+    pub const EXPR_STMT_2: usize = rule_index("expr_stmt_2");
+    pub const ANNASSIGN: usize = rule_index("annassign");
+    pub const DICTORSETMAKER: usize = rule_index("dictorsetmaker");
+    pub const DICTORSETMAKER_ITEM: usize = rule_index("dictorsetmaker_item");
+    pub const IMPORT_AS_NAMES: usize = rule_index("import_as_names");
+    /// Whether a token consumed by a rule may make a fact (a quick test in the parse loop).
+    pub const CONSUMES_FACTS: [bool; super::super::grammar::RULES.len()] = {
+        let mut t = [false; super::super::grammar::RULES.len()];
+        let all = [NAMEDEXPR_TEST_2, ARGUMENT_3, GENERIC_EQUAL_TEST, GENERIC_COLON_TEST, ANNASSIGN, IMPORT_AS_NAMES];
+        let mut i = 0;
+        while i < all.len() {
+            t[all[i]] = true;
+            i += 1;
         }
-    }
+        t
+    };
 }
 
 struct Parser<'a> {
@@ -126,17 +102,18 @@ struct Parser<'a> {
     stack: Vec<(usize, usize, usize)>,
     alloc: usize,
     facts: Facts,
-    watched: &'a Watched,
 }
 
 impl Parser<'_> {
-    fn cur(&self) -> &'static str {
-        self.tokens.get(self.pos).map_or("END", |t| tok_name(&t.kind))
+    fn cur(&self) -> u8 {
+        self.tokens.get(self.pos).map_or(END, |t| t.term)
     }
 
     /// Consumes the current token (`push_result_token` + `mp_lexer_to_next`) as an argument of `rule`.
     fn consume(&mut self, rule: usize) -> Result<(), Stop> {
-        self.note(rule);
+        if watched::CONSUMES_FACTS[rule] {
+            self.note(rule);
+        }
         let t = &self.tokens[self.pos];
         if matches!(t.kind, TokKind::Integer | TokKind::FloatOrImag) {
             let text = String::from_utf8_lossy(&t.text);
@@ -153,38 +130,38 @@ impl Parser<'_> {
 
     /// Records a fact when the current token, consumed by `rule`, reveals one.
     fn note(&mut self, rule: usize) {
-        let w = self.watched;
+        use watched as w;
         let at = self.pos;
         // The pending rule `depth` entries down the stack (0 = the parent of `rule`).
         let below = |depth: usize| self.stack.len().checked_sub(depth + 1).map(|k| self.stack[k]);
         let parent_is = |depth: usize, r: usize| below(depth).filter(|e| e.0 == r).map(|e| e.2);
-        if rule == w.namedexpr_test_2 {
-            if let Some(start) = parent_is(0, w.namedexpr_test) {
+        if rule == w::NAMEDEXPR_TEST_2 {
+            if let Some(start) = parent_is(0, w::NAMEDEXPR_TEST) {
                 self.facts.walrus.push((start, at));
             }
-        } else if rule == w.argument_3 {
-            if let Some(start) = parent_is(0, w.argument) {
+        } else if rule == w::ARGUMENT_3 {
+            if let Some(start) = parent_is(0, w::ARGUMENT) {
                 self.facts.walrus.push((start, at));
             }
-        } else if rule == w.generic_equal_test {
-            if parent_is(0, w.argument_2).is_some() {
-                if let Some(start) = parent_is(1, w.argument) {
+        } else if rule == w::GENERIC_EQUAL_TEST {
+            if parent_is(0, w::ARGUMENT_2).is_some() {
+                if let Some(start) = parent_is(1, w::ARGUMENT) {
                     self.facts.keywords.push((start, at));
                 }
             }
-        } else if rule == w.annassign {
-            if parent_is(0, w.expr_stmt_2).is_some() {
-                if let Some(start) = parent_is(1, w.expr_stmt) {
+        } else if rule == w::ANNASSIGN {
+            if parent_is(0, w::EXPR_STMT_2).is_some() {
+                if let Some(start) = parent_is(1, w::EXPR_STMT) {
                     self.facts.annotated.push((start, at));
                 }
             }
-        } else if rule == w.generic_colon_test {
-            if let Some(start) = parent_is(0, w.dictorsetmaker_item) {
+        } else if rule == w::GENERIC_COLON_TEST {
+            if let Some(start) = parent_is(0, w::DICTORSETMAKER_ITEM) {
                 if let Some(item) = self.facts.display_items.iter_mut().rev().find(|d| d.1 == start) {
                     item.2 = Some(at);
                 }
             }
-        } else if rule == w.import_as_names
+        } else if rule == w::IMPORT_AS_NAMES
             && !matches!(self.tokens.get(at + 1).map(|t| &t.kind), Some(TokKind::Name))
         {
             self.facts.trailing_import_commas.push(at);
@@ -202,7 +179,7 @@ impl Parser<'_> {
             self.alloc = grown;
         }
         let start = start.unwrap_or_else(|| {
-            if rule == self.watched.dictorsetmaker_item {
+            if rule == watched::DICTORSETMAKER_ITEM {
                 self.note_display_item();
             }
             self.pos
@@ -213,9 +190,8 @@ impl Parser<'_> {
 
     /// A `dictorsetmaker_item` starts at the current token: record it with its display.
     fn note_display_item(&mut self) {
-        let w = self.watched;
         // The display is the nearest pending `dictorsetmaker` (its first item starts it).
-        if let Some(d) = self.stack.iter().rev().find(|e| e.0 == w.dictorsetmaker) {
+        if let Some(d) = self.stack.iter().rev().find(|e| e.0 == watched::DICTORSETMAKER) {
             self.facts.display_items.push((d.2, self.pos, None));
         }
     }
@@ -232,19 +208,17 @@ pub fn recognize(tokens: &[Token]) -> Result<Facts, Stop> {
 
 /// [`recognize`], also returning the deepest rule stack used.
 pub fn recognize_measured(tokens: &[Token]) -> Result<(Facts, usize), Stop> {
-    static WATCHED: std::sync::OnceLock<Watched> = std::sync::OnceLock::new();
-    let g = grammar();
-    let watched = WATCHED.get_or_init(|| Watched::new(g));
+    let g = &GRAMMAR;
     let mut deepest = 0;
-    let mut p = Parser { tokens, pos: 0, stack: Vec::new(), alloc: RULE_STACK_INIT, facts: Facts::default(), watched };
+    let mut p = Parser { tokens, pos: 0, stack: Vec::new(), alloc: RULE_STACK_INIT, facts: Facts::default() };
     if tokens.first().is_some_and(|t| t.name_escape) {
         return Err(Stop { token: 0, failure: Failure::NameEscape });
     }
-    p.push(g.index["file_input"], 0, None)?;
+    p.push(const { rule_index("file_input") }, 0, None)?;
     let mut backtrack = false;
     'next_rule: while let Some((rule, mut i, start)) = p.stack.pop() {
         deepest = deepest.max(p.stack.len() + 1);
-        let args = &g.args[rule];
+        let args = g.args(rule);
         let n = args.len();
         match g.kinds[rule] {
             Kind::Or => {
@@ -264,7 +238,7 @@ pub fn recognize_measured(tokens: &[Token]) -> Result<(Facts, usize), Stop> {
                             if i + 1 < n {
                                 p.push(rule, i + 1, Some(start))?;
                             }
-                            p.push(r, 0, None)?;
+                            p.push(r as usize, 0, None)?;
                             continue 'next_rule;
                         }
                     }
@@ -296,7 +270,7 @@ pub fn recognize_measured(tokens: &[Token]) -> Result<(Facts, usize), Stop> {
                         }
                         Arg::Rule(r) | Arg::OptRule(r) => {
                             p.push(rule, i + 1, Some(start))?;
-                            p.push(r, 0, None)?;
+                            p.push(r as usize, 0, None)?;
                             continue 'next_rule;
                         }
                     }
@@ -344,7 +318,7 @@ pub fn recognize_measured(tokens: &[Token]) -> Result<(Facts, usize), Stop> {
                         }
                         Arg::Rule(r) | Arg::OptRule(r) => {
                             p.push(rule, i + 1, Some(start))?;
-                            p.push(r, 0, None)?;
+                            p.push(r as usize, 0, None)?;
                             continue 'next_rule;
                         }
                     }
@@ -352,7 +326,7 @@ pub fn recognize_measured(tokens: &[Token]) -> Result<(Facts, usize), Stop> {
             }
         }
     }
-    if p.cur() != "END" {
+    if p.cur() != END {
         return Err(p.syntax_error());
     }
     Ok((p.facts, deepest))
