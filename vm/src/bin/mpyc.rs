@@ -115,6 +115,6 @@ fn run(a: &args::Args) -> Result<(), String> {
     };
     match out {
         None => output::write_stdout(&bytes).map_err(line),
-        Some(path) => output::write_atomically(&path, &bytes).map_err(line),
+        Some(path) => output::write_output(&path, &bytes).map_err(line),
     }
 }

@@ -37,7 +37,7 @@ mod source;
 mod stmt;
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use crate::hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 use self::scope::{EmitOption, IdKind, Scope, ScopeKind, ScopeNode, ID_FLAG_IS_PARAM};
@@ -89,7 +89,7 @@ pub fn compile_module_with(
         opts,
         src: SourceMap::new(source),
         scopes: Vec::new(),
-        scope_of: HashMap::new(),
+        scope_of: HashMap::default(),
         cur: 0,
         pass: Pass::Scope,
         label_slot: Rc::new(Cell::new(0)),
@@ -115,7 +115,7 @@ pub fn compile_module_with(
         want_native_listing: extras.want_native_listing,
         force_emit: extras.force_emit,
         native_listings: Vec::new(),
-        outputs: HashMap::new(),
+        outputs: HashMap::default(),
     };
     let run = comp.run(module);
     extras.native_trace = std::mem::take(&mut comp.native_trace);

@@ -20,7 +20,6 @@
 pub mod ast;
 mod dismantle;
 pub mod dump;
-pub mod float_parse;
 pub mod fold;
 mod gaps;
 pub mod grammar;

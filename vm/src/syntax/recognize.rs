@@ -97,6 +97,8 @@ mod watched {
 
 struct Parser<'a> {
     tokens: &'a [Token],
+    /// The terminal id of each token (read at every step: kept apart from the large tokens).
+    terms: Vec<u8>,
     pos: usize,
     /// `(rule, next argument, first token)` per pending rule.
     stack: Vec<(usize, usize, usize)>,
@@ -106,7 +108,7 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn cur(&self) -> u8 {
-        self.tokens.get(self.pos).map_or(END, |t| t.term)
+        self.terms.get(self.pos).copied().unwrap_or(END)
     }
 
     /// Consumes the current token (`push_result_token` + `mp_lexer_to_next`) as an argument of `rule`.
@@ -115,7 +117,7 @@ impl Parser<'_> {
             self.note(rule);
         }
         let t = &self.tokens[self.pos];
-        if matches!(t.kind, TokKind::Integer | TokKind::FloatOrImag) {
+        if matches!(t.kind, TokKind::Integer | TokKind::FloatOrImag) && !plain_decimal(t) {
             let text = String::from_utf8_lossy(&t.text);
             if let Err(e) = literal::decode_number(&text, t.kind == TokKind::FloatOrImag) {
                 return Err(Stop { token: self.pos, failure: Failure::Literal(e.kind) });
@@ -201,6 +203,15 @@ impl Parser<'_> {
     }
 }
 
+/// Whether a number token is a decimal integer that certainly parses (`7`, `1000`, `0`): no need to run
+/// the number parser on it.
+fn plain_decimal(t: &Token) -> bool {
+    t.kind == TokKind::Integer
+        && !t.text.is_empty()
+        && t.text.iter().all(u8::is_ascii_digit)
+        && (t.text[0] != b'0' || t.text.iter().all(|&c| c == b'0'))
+}
+
 /// Runs MicroPython's parser over `tokens` (which end with `End`) from `file_input`.
 pub fn recognize(tokens: &[Token]) -> Result<Facts, Stop> {
     recognize_measured(tokens).map(|(facts, _)| facts)
@@ -210,7 +221,9 @@ pub fn recognize(tokens: &[Token]) -> Result<Facts, Stop> {
 pub fn recognize_measured(tokens: &[Token]) -> Result<(Facts, usize), Stop> {
     let g = &GRAMMAR;
     let mut deepest = 0;
-    let mut p = Parser { tokens, pos: 0, stack: Vec::new(), alloc: RULE_STACK_INIT, facts: Facts::default() };
+    let terms = tokens.iter().map(|t| t.term).collect();
+    let stack = Vec::with_capacity(RULE_STACK_INIT);
+    let mut p = Parser { tokens, terms, pos: 0, stack, alloc: RULE_STACK_INIT, facts: Facts::default() };
     if tokens.first().is_some_and(|t| t.name_escape) {
         return Err(Stop { token: 0, failure: Failure::NameEscape });
     }

@@ -2,18 +2,22 @@
 //!
 //! rustpython should only decide the *structure*. Everything MicroPython's lexer decides is taken from our
 //! [`lexer`](super::lexer) instead, and the text handed to rustpython is made so that it cannot disagree:
-//! * each string/bytes run becomes a blank placeholder literal of the same length (values, escapes,
-//!   prefixes and nested quotes are the lexer's business);
+//! * each string/bytes run becomes an empty placeholder literal (values, escapes, prefixes and nested
+//!   quotes are the lexer's business);
 //! * an f-string run is followed by the `.format(...)` tokens the lexer injects (the f-string rewrite);
 //! * identifiers that are not plain ASCII become placeholder names (MicroPython takes any byte ≥ 0x80);
 //! * numbers lose their underscores, `__debug__` becomes `True`/`False` (padded to the same length);
-//! * whitespace and comments between tokens are copied, with non-ASCII bytes blanked.
+//! * whitespace between tokens is copied (non-ASCII bytes blanked, indentation in MicroPython's columns);
+//!   comments are left out.
+//!
+//! rustpython's lexer costs time per character, so the text is kept short: nothing of a literal's or a
+//! comment's contents reaches it.
 //!
 //! Alongside the text come: an [`OffsetMap`] back to the original, the MicroPython line of every token
 //! start (which can differ from the physical line after f-strings), the token behind each literal, and the
 //! real spelling of each placeholder name.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexer::{TokKind, Token};
 use super::mend::Edit;
@@ -26,8 +30,8 @@ pub struct Rewritten {
     pub map: OffsetMap,
     /// `(text_offset, mp_line)` at each token start, sorted by offset.
     pub lines: Vec<(u32, u32)>,
-    /// Token index of the literal (string run or number) starting at a text offset.
-    pub literals: HashMap<u32, usize>,
+    /// `(text offset, token index)` of each literal (string run or number), sorted by offset.
+    pub literals: Vec<(u32, usize)>,
     /// Placeholder identifier → original spelling.
     pub names: HashMap<String, String>,
     /// Fresh name standing for an expression (see [`Edit::NameUntil`]) → the offset and text it replaced.
@@ -35,6 +39,11 @@ pub struct Rewritten {
 }
 
 impl Rewritten {
+    /// The token index of the literal starting at `offset` in the rebuilt text.
+    pub fn literal_at(&self, offset: u32) -> Option<usize> {
+        self.literals.binary_search_by(|p| p.0.cmp(&offset)).ok().map(|i| self.literals[i].1)
+    }
+
     /// MicroPython's line for a node starting at `offset` in the rebuilt text.
     pub fn line_at(&self, offset: u32) -> u32 {
         match self.lines.binary_search_by(|p| p.0.cmp(&offset)) {
@@ -187,15 +196,25 @@ impl Builder<'_> {
         self.cursor = to;
     }
 
-    /// Copies source bytes `[from, to)` between tokens, blanking bytes rustpython must not see.
-    fn copy_blanks(&mut self, from: usize, to: usize) {
-        if to <= from {
-            return;
-        }
-        let start = self.pos();
-        self.out.map.copied(start, from as u32, (to - from) as u32);
-        for &c in &self.src[from..to] {
-            self.out.text.push(if c.is_ascii() && c != 0 { c as char } else { ' ' });
+    /// Copies source bytes `[from, to)` between tokens, blanking bytes rustpython must not see and leaving
+    /// out comments.
+    fn copy_blanks(&mut self, mut from: usize, to: usize) {
+        while from < to {
+            let src = &self.src[from..to];
+            let (run, skip) = match src.iter().position(|&c| c == b'#') {
+                Some(hash) => (hash, src[hash..].iter().position(|&c| c == b'\n' || c == b'\r').unwrap_or(src.len() - hash)),
+                None => (src.len(), 0),
+            };
+            if run > 0 {
+                let start = self.pos();
+                self.out.map.copied(start, from as u32, run as u32);
+                self.out.text.extend(src[..run].iter().map(|&c| if c.is_ascii() && c != 0 { c as char } else { ' ' }));
+            }
+            from += run + skip;
+            if skip > 0 {
+                let at = self.pos();
+                self.out.map.inserted(at, from as u32);
+            }
         }
     }
 
@@ -274,12 +293,12 @@ impl Builder<'_> {
         match &tok.kind {
             TokKind::Newline | TokKind::Indent | TokKind::Dedent | TokKind::DedentMismatch | TokKind::End => {}
             TokKind::String | TokKind::Bytes => {
-                self.out.literals.insert(at, i);
-                let text = placeholder_literal(tok.kind == TokKind::Bytes, orig.len());
-                self.replace(tok.start, tok.end, &text);
+                self.out.literals.push((at, i));
+                let text = if tok.kind == TokKind::Bytes { "b\"\"" } else { "\"\"" };
+                self.replace(tok.start, tok.end, text);
             }
             TokKind::Integer | TokKind::FloatOrImag => {
-                self.out.literals.insert(at, i);
+                self.out.literals.push((at, i));
                 let mut text = String::from_utf8_lossy(&tok.text).into_owned();
                 while text.len() < orig.len() {
                     text.push(' ');
@@ -315,12 +334,16 @@ impl Builder<'_> {
         self.out.map.inserted(at, at_orig);
         self.out.lines.push((at, tok.line));
         let text = match &tok.kind {
-            TokKind::String | TokKind::Bytes => {
-                self.out.literals.insert(at, i);
-                placeholder_literal(tok.kind == TokKind::Bytes, tok.text.len() + 2)
+            TokKind::String => {
+                self.out.literals.push((at, i));
+                "\"\"".to_string()
+            }
+            TokKind::Bytes => {
+                self.out.literals.push((at, i));
+                "b\"\"".to_string()
             }
             TokKind::Integer | TokKind::FloatOrImag => {
-                self.out.literals.insert(at, i);
+                self.out.literals.push((at, i));
                 String::from_utf8_lossy(&tok.text).into_owned()
             }
             TokKind::Name => self.name_text(&tok.text),
@@ -366,21 +389,6 @@ fn has_word(text: &str, word: &str) -> bool {
     })
 }
 
-/// A blank literal of exactly `len` bytes (at least `""` / `b""`).
-fn placeholder_literal(bytes: bool, len: usize) -> String {
-    let mut s = String::with_capacity(len.max(3));
-    if bytes {
-        s.push('b');
-    }
-    s.push('"');
-    let inner = len.saturating_sub(s.len() + 1);
-    for _ in 0..inner {
-        s.push(' ');
-    }
-    s.push('"');
-    s
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -393,10 +401,11 @@ mod tests {
 
     #[test]
     fn rebuilds_text() {
-        assert_eq!(text("x = 'a' # c\n"), "x = \" \" # c\n");
-        assert_eq!(text("x = f'{a}b'\n"), "x = \"     \" . format ( ( a ) , )\n");
+        assert_eq!(text("x = 'a' # c\n"), "x = \"\" \n");
+        assert_eq!(text("x = f'{a}b'\n"), "x = \"\" . format ( ( a ) , )\n");
         assert_eq!(text("y = 1_0 + __debug__\n"), "y = 10  + True     \n");
-        assert_eq!(text("é = b'\\xff'\n"), "__mpy_name_0 = b\"    \"\n");
+        assert_eq!(text("é = b'\\xff'\n"), "__mpy_name_0 = b\"\"\n");
+        assert_eq!(text("# a\n  # b\nx = '''\n''' # c\n"), "\n  \nx = \"\" \n");
         // Indentation in MicroPython's columns: a tab to the next multiple of 8.
         assert_eq!(text("if x:\n\ty\n  \tz\n \x0cw\n"), "if x:\n        y\n        z\n  w\n");
     }

@@ -11,7 +11,7 @@
 
 pub mod arith;
 
-use std::collections::HashMap;
+use crate::hash::{FxHashMap as HashMap, FxHashSet};
 
 use arith::Num;
 
@@ -25,12 +25,12 @@ pub struct SideTables {
     /// rule that builds it (see `lower`).
     pub tuple_lines: HashMap<(u32, u32), u32>,
     /// Calls with one argument and a trailing comma (`const(1,)` is "not a constant").
-    pub trailing_comma_calls: std::collections::HashSet<(u32, u32)>,
+    pub trailing_comma_calls: FxHashSet<(u32, u32)>,
 }
 
 /// Runs all parse-time rewrites over `module`; returns the first error MicroPython would raise.
 pub fn fold_module(module: &mut Module, side: &SideTables) -> Option<CompileError> {
-    let mut f = Folder { consts: HashMap::new(), side, error: None, scopes: vec!["<module>".into()] };
+    let mut f = Folder { consts: HashMap::default(), side, error: None, scopes: vec!["<module>".into()] };
     f.stmts(&mut module.body);
     f.error
 }

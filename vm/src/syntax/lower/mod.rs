@@ -154,7 +154,7 @@ impl Lowerer<'_> {
 
     /// The token of the literal starting at parsed-text offset `start`.
     fn literal_token(&self, start: u32) -> Option<(usize, &Token)> {
-        let i = *self.input.rw.literals.get(&start)?;
+        let i = self.input.rw.literal_at(start)?;
         Some((i, self.input.tokens.get(i)?))
     }
 }
