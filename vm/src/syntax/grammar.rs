@@ -382,6 +382,7 @@ const fn build() -> Grammar {
 
 impl Grammar {
     /// The arguments of rule `r`.
+    #[inline]
     pub fn args(&self, r: usize) -> &[Arg] {
         &self.args[self.starts[r] as usize..self.starts[r + 1] as usize]
     }

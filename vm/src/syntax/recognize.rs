@@ -101,7 +101,7 @@ struct Parser<'a> {
     terms: Vec<u8>,
     pos: usize,
     /// `(rule, next argument, first token)` per pending rule.
-    stack: Vec<(usize, usize, usize)>,
+    stack: Vec<(u16, u16, u32)>,
     alloc: usize,
     facts: Facts,
 }
@@ -136,7 +136,7 @@ impl Parser<'_> {
         let at = self.pos;
         // The pending rule `depth` entries down the stack (0 = the parent of `rule`).
         let below = |depth: usize| self.stack.len().checked_sub(depth + 1).map(|k| self.stack[k]);
-        let parent_is = |depth: usize, r: usize| below(depth).filter(|e| e.0 == r).map(|e| e.2);
+        let parent_is = |depth: usize, r: usize| below(depth).filter(|e| usize::from(e.0) == r).map(|e| e.2 as usize);
         if rule == w::NAMEDEXPR_TEST_2 {
             if let Some(start) = parent_is(0, w::NAMEDEXPR_TEST) {
                 self.facts.walrus.push((start, at));
@@ -186,15 +186,17 @@ impl Parser<'_> {
             }
             self.pos
         });
-        self.stack.push((rule, i, start));
+        // Rule and argument numbers fit 16 bits (a few hundred rules of a few arguments) and token
+        // indices 32 (sources are far below 4 GB).
+        self.stack.push((rule as u16, i as u16, start as u32));
         Ok(())
     }
 
     /// A `dictorsetmaker_item` starts at the current token: record it with its display.
     fn note_display_item(&mut self) {
         // The display is the nearest pending `dictorsetmaker` (its first item starts it).
-        if let Some(d) = self.stack.iter().rev().find(|e| e.0 == watched::DICTORSETMAKER) {
-            self.facts.display_items.push((d.2, self.pos, None));
+        if let Some(d) = self.stack.iter().rev().find(|e| usize::from(e.0) == watched::DICTORSETMAKER) {
+            self.facts.display_items.push((d.2 as usize, self.pos, None));
         }
     }
 
@@ -229,7 +231,8 @@ pub fn recognize_measured(tokens: &[Token]) -> Result<(Facts, usize), Stop> {
     }
     p.push(const { rule_index("file_input") }, 0, None)?;
     let mut backtrack = false;
-    'next_rule: while let Some((rule, mut i, start)) = p.stack.pop() {
+    'next_rule: while let Some((rule, i, start)) = p.stack.pop() {
+        let (rule, mut i, start) = (usize::from(rule), usize::from(i), start as usize);
         deepest = deepest.max(p.stack.len() + 1);
         let args = g.args(rule);
         let n = args.len();

@@ -125,6 +125,10 @@ struct Builder<'a> {
     open_spans: Vec<(usize, usize)>,
     /// Identifiers of the program, collected when a fresh name is first needed.
     taken: Option<HashSet<Vec<u8>>>,
+    /// Indentation level (MicroPython's `INDENT`s minus `DEDENT`s so far).
+    depth: usize,
+    /// The next token with text starts a logical line.
+    line_start: bool,
 }
 
 /// Rebuilds the text from `tokens` (the complete stream, ending with `End`), applying the `edits` of
@@ -139,6 +143,8 @@ pub fn rewrite(src: &[u8], tokens: &[Token], edits: &[(usize, Edit)]) -> Rewritt
         next_edit: 0,
         open_spans: Vec::new(),
         taken: None,
+        depth: 0,
+        line_start: true,
     };
     for (i, tok) in tokens.iter().enumerate() {
         while b.open_spans.last().is_some_and(|s| s.0 == i) {
@@ -160,61 +166,33 @@ impl Builder<'_> {
         self.out.text.len() as u32
     }
 
-    /// Copies source bytes `[cursor, to)` (blanks, comments), blanking non-ASCII bytes. Indentation that
-    /// is not plain spaces is replaced by the spaces of MicroPython's column for it (a tab advances to the
-    /// next multiple of 8, any other blank by one), so that rustpython's rules for tabs (it refuses a mix
-    /// that MicroPython's lexer takes) never come into play.
+    /// What lies between tokens (blanks, comments, newlines inside brackets, `\` continuations) up to
+    /// original offset `to`: one space when there is anything, nothing at the start of a logical line
+    /// (where [`Builder::indent`] writes the indentation).
     fn separator(&mut self, to: u32) {
         if to <= self.cursor {
             return;
         }
-        let (src, end) = (self.src, to as usize);
-        let mut copy_from = self.cursor as usize;
-        let mut i = copy_from;
-        while i < end {
-            let line_start = i == 0 || matches!(src[i - 1], b'\n' | b'\r');
-            if !(line_start && is_indent_blank(src[i])) {
-                i += 1;
-                continue;
-            }
-            let (mut j, mut column, mut plain) = (i, 0usize, true);
-            while j < end && is_indent_blank(src[j]) {
-                column = if src[j] == b'\t' { (column / TAB_SIZE + 1) * TAB_SIZE } else { column + 1 };
-                plain &= src[j] == b' ';
-                j += 1;
-            }
-            if !plain {
-                self.copy_blanks(copy_from, i);
-                let at = self.pos();
-                self.out.map.inserted(at, i as u32);
-                self.out.text.extend(std::iter::repeat_n(' ', column));
-                copy_from = j;
-            }
-            i = j;
+        if !self.line_start {
+            let at = self.pos();
+            self.out.map.inserted(at, self.cursor);
+            self.out.text.push(' ');
         }
-        self.copy_blanks(copy_from, end);
         self.cursor = to;
     }
 
-    /// Copies source bytes `[from, to)` between tokens, blanking bytes rustpython must not see and leaving
-    /// out comments.
-    fn copy_blanks(&mut self, mut from: usize, to: usize) {
-        while from < to {
-            let src = &self.src[from..to];
-            let (run, skip) = match src.iter().position(|&c| c == b'#') {
-                Some(hash) => (hash, src[hash..].iter().position(|&c| c == b'\n' || c == b'\r').unwrap_or(src.len() - hash)),
-                None => (src.len(), 0),
-            };
-            if run > 0 {
-                let start = self.pos();
-                self.out.map.copied(start, from as u32, run as u32);
-                self.out.text.extend(src[..run].iter().map(|&c| if c.is_ascii() && c != 0 { c as char } else { ' ' }));
-            }
-            from += run + skip;
-            if skip > 0 {
-                let at = self.pos();
-                self.out.map.inserted(at, from as u32);
-            }
+    /// At the first token of a logical line: one space per indentation level. MicroPython's lexer decided
+    /// the levels (its `INDENT`/`DEDENT` tokens, from columns where a tab advances to the next multiple of
+    /// 8), so rustpython's own rules for tabs and spaces never come into play.
+    fn indent(&mut self, orig_at: u32) {
+        if !self.line_start {
+            return;
+        }
+        self.line_start = false;
+        if self.depth > 0 {
+            let at = self.pos();
+            self.out.map.inserted(at, orig_at);
+            self.out.text.extend(std::iter::repeat_n(' ', self.depth));
         }
     }
 
@@ -282,6 +260,25 @@ impl Builder<'_> {
 
     fn original(&mut self, i: usize, tok: &Token) {
         self.separator(tok.start);
+        match tok.kind {
+            TokKind::Newline => {
+                let at = self.pos();
+                self.out.map.inserted(at, tok.start);
+                self.out.text.push('\n');
+                self.line_start = true;
+                return;
+            }
+            TokKind::Indent => {
+                self.depth += 1;
+                return;
+            }
+            TokKind::Dedent => {
+                self.depth = self.depth.saturating_sub(1);
+                return;
+            }
+            TokKind::DedentMismatch | TokKind::End => return,
+            _ => self.indent(tok.start),
+        }
         if self.edits_before(i, tok.start) {
             let text = " ".repeat((tok.end - tok.start) as usize);
             self.replace(tok.start, tok.end, &text);
@@ -291,7 +288,6 @@ impl Builder<'_> {
         self.out.lines.push((at, tok.line));
         let orig = &self.src[tok.start as usize..tok.end as usize];
         match &tok.kind {
-            TokKind::Newline | TokKind::Indent | TokKind::Dedent | TokKind::DedentMismatch | TokKind::End => {}
             TokKind::String | TokKind::Bytes => {
                 self.out.literals.push((at, i));
                 let text = if tok.kind == TokKind::Bytes { "b\"\"" } else { "\"\"" };
@@ -299,23 +295,18 @@ impl Builder<'_> {
             }
             TokKind::Integer | TokKind::FloatOrImag => {
                 self.out.literals.push((at, i));
-                let mut text = String::from_utf8_lossy(&tok.text).into_owned();
-                while text.len() < orig.len() {
-                    text.push(' ');
+                // Number text is ASCII (the lexer took digits, letters and `.` only).
+                self.replace(tok.start, tok.end, std::str::from_utf8(&tok.text).unwrap_or("0"));
+            }
+            TokKind::Name => match std::str::from_utf8(&tok.text) {
+                Ok(name) if name.is_ascii() => self.replace(tok.start, tok.end, name),
+                _ => {
+                    let text = self.name_text(&tok.text);
+                    self.replace(tok.start, tok.end, &text);
                 }
-                self.replace(tok.start, tok.end, &text);
-            }
-            TokKind::Name => {
-                let text = self.name_text(&tok.text);
-                self.replace(tok.start, tok.end, &text);
-            }
-            TokKind::Keyword(k) => {
-                let mut text = k.to_string();
-                while text.len() < orig.len() {
-                    text.push(' ');
-                }
-                self.replace(tok.start, tok.end, &text);
-            }
+            },
+            TokKind::Keyword(k) => self.replace(tok.start, tok.end, k),
+            TokKind::Op(o) => self.replace(tok.start, tok.end, o),
             _ => {
                 let text = String::from_utf8_lossy(orig).into_owned();
                 self.replace(tok.start, tok.end, &text);
@@ -325,6 +316,7 @@ impl Builder<'_> {
 
     fn injected(&mut self, i: usize, tok: &Token) {
         let at_orig = tok.start;
+        self.indent(at_orig);
         self.out.map.inserted(self.pos(), at_orig);
         self.out.text.push(' ');
         if self.edits_before(i, at_orig) {
@@ -370,14 +362,6 @@ impl Builder<'_> {
     }
 }
 
-/// MicroPython's tab stops (`TAB_SIZE` in `py/lexer.c`).
-const TAB_SIZE: usize = 8;
-
-/// The blanks MicroPython's lexer counts in indentation (`unichar_isspace` without the newlines).
-fn is_indent_blank(c: u8) -> bool {
-    matches!(c, b' ' | b'\t' | 0x0b | 0x0c)
-}
-
 /// Whether `word` occurs in `text` as a whole identifier.
 fn has_word(text: &str, word: &str) -> bool {
     let b = text.as_bytes();
@@ -403,11 +387,13 @@ mod tests {
     fn rebuilds_text() {
         assert_eq!(text("x = 'a' # c\n"), "x = \"\" \n");
         assert_eq!(text("x = f'{a}b'\n"), "x = \"\" . format ( ( a ) , )\n");
-        assert_eq!(text("y = 1_0 + __debug__\n"), "y = 10  + True     \n");
+        assert_eq!(text("y = 1_0  + __debug__\n"), "y = 10 + True\n");
         assert_eq!(text("é = b'\\xff'\n"), "__mpy_name_0 = b\"\"\n");
-        assert_eq!(text("# a\n  # b\nx = '''\n''' # c\n"), "\n  \nx = \"\" \n");
-        // Indentation in MicroPython's columns: a tab to the next multiple of 8.
-        assert_eq!(text("if x:\n\ty\n  \tz\n \x0cw\n"), "if x:\n        y\n        z\n  w\n");
+        assert_eq!(text("# a\n  # b\nx = '''\n''' # c\n"), "\nx = \"\" \n");
+        assert_eq!(text("f(a,\n  # c\n  b) + \\\n c\n"), "f(a, b) + c\n");
+        // Indentation: one space per level MicroPython's lexer counted (a tab to the next multiple of 8).
+        assert_eq!(text("if x:\n\ty\n        z\n"), "if x:\n y\n z\n");
+        assert_eq!(text("if x:\n    if y:\n\t\tz\nw\n"), "if x:\n if y:\n  z\nw\n");
     }
 
     #[test]

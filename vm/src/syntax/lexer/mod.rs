@@ -209,19 +209,7 @@ impl<'a> Lexer<'a> {
             injections: Vec::new(),
             fstring_args: Vec::new(),
             opt_level,
-            tok: Token {
-                kind: TokKind::End,
-                line: 1,
-                start: 0,
-                end: 0,
-                injected: false,
-                text: Vec::new(),
-                fstring_args: None,
-                pieces: Vec::new(),
-                name_escape: false,
-                tstring: None,
-                term: 0,
-            },
+            tok: blank_token(0),
             tok_column: 1,
             last_at: 0,
         };
@@ -246,10 +234,12 @@ impl<'a> Lexer<'a> {
     /// pathological input), returning what was lexed.
     pub fn tokenize(src: &[u8], opt_level: u8) -> Vec<Token> {
         let mut lex = Lexer::new(src, opt_level);
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(src.len() / 4 + 2);
         loop {
             let done = lex.tok.kind == TokKind::End;
-            out.push(lex.tok.clone());
+            // The next token starts blank (every field is set while lexing it) but needs the end of this one.
+            let next = blank_token(lex.tok.end);
+            out.push(std::mem::replace(&mut lex.tok, next));
             if done {
                 break;
             }
@@ -537,6 +527,23 @@ impl<'a> Lexer<'a> {
         self.tok.kind = TokKind::Invalid;
     }
 
+}
+
+/// A token with nothing lexed yet.
+fn blank_token(end: u32) -> Token {
+    Token {
+        kind: TokKind::End,
+        line: 1,
+        start: 0,
+        end,
+        injected: false,
+        text: Vec::new(),
+        fstring_args: None,
+        pieces: Vec::new(),
+        name_escape: false,
+        tstring: None,
+        term: 0,
+    }
 }
 
 fn is_space(c: u32) -> bool {
