@@ -103,7 +103,13 @@ struct Parser<'a> {
     /// `(rule, next argument, first token)` per pending rule.
     stack: Vec<(u16, u16, u32)>,
     alloc: usize,
+    /// The most entries the rule stack held.
+    peak: usize,
     facts: Facts,
+    /// Tests: the stack size where a descent the fast path could skip started, and the most entries any
+    /// such descent pushed above it.
+    #[cfg(test)]
+    descent: (Option<usize>, usize),
 }
 
 impl Parser<'_> {
@@ -189,6 +195,11 @@ impl Parser<'_> {
         // Rule and argument numbers fit 16 bits (a few hundred rules of a few arguments) and token
         // indices 32 (sources are far below 4 GB).
         self.stack.push((rule as u16, i as u16, start as u32));
+        self.peak = self.peak.max(self.stack.len());
+        #[cfg(test)]
+        if let Some(base) = self.descent.0 {
+            self.descent.1 = self.descent.1.max(self.stack.len() - base);
+        }
         Ok(())
     }
 
@@ -214,18 +225,75 @@ fn plain_decimal(t: &Token) -> bool {
         && (t.text[0] != b'0' || t.text.iter().all(|&c| c == b'0'))
 }
 
-/// Runs MicroPython's parser over `tokens` (which end with `End`) from `file_input`.
-pub fn recognize(tokens: &[Token]) -> Result<Facts, Stop> {
-    recognize_measured(tokens).map(|(facts, _)| facts)
+/// The fast path of the parse loop: a `test` that is one plain atom (a name, number, string, `...`,
+/// `None`, `True`, `False`) followed by a token that continues none of the rules between `test` and
+/// `atom` (not a trailer, operator, comparison, `and`, `or` or `if`). The loop would descend through
+/// those rules, consume the atom, and come back up with every optional continuation failing on the next
+/// token, without an error and without a fact; the fast path only consumes the atom. It is taken only when
+/// the descent would not grow the rule stack's allocation, whose size decides mpy-cross's `MemoryError`.
+mod shortcut {
+    use super::super::grammar::{rule_index, terminal_index as t, TERMINALS};
+
+    pub const TEST: usize = rule_index("test");
+    pub const ATOM: usize = rule_index("atom");
+    /// Entries the descent from `test` to a plain atom and its failed continuations pushes at most, above
+    /// the stack it starts from (checked by a test against the full loop).
+    pub const DESCENT_PEAK: usize = 20;
+
+    const fn table(terms: &[u8]) -> [bool; 256] {
+        let mut out = [false; 256];
+        let mut i = 0;
+        while i < terms.len() {
+            out[terms[i] as usize] = true;
+            i += 1;
+        }
+        out
+    }
+
+    /// Terminals that are a whole atom.
+    pub const PLAIN_ATOM: [bool; 256] = table(&[
+        t("NAME"), t("INTEGER"), t("FLOAT_OR_IMAG"), t("STRING"), t("BYTES"), t("..."), t("None"), t("True"),
+        t("False"),
+    ]);
+    /// Terminals that continue some rule between `atom` and `test`.
+    pub const CONTINUES: [bool; 256] = table(&[
+        t("("), t("["), t("."), t("**"), t("*"), t("@"), t("/"), t("%"), t("//"), t("+"), t("-"), t("<<"),
+        t(">>"), t("&"), t("^"), t("|"), t("<"), t(">"), t("=="), t("<="), t(">="), t("!="), t("in"), t("not"),
+        t("is"), t("and"), t("or"), t("if"),
+    ]);
+    const _: () = assert!(TERMINALS.len() < 256);
 }
 
-/// [`recognize`], also returning the deepest rule stack used.
-pub fn recognize_measured(tokens: &[Token]) -> Result<(Facts, usize), Stop> {
+/// Runs MicroPython's parser over `tokens` (which end with `End`) from `file_input`.
+pub fn recognize(tokens: &[Token]) -> Result<Facts, Stop> {
+    recognize_with(tokens, true).0
+}
+
+/// [`recognize`] with or without the fast path for plain atoms (for the test that they agree); also
+/// returns the rule stack's final allocation and its peak (in tests: the deepest skippable descent).
+fn recognize_with(tokens: &[Token], fast: bool) -> (Result<Facts, Stop>, usize, usize) {
+    let mut p = Parser {
+        tokens,
+        terms: tokens.iter().map(|t| t.term).collect(),
+        pos: 0,
+        stack: Vec::with_capacity(RULE_STACK_INIT),
+        alloc: RULE_STACK_INIT,
+        peak: 0,
+        facts: Facts::default(),
+        #[cfg(test)]
+        descent: (None, 0),
+    };
+    let result = parse_loop(&mut p, fast);
+    #[cfg(test)]
+    let peak = p.descent.1;
+    #[cfg(not(test))]
+    let peak = p.peak;
+    (result.map(|()| std::mem::take(&mut p.facts)), p.alloc, peak)
+}
+
+fn parse_loop(p: &mut Parser<'_>, fast: bool) -> Result<(), Stop> {
     let g = &GRAMMAR;
-    let mut deepest = 0;
-    let terms = tokens.iter().map(|t| t.term).collect();
-    let stack = Vec::with_capacity(RULE_STACK_INIT);
-    let mut p = Parser { tokens, terms, pos: 0, stack, alloc: RULE_STACK_INIT, facts: Facts::default() };
+    let tokens = p.tokens;
     if tokens.first().is_some_and(|t| t.name_escape) {
         return Err(Stop { token: 0, failure: Failure::NameEscape });
     }
@@ -233,7 +301,32 @@ pub fn recognize_measured(tokens: &[Token]) -> Result<(Facts, usize), Stop> {
     let mut backtrack = false;
     'next_rule: while let Some((rule, i, start)) = p.stack.pop() {
         let (rule, mut i, start) = (usize::from(rule), usize::from(i), start as usize);
-        deepest = deepest.max(p.stack.len() + 1);
+        #[cfg(test)]
+        {
+            if p.descent.0.is_some_and(|base| p.stack.len() < base) {
+                p.descent.0 = None;
+            }
+            if p.descent.0.is_none()
+                && rule == shortcut::TEST
+                && i == 0
+                && !backtrack
+                && shortcut::PLAIN_ATOM[usize::from(p.cur())]
+                && !shortcut::CONTINUES[usize::from(p.terms.get(p.pos + 1).copied().unwrap_or(END))]
+            {
+                p.descent.0 = Some(p.stack.len());
+            }
+        }
+        if fast
+            && rule == shortcut::TEST
+            && i == 0
+            && !backtrack
+            && shortcut::PLAIN_ATOM[usize::from(p.cur())]
+            && !shortcut::CONTINUES[usize::from(p.terms.get(p.pos + 1).copied().unwrap_or(END))]
+            && p.stack.len() + shortcut::DESCENT_PEAK <= p.alloc
+        {
+            p.consume(shortcut::ATOM)?;
+            continue 'next_rule;
+        }
         let args = g.args(rule);
         let n = args.len();
         match g.kinds[rule] {
@@ -345,5 +438,88 @@ pub fn recognize_measured(tokens: &[Token]) -> Result<(Facts, usize), Stop> {
     if p.cur() != END {
         return Err(p.syntax_error());
     }
-    Ok((p.facts, deepest))
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::lexer::Lexer;
+
+    fn sources() -> Vec<(String, Vec<u8>)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests");
+        let mut dirs = vec![root.join("corpus"), root.join("refusals")];
+        let mut out = Vec::new();
+        while let Some(d) = dirs.pop() {
+            let Ok(rd) = std::fs::read_dir(&d) else { continue };
+            for e in rd.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.extension().is_some_and(|x| x == "py") {
+                    if let Ok(b) = std::fs::read(&p) {
+                        out.push((p.display().to_string(), b));
+                    }
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    /// The descents the fast path skips push at most [`shortcut::DESCENT_PEAK`] entries (measured on the
+    /// full loop over every corpus program).
+    #[test]
+    fn descent_peak_bounds_the_full_loop() {
+        let mut deepest = 0;
+        for (name, src) in sources() {
+            let toks = Lexer::tokenize(&src, 0);
+            let (_, _, descent) = recognize_with(&toks, false);
+            assert!(descent <= shortcut::DESCENT_PEAK, "{name}: {descent}");
+            deepest = deepest.max(descent);
+        }
+        assert!(deepest > 10, "no descent measured");
+    }
+
+    /// With and without the fast path, the parse loop gives the same verdict, facts and rule-stack
+    /// allocation on every corpus and refusal program and on token-level mutations of them (a token
+    /// deleted, duplicated, swapped with the next or replaced by another token of the program).
+    #[test]
+    fn fast_path_agrees_with_the_full_loop() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut below = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n.max(1) as u64) as usize
+        };
+        let mut checked = 0;
+        for (name, src) in sources() {
+            let tokens = Lexer::tokenize(&src, 0);
+            if tokens.len() > 5000 {
+                continue;
+            }
+            for k in 0..40 {
+                let mut m = tokens.clone();
+                if k > 0 {
+                    let body = m.len().saturating_sub(1).max(1);
+                    let i = below(body);
+                    match below(4) {
+                        0 if m.len() > 2 => {
+                            m.remove(i);
+                        }
+                        1 => m.insert(i, m[i].clone()),
+                        2 if i + 1 < body => m.swap(i, i + 1),
+                        _ => m[i] = tokens[below(tokens.len())].clone(),
+                    }
+                }
+                let (fast, fast_alloc, _) = recognize_with(&m, true);
+                let (full, full_alloc, _) = recognize_with(&m, false);
+                assert_eq!(fast, full, "{name} (mutation {k})");
+                assert_eq!(fast_alloc, full_alloc, "{name} (mutation {k})");
+                checked += 1;
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
 }
