@@ -173,12 +173,22 @@ impl Builder<'_> {
         if to <= self.cursor {
             return;
         }
-        if !self.line_start {
+        if !self.line_start && self.src.get(to as usize).is_some_and(|&next| self.needs_space(next)) {
             let at = self.pos();
             self.out.map.inserted(at, self.cursor);
             self.out.text.push(' ');
         }
         self.cursor = to;
+    }
+
+    /// Whether the last character written and a token starting with `next` must be kept apart (they
+    /// would lex differently together: two words, a word and a string, a number and `.`, two operator
+    /// characters). Each blank costs rustpython's lexer as much as a short identifier.
+    fn needs_space(&self, next: u8) -> bool {
+        let Some(&prev) = self.out.text.as_bytes().last() else { return false };
+        let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
+        let op = |c: u8| b"=<>!*/%&|^+-@:.~".contains(&c);
+        (word(prev) && (word(next) || matches!(next, b'"' | b'\'' | b'.'))) || (op(prev) && op(next))
     }
 
     /// At the first token of a logical line: one space per indentation level. MicroPython's lexer decided
@@ -317,8 +327,17 @@ impl Builder<'_> {
     fn injected(&mut self, i: usize, tok: &Token) {
         let at_orig = tok.start;
         self.indent(at_orig);
-        self.out.map.inserted(self.pos(), at_orig);
-        self.out.text.push(' ');
+        let first = match &tok.kind {
+            TokKind::String => b'"',
+            TokKind::Bytes => b'b',
+            TokKind::Integer | TokKind::FloatOrImag | TokKind::Name => tok.text.first().copied().unwrap_or(b'_'),
+            TokKind::Keyword(k) | TokKind::Op(k) => k.as_bytes()[0],
+            _ => b' ',
+        };
+        if self.needs_space(first) {
+            self.out.map.inserted(self.pos(), at_orig);
+            self.out.text.push(' ');
+        }
         if self.edits_before(i, at_orig) {
             return;
         }
@@ -385,12 +404,15 @@ mod tests {
 
     #[test]
     fn rebuilds_text() {
-        assert_eq!(text("x = 'a' # c\n"), "x = \"\" \n");
-        assert_eq!(text("x = f'{a}b'\n"), "x = \"\" . format ( ( a ) , )\n");
-        assert_eq!(text("y = 1_0  + __debug__\n"), "y = 10 + True\n");
-        assert_eq!(text("é = b'\\xff'\n"), "__mpy_name_0 = b\"\"\n");
-        assert_eq!(text("# a\n  # b\nx = '''\n''' # c\n"), "\nx = \"\" \n");
-        assert_eq!(text("f(a,\n  # c\n  b) + \\\n c\n"), "f(a, b) + c\n");
+        assert_eq!(text("x = 'a' # c\n"), "x=\"\"\n");
+        assert_eq!(text("x = f'{a}b'\n"), "x=\"\".format((a),)\n");
+        assert_eq!(text("y = 1_0  + __debug__\n"), "y=10+True\n");
+        assert_eq!(text("é = b'\\xff'\n"), "__mpy_name_0=b\"\"\n");
+        assert_eq!(text("# a\n  # b\nx = '''\n''' # c\n"), "\nx=\"\"\n");
+        assert_eq!(text("f(a,\n  # c\n  b) + \\\n c\n"), "f(a,b)+c\n");
+        // Blanks stay where tokens would run together.
+        assert_eq!(text("not x if 1 .real else b 'x'\n"), "not x if 1 .real else b \"\"\n");
+        assert_eq!(text("a = - 1 ** - b\n"), "a= -1** -b\n");
         // Indentation: one space per level MicroPython's lexer counted (a tab to the next multiple of 8).
         assert_eq!(text("if x:\n\ty\n        z\n"), "if x:\n y\n z\n");
         assert_eq!(text("if x:\n    if y:\n\t\tz\nw\n"), "if x:\n if y:\n  z\nw\n");
