@@ -5,10 +5,13 @@
 //!    lexer-level errors; [`tstring`] expands template strings into `__template__(...)` tokens.
 //! 2. [`recognize`]: MicroPython's parse loop over its [`grammar`], without building a tree: it decides
 //!    whether mpy-cross's parser fails, where, and with which error (syntax, indentation, number literal,
-//!    `\N` escape, memory).
+//!    `\N` escape, memory), and reports where the program uses forms of MicroPython's looser grammar;
+//!    [`mend`] turns those into token edits for rustpython and into the compile-stage errors rustpython
+//!    cannot reach (`LHS of keyword arg must be an id`, mixed set/dict displays).
 //! 3. [`intern`]: the qstr-or-object decision for every string literal, in token order.
 //! 4. [`rewrite`]: the text rustpython will parse, rebuilt from the tokens (placeholders for literals and
-//!    odd identifiers, f-strings turned into `.format(...)` calls).
+//!    odd identifiers, f-strings turned into `.format(...)` calls, blanks only where tokens would run
+//!    together, one space per indentation level MicroPython counted).
 //! 5. `lower`: rustpython parses the rebuilt text and the tree is converted to ours, with MicroPython's
 //!    lines and original byte ranges. Programs MicroPython's parser takes but rustpython refuses get the
 //!    compile-stage error mpy-cross would report (`gaps`).

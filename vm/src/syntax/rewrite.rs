@@ -36,6 +36,8 @@ pub struct Rewritten {
     pub names: HashMap<String, String>,
     /// Fresh name standing for an expression (see [`Edit::NameUntil`]) → the offset and text it replaced.
     pub spans: HashMap<String, (u32, String)>,
+    /// The entry of `lines` found by the last [`Rewritten::line_at`].
+    line_hint: std::cell::Cell<usize>,
 }
 
 impl Rewritten {
@@ -46,11 +48,22 @@ impl Rewritten {
 
     /// MicroPython's line for a node starting at `offset` in the rebuilt text.
     pub fn line_at(&self, offset: u32) -> u32 {
-        match self.lines.binary_search_by(|p| p.0.cmp(&offset)) {
-            Ok(i) => self.lines[i].1,
-            Err(0) => self.lines.first().map_or(1, |p| p.1),
-            Err(i) => self.lines[i - 1].1,
-        }
+        let l = &self.lines;
+        // Lookups mostly move forward a little: try the last one's entry and the next first.
+        let holds = |i: usize| l[i].0 <= offset && l.get(i + 1).is_none_or(|n| n.0 > offset);
+        let h = self.line_hint.get();
+        let i = if h < l.len() && holds(h) {
+            h
+        } else if h + 1 < l.len() && holds(h + 1) {
+            h + 1
+        } else {
+            match l.partition_point(|p| p.0 <= offset).checked_sub(1) {
+                Some(i) => i,
+                None => return l.first().map_or(1, |p| p.1),
+            }
+        };
+        self.line_hint.set(i);
+        l[i].1
     }
 
     /// The original spelling of an identifier rustpython reports.

@@ -133,6 +133,17 @@ const fn terms_of<const N: usize>(ops: &[&str]) -> [u8; N] {
 }
 
 const TWO_TERMS: [u8; TWO.len()] = terms_of(TWO);
+
+/// ASCII characters that start one of the [`TWO`] operators.
+const STARTS_LONGER_OP: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < TWO.len() {
+        t[TWO[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+};
 const ONE_TERMS: [u8; ONE.len()] = terms_of(ONE);
 
 /// The pieces of a t-string literal (PEP 750), as MicroPython 1.29 splits it.
@@ -496,10 +507,14 @@ impl<'a> Lexer<'a> {
 
     fn operator(&mut self) {
         let c0 = self.c0();
+        let (c1, c2) = (self.chr[1].c, self.chr[2].c);
         // `..` is a period followed by a period, `...` the ellipsis; `!` alone is invalid.
-        for (k, op) in TWO.iter().enumerate() {
-            let b = op.as_bytes();
-            if b.iter().enumerate().all(|(i, &ch)| self.chr[i].c == ch as u32) {
+        if (c0 as usize) < 128 && STARTS_LONGER_OP[c0 as usize] {
+            for (k, op) in TWO.iter().enumerate() {
+                let b = op.as_bytes();
+                if u32::from(b[0]) != c0 || u32::from(b[1]) != c1 || b.get(2).is_some_and(|&x| u32::from(x) != c2) {
+                    continue;
+                }
                 // `.` followed by `..` only forms an ellipsis; other 3-char ops are complete matches.
                 for _ in 0..b.len() {
                     self.next_char();

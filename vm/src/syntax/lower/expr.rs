@@ -101,10 +101,10 @@ impl Lowerer<'_> {
                 return Err(self.unsupported(r, "f-string left in the parsed text"));
             }
             py::Expr::Constant(x) => ExprKind::Const(self.constant(x)?),
-            py::Expr::Attribute(x) => ExprKind::Attribute { value: self.boxed(*x.value)?, attr: self.ident(&x.attr) },
+            py::Expr::Attribute(x) => ExprKind::Attribute { value: self.boxed(*x.value)?, attr: self.ident_owned(x.attr) },
             py::Expr::Subscript(x) => ExprKind::Subscript { value: self.boxed(*x.value)?, slice: self.boxed(*x.slice)? },
             py::Expr::Starred(x) => ExprKind::Starred(self.boxed(*x.value)?),
-            py::Expr::Name(x) => ExprKind::Name(self.ident(&x.id)),
+            py::Expr::Name(x) => ExprKind::Name(self.ident_owned(x.id)),
             py::Expr::List(x) => ExprKind::List(self.exprs(x.elts)?),
             py::Expr::Tuple(x) => {
                 let first = x.elts.first().map(|e| e.range());

@@ -134,6 +134,14 @@ impl Lowerer<'_> {
         self.input.rw.text.get(start as usize..end as usize).unwrap_or("")
     }
 
+    /// An identifier's original spelling, moving rustpython's string when it is the spelling already.
+    fn ident_owned(&self, id: py::Identifier) -> String {
+        match self.input.rw.names.get(id.as_str()) {
+            Some(real) => real.clone(),
+            None => id.into(),
+        }
+    }
+
     /// An identifier's original spelling.
     fn ident(&self, id: &py::Identifier) -> String {
         self.input.rw.name(id.as_str())
