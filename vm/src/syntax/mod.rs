@@ -192,8 +192,12 @@ fn build_tree(
 ) -> (ast::Module, Vec<CompileError>) {
     let str_kinds = intern::decide(tokens, &opts.known_qstrs);
     let mut rw = rewrite::rewrite(source, tokens, &mends.edits);
-    for _ in 0..64 {
-        let result = lower::lower_module(&lower::Input { rw: &rw, tokens, str_kinds: &str_kinds });
+    for attempt in 0..64 {
+        // The first attempt hands rustpython the tokens; a refused program is parsed from the text.
+        let result = lower::lower_module(&lower::Input { rw: &rw, tokens, str_kinds: &str_kinds }, attempt == 0);
+        if attempt == 0 && result.is_err() {
+            continue;
+        }
         match result {
             Ok(_) if !mends.errors.is_empty() => {
                 // rustpython parsed what it should not have (defensive: it refuses all of these forms).

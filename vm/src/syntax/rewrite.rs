@@ -23,6 +23,22 @@ use super::lexer::{TokKind, Token};
 use super::mend::Edit;
 use super::source::OffsetMap;
 
+/// A token of the rebuilt text, for handing rustpython its tokens directly (see `lower`): its kind, and
+/// its byte range in the text (a name's spelling is the text there).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RwTok {
+    Name,
+    Keyword(&'static str),
+    Op(&'static str),
+    Number,
+    Str,
+    Bytes,
+    Newline,
+    Indent,
+    Dedent,
+    End,
+}
+
 /// The rebuilt text and everything needed to read rustpython's answer in MicroPython's terms.
 #[derive(Debug, Default)]
 pub struct Rewritten {
@@ -38,6 +54,8 @@ pub struct Rewritten {
     pub spans: HashMap<String, (u32, String)>,
     /// The entry of `lines` found by the last [`Rewritten::line_at`].
     line_hint: std::cell::Cell<usize>,
+    /// The tokens of `text` with their ranges, in order: what rustpython's lexer would make of it.
+    pub toks: Vec<(RwTok, u32, u32)>,
 }
 
 impl Rewritten {
@@ -142,6 +160,9 @@ struct Builder<'a> {
     depth: usize,
     /// The next token with text starts a logical line.
     line_start: bool,
+    /// `INDENT`s (positive) or `DEDENT`s (negative) seen since the last `NEWLINE`, recorded as tokens at
+    /// the next token with text (after its indentation).
+    dents: i32,
 }
 
 /// Rebuilds the text from `tokens` (the complete stream, ending with `End`), applying the `edits` of
@@ -158,6 +179,7 @@ pub fn rewrite(src: &[u8], tokens: &[Token], edits: &[(usize, Edit)]) -> Rewritt
         taken: None,
         depth: 0,
         line_start: true,
+        dents: 0,
     };
     for (i, tok) in tokens.iter().enumerate() {
         while b.open_spans.last().is_some_and(|s| s.0 == i) {
@@ -171,6 +193,9 @@ pub fn rewrite(src: &[u8], tokens: &[Token], edits: &[(usize, Edit)]) -> Rewritt
     }
     let end = src.len() as u32;
     b.separator(end);
+    b.flush_dents();
+    let at = b.pos();
+    b.out.toks.push((RwTok::End, at, at));
     b.out
 }
 
@@ -217,6 +242,23 @@ impl Builder<'_> {
             self.out.map.inserted(at, orig_at);
             self.out.text.extend(std::iter::repeat_n(' ', self.depth));
         }
+        self.flush_dents();
+    }
+
+    /// Records the `INDENT`/`DEDENT` tokens seen since the last `NEWLINE`.
+    fn flush_dents(&mut self) {
+        let at = self.pos();
+        let (tok, n) = if self.dents > 0 { (RwTok::Indent, self.dents) } else { (RwTok::Dedent, -self.dents) };
+        for _ in 0..n {
+            self.out.toks.push((tok, at, at));
+        }
+        self.dents = 0;
+    }
+
+    /// Records the token just written from text offset `at`.
+    fn tok(&mut self, kind: RwTok, at: u32) {
+        let end = self.pos();
+        self.out.toks.push((kind, at, end));
     }
 
     /// Emits `text` in place of source bytes `[start, end)`.
@@ -243,7 +285,9 @@ impl Builder<'_> {
                 Edit::OpenBefore | Edit::CloseBefore => {
                     let pos = self.pos();
                     self.out.map.inserted(pos, orig_at);
-                    self.out.text.push(if edit == Edit::OpenBefore { '(' } else { ')' });
+                    let open = edit == Edit::OpenBefore;
+                    self.out.text.push(if open { '(' } else { ')' });
+                    self.tok(RwTok::Op(if open { "(" } else { ")" }), pos);
                 }
                 Edit::NameUntil(end) => self.open_spans.push((end, self.out.text.len())),
                 Edit::Blank => blank = true,
@@ -259,6 +303,10 @@ impl Builder<'_> {
         let Some(name) = self.fresh_name(text.len()) else { return };
         self.out.text.replace_range(start.., &name);
         self.out.spans.insert(name, (start as u32, text));
+        while self.out.toks.last().is_some_and(|t| t.1 as usize >= start) {
+            self.out.toks.pop();
+        }
+        self.tok(RwTok::Name, start as u32);
     }
 
     /// A name of `len` bytes used nowhere in the program nor by another placeholder.
@@ -288,15 +336,18 @@ impl Builder<'_> {
                 let at = self.pos();
                 self.out.map.inserted(at, tok.start);
                 self.out.text.push('\n');
+                self.tok(RwTok::Newline, at);
                 self.line_start = true;
                 return;
             }
             TokKind::Indent => {
                 self.depth += 1;
+                self.dents += 1;
                 return;
             }
             TokKind::Dedent => {
                 self.depth = self.depth.saturating_sub(1);
+                self.dents -= 1;
                 return;
             }
             TokKind::DedentMismatch | TokKind::End => return,
@@ -310,31 +361,49 @@ impl Builder<'_> {
         let at = self.pos();
         self.out.lines.push((at, tok.line));
         let orig = &self.src[tok.start as usize..tok.end as usize];
-        match &tok.kind {
+        let kind = match &tok.kind {
             TokKind::String | TokKind::Bytes => {
                 self.out.literals.push((at, i));
-                let text = if tok.kind == TokKind::Bytes { "b\"\"" } else { "\"\"" };
-                self.replace(tok.start, tok.end, text);
+                let bytes = tok.kind == TokKind::Bytes;
+                self.replace(tok.start, tok.end, if bytes { "b\"\"" } else { "\"\"" });
+                if bytes {
+                    RwTok::Bytes
+                } else {
+                    RwTok::Str
+                }
             }
             TokKind::Integer | TokKind::FloatOrImag => {
                 self.out.literals.push((at, i));
                 // Number text is ASCII (the lexer took digits, letters and `.` only).
                 self.replace(tok.start, tok.end, std::str::from_utf8(&tok.text).unwrap_or("0"));
+                RwTok::Number
             }
-            TokKind::Name => match std::str::from_utf8(&tok.text) {
-                Ok(name) if name.is_ascii() => self.replace(tok.start, tok.end, name),
-                _ => {
-                    let text = self.name_text(&tok.text);
-                    self.replace(tok.start, tok.end, &text);
+            TokKind::Name => {
+                match std::str::from_utf8(&tok.text) {
+                    Ok(name) if name.is_ascii() => self.replace(tok.start, tok.end, name),
+                    _ => {
+                        let text = self.name_text(&tok.text);
+                        self.replace(tok.start, tok.end, &text);
+                    }
                 }
-            },
-            TokKind::Keyword(k) => self.replace(tok.start, tok.end, k),
-            TokKind::Op(o) => self.replace(tok.start, tok.end, o),
+                RwTok::Name
+            }
+            TokKind::Keyword(k) => {
+                self.replace(tok.start, tok.end, k);
+                RwTok::Keyword(k)
+            }
+            TokKind::Op(o) => {
+                self.replace(tok.start, tok.end, o);
+                RwTok::Op(o)
+            }
             _ => {
+                // Error tokens never get here (the parse loop refused them first).
                 let text = String::from_utf8_lossy(orig).into_owned();
                 self.replace(tok.start, tok.end, &text);
+                RwTok::Op("")
             }
-        }
+        };
+        self.tok(kind, at);
     }
 
     fn injected(&mut self, i: usize, tok: &Token) {
@@ -357,25 +426,26 @@ impl Builder<'_> {
         let at = self.pos();
         self.out.map.inserted(at, at_orig);
         self.out.lines.push((at, tok.line));
-        let text = match &tok.kind {
+        let (text, kind) = match &tok.kind {
             TokKind::String => {
                 self.out.literals.push((at, i));
-                "\"\"".to_string()
+                ("\"\"".to_string(), RwTok::Str)
             }
             TokKind::Bytes => {
                 self.out.literals.push((at, i));
-                "b\"\"".to_string()
+                ("b\"\"".to_string(), RwTok::Bytes)
             }
             TokKind::Integer | TokKind::FloatOrImag => {
                 self.out.literals.push((at, i));
-                String::from_utf8_lossy(&tok.text).into_owned()
+                (String::from_utf8_lossy(&tok.text).into_owned(), RwTok::Number)
             }
-            TokKind::Name => self.name_text(&tok.text),
-            TokKind::Keyword(k) => k.to_string(),
-            TokKind::Op(o) => o.to_string(),
-            _ => String::new(),
+            TokKind::Name => (self.name_text(&tok.text), RwTok::Name),
+            TokKind::Keyword(k) => (k.to_string(), RwTok::Keyword(k)),
+            TokKind::Op(o) => (o.to_string(), RwTok::Op(o)),
+            _ => (String::new(), RwTok::Op("")),
         };
         self.out.text.push_str(&text);
+        self.tok(kind, at);
     }
 
     /// An identifier as rustpython should see it: ASCII ones as they are, others as a placeholder.
