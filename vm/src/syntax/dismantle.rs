@@ -40,6 +40,8 @@ impl Work {
         self.exprs.extend(e);
     }
 
+    /// Takes a child out of its box (the box itself is freed here, with no recursion).
+    #[allow(clippy::boxed_local)]
     fn boxed(&mut self, e: Box<Expr>) {
         self.exprs.push(*e);
     }

@@ -56,12 +56,23 @@ pub struct Rewritten {
     line_hint: std::cell::Cell<usize>,
     /// The tokens of `text` with their ranges, in order: what rustpython's lexer would make of it.
     pub toks: Vec<(RwTok, u32, u32)>,
+    /// `(text offset, original offset)` where each token ends, sorted: a node's range ends where its last
+    /// token ends, which the offset map alone cannot tell when no blank separates it from the next token.
+    ends: Vec<(u32, u32)>,
 }
 
 impl Rewritten {
     /// The token index of the literal starting at `offset` in the rebuilt text.
     pub fn literal_at(&self, offset: u32) -> Option<usize> {
         self.literals.binary_search_by(|p| p.0.cmp(&offset)).ok().map(|i| self.literals[i].1)
+    }
+
+    /// The original offset for a node ending at `offset` in the rebuilt text.
+    pub fn end_at(&self, offset: u32) -> u32 {
+        match self.ends.binary_search_by(|p| p.0.cmp(&offset)) {
+            Ok(i) => self.ends[i].1,
+            Err(_) => self.map.to_original(offset),
+        }
     }
 
     /// MicroPython's line for a node starting at `offset` in the rebuilt text.
@@ -255,10 +266,14 @@ impl Builder<'_> {
         self.dents = 0;
     }
 
-    /// Records the token just written from text offset `at`.
-    fn tok(&mut self, kind: RwTok, at: u32) {
+    /// Records the token just written from text offset `at`, which ends at original offset `orig_end`.
+    fn tok(&mut self, kind: RwTok, at: u32, orig_end: u32) {
         let end = self.pos();
         self.out.toks.push((kind, at, end));
+        if self.out.ends.last().is_some_and(|e| e.0 == end) {
+            self.out.ends.pop();
+        }
+        self.out.ends.push((end, orig_end));
     }
 
     /// Emits `text` in place of source bytes `[start, end)`.
@@ -287,7 +302,7 @@ impl Builder<'_> {
                     self.out.map.inserted(pos, orig_at);
                     let open = edit == Edit::OpenBefore;
                     self.out.text.push(if open { '(' } else { ')' });
-                    self.tok(RwTok::Op(if open { "(" } else { ")" }), pos);
+                    self.tok(RwTok::Op(if open { "(" } else { ")" }), pos, orig_at);
                 }
                 Edit::NameUntil(end) => self.open_spans.push((end, self.out.text.len())),
                 Edit::Blank => blank = true,
@@ -306,7 +321,9 @@ impl Builder<'_> {
         while self.out.toks.last().is_some_and(|t| t.1 as usize >= start) {
             self.out.toks.pop();
         }
-        self.tok(RwTok::Name, start as u32);
+        // The span's end keeps the end of its last token (recorded while it was written).
+        let end = self.pos();
+        self.out.toks.push((RwTok::Name, start as u32, end));
     }
 
     /// A name of `len` bytes used nowhere in the program nor by another placeholder.
@@ -336,7 +353,7 @@ impl Builder<'_> {
                 let at = self.pos();
                 self.out.map.inserted(at, tok.start);
                 self.out.text.push('\n');
-                self.tok(RwTok::Newline, at);
+                self.tok(RwTok::Newline, at, tok.start);
                 self.line_start = true;
                 return;
             }
@@ -403,7 +420,7 @@ impl Builder<'_> {
                 RwTok::Op("")
             }
         };
-        self.tok(kind, at);
+        self.tok(kind, at, tok.end);
     }
 
     fn injected(&mut self, i: usize, tok: &Token) {
@@ -445,7 +462,7 @@ impl Builder<'_> {
             _ => (String::new(), RwTok::Op("")),
         };
         self.out.text.push_str(&text);
-        self.tok(kind, at);
+        self.tok(kind, at, at_orig);
     }
 
     /// An identifier as rustpython should see it: ASCII ones as they are, others as a placeholder.

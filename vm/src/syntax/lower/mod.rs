@@ -231,8 +231,8 @@ pub(crate) struct Lowerer<'a> {
 impl Lowerer<'_> {
     /// Our range (original offsets) for a rustpython range.
     fn range(&self, r: PyRange) -> TextRange {
-        let map = &self.input.rw.map;
-        TextRange::new(map.to_original(r.start().to_u32()), map.to_original(r.end().to_u32()))
+        let rw = &self.input.rw;
+        TextRange::new(rw.map.to_original(r.start().to_u32()), rw.end_at(r.end().to_u32()))
     }
 
     /// MicroPython's line of the first token of a node with rustpython range `r`.
