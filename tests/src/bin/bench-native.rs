@@ -1,6 +1,6 @@
 //! `bench-native`: how fast mpyc compiles the native/viper corpus (`tests/corpus/native`) compared with
-//! the real mpy-cross binary, for every architecture of [`ARCHES`] (x64, x86, the Thumb targets and armv6),
-//! with one row per architecture and a total.
+//! the real mpy-cross binary, for every architecture of [`ARCHES`] (x64, x86, the Thumb targets, armv6,
+//! xtensawin, xtensa, rv32imc with and without zba,zcmp), with one row per architecture and a total.
 //!
 //! Each program is compiled with the flags of its `# mpy-cross <flags>` header (`ARCH` replaced), once per
 //! process and sequentially, by mpy-cross and by mpyc (writing a file, and writing to stdout: mpyc's file
@@ -16,8 +16,22 @@ use std::time::{Duration, Instant};
 
 use mpy_tests::repo_root;
 
-/// The `-march=` values benchmarked (a new native backend is one more entry).
-const ARCHES: &[&str] = &["x64", "x86", "armv6m", "armv7m", "armv7em", "armv7emsp", "armv7emdp", "armv6"];
+/// The `-march=` values benchmarked (a new native backend is one more entry), with `+<flags>` for a
+/// `-march-flags=<flags>` setting.
+const ARCHES: &[&str] = &[
+    "x64",
+    "x86",
+    "armv6m",
+    "armv7m",
+    "armv7em",
+    "armv7emsp",
+    "armv7emdp",
+    "armv6",
+    "xtensawin",
+    "xtensa",
+    "rv32imc",
+    "rv32imc+zba,zcmp",
+];
 
 struct Job {
     arch: &'static str,
@@ -39,12 +53,10 @@ fn jobs() -> Vec<Job> {
         let Some(flags) = text.lines().next().and_then(|l| l.strip_prefix("# mpy-cross ")) else { continue };
         let file = path.file_name().unwrap_or_default().to_string_lossy().to_string();
         for &arch in ARCHES {
-            out.push(Job {
-                arch,
-                file: file.clone(),
-                flags: flags.split_whitespace().map(|f| f.replace("ARCH", arch)).collect(),
-                source: source.clone(),
-            });
+            let (march, arch_flags) = arch.split_once('+').map_or((arch, None), |(a, f)| (a, Some(f)));
+            let mut flags: Vec<String> = flags.split_whitespace().map(|f| f.replace("ARCH", march)).collect();
+            flags.extend(arch_flags.map(|f| format!("-march-flags={f}")));
+            out.push(Job { arch, file: file.clone(), flags, source: source.clone() });
         }
     }
     out
@@ -74,6 +86,16 @@ fn options(j: &Job) -> mpy_vm::CompileOptions {
     while let Some(f) = it.next() {
         if let Some(a) = f.strip_prefix("-march=") {
             o.arch = mpy_vm::Arch::from_name(a);
+        } else if let Some(list) = f.strip_prefix("-march-flags=") {
+            // RISC-V extensions: bit 0 zba, bit 1 zcmp.
+            o.arch_flags = list
+                .split(',')
+                .map(|x| match x {
+                    "zba" => 1,
+                    "zcmp" => 2,
+                    _ => 0,
+                })
+                .fold(0, |a, b| a | b);
         } else if f == "-X" {
             o.emit = match it.next().map(String::as_str) {
                 Some("emit=native") => mpy_vm::EmitOpt::Native,
@@ -123,7 +145,7 @@ fn main() {
 
     println!("native corpus: {} compilations ({} architectures), best of {runs} runs", jobs.len(), ARCHES.len());
     println!("one process per compilation, -o file; per compilation:");
-    println!("{:<12} {:>6} {:>11} {:>11} {:>11} {:>11}", "arch", "files", "mpy-cross", "mpyc", "mpyc/cross", "lib/cross");
+    println!("{:<17} {:>6} {:>11} {:>11} {:>11} {:>11}", "arch", "files", "mpy-cross", "mpyc", "mpyc/cross", "lib/cross");
     let (mut cross, mut ours, mut lib) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
     for &arch in ARCHES {
         let subset: Vec<&Job> = jobs.iter().filter(|j| j.arch == arch).collect();
@@ -131,7 +153,7 @@ fn main() {
         let o = best(&|| per_process(&mpyc, &subset, &out));
         let l = best(&|| in_process(&subset));
         println!(
-            "{:<12} {:>6} {:>8.3} ms {:>8.3} ms {:>10.2}x {:>10.2}x",
+            "{:<17} {:>6} {:>8.3} ms {:>8.3} ms {:>10.2}x {:>10.2}x",
             arch,
             subset.len(),
             ms(c, subset.len()),
@@ -144,7 +166,7 @@ fn main() {
         lib += l;
     }
     println!(
-        "{:<12} {:>6} {:>8.3} ms {:>8.3} ms {:>10.2}x {:>10.2}x",
+        "{:<17} {:>6} {:>8.3} ms {:>8.3} ms {:>10.2}x {:>10.2}x",
         "all",
         jobs.len(),
         ms(cross, jobs.len()),

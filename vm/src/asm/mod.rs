@@ -161,6 +161,9 @@ pub trait Asm: Sized {
     const HAS_STORE16_REG_REG_OFFSET: bool = false;
     /// Whether the header defines `ASM_STORE32_REG_REG_OFFSET`.
     const HAS_STORE32_REG_REG_OFFSET: bool = false;
+    /// `REG_ZERO`: a register that always reads 0 (RV32's `zero`). Where the emitter clears a register
+    /// only to store it in a frame word, it stores this register instead.
+    const REG_ZERO: Option<Self::Reg> = None;
     /// Whether a function's own arguments arrive on the stack (x86, `#if N_X86`): the emitter then
     /// fetches them with [`Asm::mov_arg_to_reg`] instead of copying `REG_PARENT_ARG_n`.
     const ARGS_ON_STACK: bool = false;

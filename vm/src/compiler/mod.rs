@@ -463,6 +463,7 @@ impl<'a> Compiler<'a> {
                 label_slot: self.label_slot.clone(),
                 max_num_labels: self.max_num_labels,
                 listing: self.want_native_listing,
+                arch_flags: self.opts.arch_flags,
             };
             match native::new_emitter(arch, ctx) {
                 Some(n) => self.native = Some(n),

@@ -59,6 +59,7 @@ use crate::asm::thumb::{self as thumb, AsmThumb};
 use crate::asm::x64::AsmX64;
 use crate::asm::x86::AsmX86;
 use crate::asm::{self, Asm};
+use crate::asm::{rv32::AsmRv32, xtensa::AsmXtensa, xtensa::AsmXtensaWin};
 use crate::emit::{Emit, EmitCommon, Label, Pass, ScopeId, ScopeInfo};
 use crate::error::{CompileError, ErrorKind};
 use crate::mpy::{Arch, ConstObj};
@@ -78,6 +79,10 @@ pub trait NativeArch: Asm {
     /// are enum constants, which the C preprocessor sees as 0, so code under such `#if`s is never emitted
     /// (`if (REG_A != REG_B)` at run time still compares them).
     const CPP_REGS_ALL_EQUAL: bool = false;
+
+    /// `N_NLR_SETJMP` (`emitnxtensawin.c`): every `nlr_push` of the global exception handler is
+    /// followed by a call to `setjmp` on the buffer's `jmp_buf` (word 2).
+    const NLR_SETJMP: bool = false;
 
     /// The text `-march=debug` prints, taken (empty for real ISAs).
     fn take_asm_trace(&mut self) -> String {
@@ -119,6 +124,25 @@ impl NativeArch for AsmDebug {
     }
 }
 
+impl NativeArch for AsmXtensa {
+    const X86_FAMILY: bool = false;
+    /// `MICROPY_NLR_NUM_REGS_XTENSA`.
+    const NLR_BUF_NUM_REGS: usize = 10;
+}
+
+impl NativeArch for AsmXtensaWin {
+    const X86_FAMILY: bool = false;
+    /// `MICROPY_NLR_NUM_REGS_XTENSAWIN`.
+    const NLR_BUF_NUM_REGS: usize = 17;
+    const NLR_SETJMP: bool = true;
+}
+
+impl<const ZBA: bool, const ZCMP: bool> NativeArch for AsmRv32<ZBA, ZCMP> {
+    const X86_FAMILY: bool = false;
+    /// `MICROPY_NLR_NUM_REGS_RV32I`.
+    const NLR_BUF_NUM_REGS: usize = 14;
+}
+
 /// An error the emitter reports to the compiler.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NativeError {
@@ -144,6 +168,8 @@ pub struct NativeContext {
     pub max_num_labels: usize,
     /// Record a machine-code listing of each function (for `--listing` and the LSP).
     pub listing: bool,
+    /// `-march-flags=` (RV32: bit 0 Zba, bit 1 Zcmp).
+    pub arch_flags: u32,
 }
 
 /// The code of one function, produced by its emit pass.
@@ -174,6 +200,14 @@ pub trait NativeEmit: Emit {
 /// `EXPORT_FUN(new)` for the architecture, or `None` if mpyc has no backend for it.
 pub fn new_emitter(arch: Arch, ctx: NativeContext) -> Option<Box<dyn NativeEmit>> {
     Some(match arch {
+        Arch::Xtensa => Box::new(NativeEmitter::<AsmXtensa>::new(ctx)),
+        Arch::Xtensawin => Box::new(NativeEmitter::<AsmXtensaWin>::new(ctx)),
+        Arch::Rv32imc => match ctx.arch_flags & 3 {
+            0 => Box::new(NativeEmitter::<AsmRv32<false, false>>::new(ctx)),
+            1 => Box::new(NativeEmitter::<AsmRv32<true, false>>::new(ctx)),
+            2 => Box::new(NativeEmitter::<AsmRv32<false, true>>::new(ctx)),
+            _ => Box::new(NativeEmitter::<AsmRv32<true, true>>::new(ctx)),
+        },
         Arch::X64 => Box::new(NativeEmitter::<AsmX64>::new(ctx)),
         Arch::X86 => Box::new(NativeEmitter::<AsmX86>::new(ctx)),
         Arch::Debug => Box::new(NativeEmitter::<AsmDebug>::new(ctx)),
