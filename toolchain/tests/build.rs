@@ -294,6 +294,8 @@ fn outputs_are_written_atomically() {
     let p = example(tmp.path());
     let out = tmp.path().join("tree");
     build::build(&p, &common::compiler(), &Cache::disabled(), &out, &NoProgress).unwrap();
+    // A first build writes the tree beside its place and renames it in: no temporary is left.
+    assert!(names(tmp.path()).iter().all(|n| !n.starts_with(".mpbuild-tmp-")), "{:?}", names(tmp.path()));
     let snapshot = |dir: &Path| -> Vec<(String, Vec<u8>)> {
         p.units().unwrap().iter().map(|u| (u.out.clone(), std::fs::read(dir.join(&u.out)).unwrap())).collect()
     };
