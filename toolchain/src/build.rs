@@ -190,21 +190,26 @@ pub fn build(project: &Project, compiler: &dyn Compiler, cache: &Cache, out_dir:
     let artifacts = compile_units(project, &units, compiler, cache, &CompileSettings::default(), progress)?;
 
     progress.event(ProgressEvent::Started { op: Operation::Write, total: artifacts.len() as u64 });
-    let written: Vec<Result<ItemStatus>> = artifacts
-        .par_iter()
-        .map(|a| {
-            let path = out_dir.join(&a.unit.out);
-            let same = std::fs::read(&path).is_ok_and(|old| old == a.bytes);
-            let written = if same {
-                ItemStatus::Unchanged
-            } else {
-                fsutil::write_atomic(&path, &a.bytes)?;
-                ItemStatus::Written
-            };
-            progress.event(ProgressEvent::Item { op: Operation::Write, name: a.unit.out.clone(), status: written });
-            Ok(written)
-        })
-        .collect();
+    let fresh = !out_dir.exists() && write_fresh_tree(&out_dir, &artifacts, progress).is_ok();
+    let written: Vec<Result<ItemStatus>> = if fresh {
+        artifacts.iter().map(|_| Ok(ItemStatus::Written)).collect()
+    } else {
+        artifacts
+            .par_iter()
+            .map(|a| {
+                let path = out_dir.join(&a.unit.out);
+                let same = std::fs::read(&path).is_ok_and(|old| old == a.bytes);
+                let written = if same {
+                    ItemStatus::Unchanged
+                } else {
+                    fsutil::write_atomic(&path, &a.bytes)?;
+                    ItemStatus::Written
+                };
+                progress.event(ProgressEvent::Item { op: Operation::Write, name: a.unit.out.clone(), status: written });
+                Ok(written)
+            })
+            .collect()
+    };
     let mut files = Vec::with_capacity(artifacts.len());
     for (a, w) in artifacts.iter().zip(written) {
         files.push(FileReport {
@@ -242,6 +247,37 @@ pub fn build(project: &Project, compiler: &dyn Compiler, cache: &Cache, out_dir:
         removed,
         elapsed_ms: t0.elapsed().as_secs_f64() * 1000.0,
     })
+}
+
+/// A first build into `out_dir` (which does not exist): the whole tree is written into a temporary
+/// directory beside it, then renamed into place in one step, so readers see no tree or the whole tree, and
+/// no file needs a temporary of its own. An error (e.g. another process created `out_dir` meanwhile) leaves
+/// nothing behind; the caller then writes file by file.
+fn write_fresh_tree(out_dir: &Path, artifacts: &[Artifact], progress: &dyn Progress) -> Result<()> {
+    let parent = match out_dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).map_err(|e| Error::io("create directory", &parent, e))?;
+    let staging =
+        tempfile::Builder::new().prefix(".mpbuild-tmp-").tempdir_in(&parent).map_err(|e| Error::io("create a temporary directory in", &parent, e))?;
+    let mut dirs: Vec<PathBuf> = artifacts.iter().filter_map(|a| staging.path().join(&a.unit.out).parent().map(Path::to_path_buf)).collect();
+    dirs.sort();
+    dirs.dedup();
+    for d in &dirs {
+        std::fs::create_dir_all(d).map_err(|e| Error::io("create directory", d, e))?;
+    }
+    artifacts.par_iter().try_for_each(|a| {
+        let path = staging.path().join(&a.unit.out);
+        std::fs::write(&path, &a.bytes).map_err(|e| Error::io("write", &path, e))
+    })?;
+    std::fs::rename(staging.path(), out_dir).map_err(|e| Error::io("write", out_dir, e))?;
+    // The directory is in place under its final name: nothing left to clean up.
+    let _ = staging.keep();
+    for a in artifacts {
+        progress.event(ProgressEvent::Item { op: Operation::Write, name: a.unit.out.clone(), status: ItemStatus::Written });
+    }
+    Ok(())
 }
 
 #[cfg(test)]

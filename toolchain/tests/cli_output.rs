@@ -1,6 +1,6 @@
 //! The CLI's stdout when the reader goes away (`mpbuild boards | head -1`): a closed pipe ends the command
 //! quietly with success, never a panic, on every path that prints (text lines, JSON, completion scripts,
-//! verbose listings).
+//! verbose listings, and a verb that prints with `println!`, caught by the safety net).
 
 mod common;
 
@@ -24,15 +24,18 @@ fn with_closed_stdout(args: &[&str]) -> (Option<i32>, String) {
 #[test]
 fn closed_stdout_pipe_exits_quietly() {
     let tmp = tempfile::tempdir().unwrap();
-    common::write_tree(tmp.path(), &[("a.py", "x = 1\n"), ("b/c.py", "y = 2\n")]);
+    common::write_tree(tmp.path(), &[("a.py", "x = 1\n"), ("b/c.py", "y = 2\n"), ("main.py", "def f():\n    return sum(range(100))\nprint(f())\n")]);
     let project = tmp.path().to_str().unwrap();
-    let cases: [&[&str]; 6] = [
+    let entry = tmp.path().join("main.py");
+    let vm = common::micropython();
+    let cases: [&[&str]; 7] = [
         &["boards"],
         &["boards", "RPI_PICO"],
         &["--json", "boards"],
         &["completions", "bash"],
         &["-v", "--no-cache", "build", project],
         &["--json", "--no-cache", "build", project],
+        &["profile", "--local", "--no-store", "--micropython", vm.to_str().unwrap(), entry.to_str().unwrap()],
     ];
     for args in cases {
         let (code, stderr) = with_closed_stdout(args);

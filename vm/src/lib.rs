@@ -11,6 +11,7 @@ pub mod emit;
 pub mod emitcheck;
 pub mod error;
 pub mod float;
+pub mod hash;
 pub mod mpy;
 pub mod options;
 pub mod profile;

@@ -34,6 +34,7 @@ impl Out {
         let _ = miette::set_hook(Box::new(move |_| {
             Box::new(miette::MietteHandlerOpts::new().color(color).unicode(unicode).build())
         }));
+        quiet_on_closed_stdout();
         Out { json: g.json, quiet: g.quiet, verbose: g.verbose, color }
     }
 
@@ -122,6 +123,24 @@ pub fn stdout_write(bytes: &[u8]) {
         let _ = writeln!(std::io::stderr(), "error: cannot write to stdout: {e}");
         std::process::exit(1);
     }
+}
+
+/// A safety net for printing that does not go through [`stdout_write`] (`println!` panics when stdout is a
+/// closed pipe): that panic ends the process quietly with success too, instead of printing a panic message.
+fn quiet_on_closed_stdout() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if msg.starts_with("failed printing to stdout") && msg.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        previous(info);
+    }));
 }
 
 /// Writes and flushes `bytes` on stdout.

@@ -179,7 +179,7 @@ pub fn parse_cached(source: &Arc<str>, cache: &mut ChunkCache) -> (Arc<Module>, 
     let mut old_stmts: Vec<Option<Vec<Stmt>>> = Vec::with_capacity(old_entries.len());
     let matched = match (&old_text, cache.module.take()) {
         (Some(t), Some(m)) if m.body.len() == old_entries.iter().map(|e| e.stmts).sum::<usize>() => {
-            let body = Arc::try_unwrap(m).map_or_else(|shared| shared.body.clone(), |m| m.body);
+            let body = Arc::try_unwrap(m).map_or_else(|shared| shared.body.clone(), |mut m| std::mem::take(&mut m.body));
             let mut it = body.into_iter();
             for e in &old_entries {
                 old_stmts.push(Some(it.by_ref().take(e.stmts).collect()));
@@ -209,8 +209,8 @@ pub fn parse_cached(source: &Arc<str>, cache: &mut ChunkCache) -> (Arc<Module>, 
                 (stmts, old.error.clone())
             }
             None => {
-                let p = recover::parse_recovering(text);
-                let mut stmts = p.module.body;
+                let mut p = recover::parse_recovering(text);
+                let mut stmts = std::mem::take(&mut p.module.body);
                 for st in &mut stmts {
                     shift_stmt(st, s as u32, line_base);
                 }
@@ -231,6 +231,8 @@ pub fn parse_cached(source: &Arc<str>, cache: &mut ChunkCache) -> (Arc<Module>, 
         body.extend(stmts);
         line_base += count_lines(text);
     }
+    // Statements of chunks that are gone: dropped through a module, whose drop is not recursive.
+    drop(Module { body: old_stmts.into_iter().flatten().flatten().collect() });
     let module = Arc::new(Module { body });
     cache.text = Some(source.clone());
     cache.chunks = entries;

@@ -39,7 +39,7 @@ mod source;
 mod stmt;
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use crate::hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 use self::scope::{EmitOption, IdKind, Scope, ScopeKind, ScopeNode, ID_FLAG_IS_PARAM};
@@ -53,21 +53,23 @@ use crate::options::EmitOpt;
 use crate::syntax::ast;
 use crate::{CompileOptions, Compiled};
 
-/// Parses and compiles one source file.
+/// Parses and compiles one source file (deeply nested input on a thread with a stack to match).
 pub fn compile_source(source: &[u8], opts: &CompileOptions) -> Compiled {
     let parse_opts = crate::syntax::ParseOptions {
         opt_level: opts.opt_level,
         known_qstrs: std::iter::once(&opts.source_name).chain(&opts.input_name).cloned().collect(),
     };
-    let (module, errors) = crate::syntax::parse_with(source, &parse_opts);
-    if let Some(e) = errors.into_iter().next() {
-        return Compiled { module: None, error: Some(e), native_trace: String::new() };
-    }
-    let mut extras = CompileExtras::default();
-    match compile_module_with(&module, source, opts, &mut extras) {
-        Ok(m) => Compiled { module: Some(m), error: None, native_trace: extras.native_trace },
-        Err(e) => Compiled { module: None, error: Some(e), native_trace: extras.native_trace },
-    }
+    let result = crate::syntax::with_parsed(source, &parse_opts, |module, errors| {
+        if let Some(e) = errors.into_iter().next() {
+            return Compiled { module: None, error: Some(e), native_trace: String::new() };
+        }
+        let mut extras = CompileExtras::default();
+        match compile_module_with(&module, source, opts, &mut extras) {
+            Ok(m) => Compiled { module: Some(m), error: None, native_trace: extras.native_trace },
+            Err(e) => Compiled { module: None, error: Some(e), native_trace: extras.native_trace },
+        }
+    });
+    result.unwrap_or_else(|e| Compiled { module: None, error: Some(e), native_trace: String::new() })
 }
 
 /// Compiles a parsed module (`mp_compile_to_raw_code`). `source` is the text the tree was parsed from; it
@@ -89,7 +91,7 @@ pub fn compile_module_with(
         opts,
         src: SourceMap::new(source),
         scopes: Vec::new(),
-        scope_of: HashMap::new(),
+        scope_of: HashMap::default(),
         cur: 0,
         pass: Pass::Scope,
         label_slot: Rc::new(Cell::new(0)),
@@ -115,10 +117,10 @@ pub fn compile_module_with(
         want_native_listing: extras.want_native_listing,
         force_emit: extras.force_emit,
         native_listings: Vec::new(),
-        outputs: HashMap::new(),
+        outputs: HashMap::default(),
         inline_asm: None,
         profile: extras.profile.clone(),
-        profile_ids: HashMap::new(),
+        profile_ids: HashMap::default(),
     };
     let run = comp.run(module);
     extras.native_trace = std::mem::take(&mut comp.native_trace);
@@ -186,8 +188,9 @@ pub struct FunctionSummary {
 /// `INVALID_LABEL`: no enclosing loop.
 pub(crate) const INVALID_LABEL: Label = u32::MAX;
 
-/// Deepest nesting of expressions and statements we compile; deeper input gets a clean error instead of
-/// exhausting the native stack.
+/// Deepest nesting of expressions and statements compiled where the stack guard is off (a tree compiled
+/// outside `syntax::with_parsed`); deeper input gets a clean error instead of exhausting the native stack.
+/// Where the guard is on, running out of stack is mpy-cross's own error (see `syntax::stack`).
 const MAX_DEPTH: u32 = 1000;
 
 /// The first compile error, as `compile_syntax_error` keeps it.
@@ -407,7 +410,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn build_raw_code(&self, sid: ScopeId, depth: u32) -> Result<RawCode, CompileError> {
-        if depth > MAX_DEPTH {
+        if crate::syntax::stack::exhausted() {
+            return Err(crate::syntax::stack::error());
+        }
+        if depth > MAX_DEPTH && !crate::syntax::stack::armed() {
             return Err(CompileError::internal("scopes nested too deeply"));
         }
         let out = self.outputs.get(&sid).ok_or_else(|| CompileError::internal("scope was not compiled"))?;
@@ -702,9 +708,22 @@ impl<'a> Compiler<'a> {
         self.emit().set_source_line(line);
     }
 
-    /// Enters one level of nesting; false (with an error) when the input is nested too deeply.
+    /// Enters one level of nesting; false (with an error) when the input is nested too deeply: mpy-cross's
+    /// stack-check error when the native stack is nearly exhausted (see `syntax::stack`).
     fn enter(&mut self) -> bool {
-        if self.depth >= MAX_DEPTH {
+        if crate::syntax::stack::exhausted() {
+            if self.error.is_none() {
+                self.error = Some(PendingError {
+                    kind: ErrorKind::RuntimeError,
+                    message: crate::syntax::stack::MESSAGE.to_string(),
+                    line: 0,
+                    scope: self.cur,
+                    with_traceback: false,
+                });
+            }
+            return false;
+        }
+        if self.depth >= MAX_DEPTH && !crate::syntax::stack::armed() {
             self.internal_error("expression or statement nested too deeply");
             return false;
         }
@@ -876,5 +895,26 @@ mod tests {
         assert!(run(MAX_DEPTH - 5).is_ok());
         let err = run(MAX_DEPTH + 5).unwrap_err();
         assert_eq!(err.kind, ErrorKind::Internal);
+    }
+
+    /// With the stack guard on, nesting deeper than the stack allows is refused with mpy-cross's
+    /// stack-check error, never a crash.
+    #[test]
+    fn deep_nesting_is_refused_cleanly_when_the_stack_runs_out() {
+        let run = |depth: u32| {
+            crate::syntax::stack::run_on_thread(2 << 20, move || {
+                let mut e = expr(ExprKind::Name("x".into()));
+                for _ in 0..depth {
+                    e = expr(ExprKind::List(vec![e]));
+                }
+                let m = Module { body: vec![Stmt { kind: StmtKind::Expr(e), range: TextRange::default(), line: 1 }] };
+                compile_module(&m, b"", &CompileOptions::default()).map(|_| ())
+            })
+            .expect("compiler thread overflowed or panicked")
+        };
+        assert!(run(200).is_ok());
+        let err = run(200_000).unwrap_err();
+        assert_eq!((err.kind, err.message.as_str()), (ErrorKind::RuntimeError, "maximum recursion depth exceeded"));
+        assert_eq!(err.line, None);
     }
 }
