@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-/// mimalloc instead of the system allocator: an edit frees and allocates a few hundred kilobytes (the
+/// mimalloc (v2) instead of the system allocator: an edit frees and allocates a few hundred kilobytes (the
 /// old text, diagnostics, the published JSON), which glibc trims and faults back in, one edit in three.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
