@@ -1,6 +1,7 @@
 //! Benchmark (not a test): didChange → publishDiagnostics latency of `mpls` on a 2,000-line MicroPython
 //! file, p50 and p95, and its RSS with 50 files open; `ruff server` on the same file and edits as the
-//! anchor (full-document sync, as ruff's published numbers).
+//! anchor (full-document sync, as ruff's published numbers). A third measurement times edits that change
+//! the compiler's verdict until the published diagnostics include it (mpls publishes its fast pass first).
 //!
 //! Run: `scripts/bench-lsp [EDITS]` (builds both in release mode; `ruff` is pinned in
 //! `scripts/requirements.txt` and installed into the project venv by the setup).
