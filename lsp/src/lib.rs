@@ -4,6 +4,7 @@
 //! [`convert`] is the only place that speaks UTF-16 positions. Logs go to stderr: stdout is the protocol.
 #![deny(clippy::print_stdout)]
 
+pub mod compile_thread;
 pub mod config;
 pub mod convert;
 pub mod handlers;

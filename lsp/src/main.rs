@@ -32,9 +32,9 @@ fn main() {
             }
         }
     }
-    // One thread serves the protocol and the incremental analyses; first parses, the compiler and
-    // emitter checks run on the blocking pool. One thread means no hand-over between threads on the path
-    // from a keystroke to its diagnostics.
+    // One thread serves the protocol and the incremental analyses; first parses and emitter checks run
+    // on the blocking pool, the whole-file compile on its own lower-priority thread (`compile_thread`).
+    // One thread means no hand-over between threads on the path from a keystroke to its diagnostics.
     let runtime = match tokio::runtime::Builder::new_current_thread().max_blocking_threads(2).enable_all().build() {
         Ok(r) => r,
         Err(e) => {

@@ -172,7 +172,7 @@ async fn compile_worker(client: Client, session: Arc<Mutex<Session>>, uri: Url, 
             continue;
         }
         let snap = snapshot.clone();
-        let Ok(compile) = tokio::task::spawn_blocking(move || session::compute_compile(&snap)).await else { continue };
+        let Some(compile) = crate::compile_thread::run(move || session::compute_compile(&snap)).await else { continue };
         *locked(&slot.done) = Some(Arc::new((snapshot.text.clone(), compile.clone())));
         let (full, before) = {
             let s = lock();
