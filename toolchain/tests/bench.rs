@@ -1,5 +1,5 @@
 //! The benchmarks of issues 6 and 8 as part of the test command: the build benchmark (200 generated
-//! modules: cold build with our compiler vs a per-file mpy-cross loop, no-op rebuild, ROMFS build) and the
+//! modules: cold `mpbuild build` process vs a per-file mpy-cross loop, no-op rebuild, ROMFS build) and the
 //! deploy benchmark (mpbuild vs mpremote on the same pty link to the real VM), one run each. The tables
 //! are printed straight to the terminal (not captured by the test harness). Timing targets are not
 //! asserted here (this is a debug build on a shared machine): `scripts/bench-mpbuild` runs the release
@@ -35,7 +35,7 @@ fn show(text: &str) {
 #[test]
 fn build_benchmark_200_modules() {
     let _one = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let r = bench_build::run(&common::mpy_cross(), 200, 1);
+    let r = bench_build::run(std::path::Path::new(env!("CARGO_BIN_EXE_mpbuild")), &common::mpy_cross(), 200, 1);
     show(&r.table(if cfg!(debug_assertions) { "debug" } else { "release" }));
     assert_eq!(r.identical, 200, "every output equals mpy-cross's");
     assert!(r.image_bytes > 0);

@@ -182,6 +182,21 @@ fn bad_input_is_a_clear_error() {
     let e = project(d, "").units().unwrap_err();
     assert_eq!(e.code_str(), "mpbuild::project::path_escapes");
     std::fs::remove_file(d.join("link.py")).unwrap();
+    // A symlinked directory leading outside: its files are refused too (the walk resolves only the paths it
+    // reached through a link).
+    std::os::unix::fs::symlink(outside.path(), d.join("linked")).unwrap();
+    let e = project(d, "").units().unwrap_err();
+    assert_eq!(e.code_str(), "mpbuild::project::path_escapes");
+    assert!(e.to_string().contains("secret.py"), "{e}");
+    std::fs::remove_file(d.join("linked")).unwrap();
+    // A symlinked directory inside the project is followed: its files build like any other.
+    std::fs::create_dir(d.join("real")).unwrap();
+    std::fs::write(d.join("real/inner.py"), "y = 2\n").unwrap();
+    std::os::unix::fs::symlink(d.join("real"), d.join("alias")).unwrap();
+    let rels: Vec<String> = project(d, "").units().unwrap().into_iter().map(|u| u.rel).collect();
+    assert_eq!(rels, ["alias/inner.py", "foo/__init__.py", "real/inner.py"]);
+    std::fs::remove_file(d.join("alias")).unwrap();
+    std::fs::remove_dir_all(d.join("real")).unwrap();
 
     // An unreadable source (a dangling symlink).
     std::os::unix::fs::symlink(d.join("nowhere.py"), d.join("dangling.py")).unwrap();
