@@ -11,6 +11,38 @@ fn main() {
     let runs: usize = std::env::args().nth(2).and_then(|a| a.parse().ok()).unwrap_or(20);
     let text = std::fs::read_to_string(&path).expect("read file");
     let settings = mpy_vm::analysis::Settings::default();
+    if std::env::var_os("MEM").is_some() {
+        // Memory per document: RSS growth while keeping `runs` analyses (tree, diagnostics) alive.
+        let rss = || {
+            let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+            s.lines().find_map(|l| l.strip_prefix("VmRSS:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok()).unwrap_or(0.0)
+        };
+        let base = rss();
+        let mut trees = Vec::new();
+        for _ in 0..runs {
+            trees.push(mpy_vm::syntax::parse_source_level(text.as_bytes()).0);
+        }
+        let t = rss();
+        let mut diags = Vec::new();
+        for _ in 0..runs {
+            diags.push(mpy_vm::analysis::rule_diagnostics(&text, &trees[0], &settings));
+        }
+        let d = rss();
+        println!("per document: tree {:.0} KB, diagnostics {:.0} KB", (t - base) / runs as f64, (d - t) / runs as f64);
+        return;
+    }
+    if std::env::var_os("FAST_ONLY").is_some() {
+        // For a profiler: only the editor's fast path, `runs` times.
+        let mut cache = mpy_vm::analysis::chunks::ChunkCache::default();
+        let t = Instant::now();
+        let mut n = 0;
+        for k in 0..runs {
+            let edited: std::sync::Arc<str> = text.replacen("LIMIT_0 = 3", &format!("LIMIT_0 = {}", 4 + k), 1).into();
+            n += mpy_vm::analysis::analyze_incremental(&edited, &settings, &mut cache).diagnostics.len();
+        }
+        println!("fast path: {:.3} ms per run ({n} diagnostics in all)", t.elapsed().as_secs_f64() * 1000.0 / runs as f64);
+        return;
+    }
     let mut times = Vec::new();
     let mut n = 0;
     for _ in 0..runs {
@@ -32,24 +64,25 @@ fn main() {
     }
     // The editor's fast path: chunk-cached parse + rules, after a one-character edit.
     let mut cache = mpy_vm::analysis::chunks::ChunkCache::default();
-    let _ = mpy_vm::analysis::analyze_incremental(&text, &settings, &mut cache);
+    let text_arc: std::sync::Arc<str> = text.as_str().into();
+    let _ = mpy_vm::analysis::analyze_incremental(&text_arc, &settings, &mut cache);
     let mut fast = Vec::new();
     for k in 0..runs {
-        let edited = text.replacen("LIMIT_0 = 3", &format!("LIMIT_0 = {}", 4 + k), 1);
+        let edited: std::sync::Arc<str> = text.replacen("LIMIT_0 = 3", &format!("LIMIT_0 = {}", 4 + k), 1).into();
         let t = Instant::now();
-        let p = mpy_vm::analysis::chunks::parse_cached(&edited, &mut cache);
+        let (module, _) = mpy_vm::analysis::chunks::parse_cached(&edited, &mut cache);
         let tp = t.elapsed().as_secs_f64() * 1000.0;
         let t2 = Instant::now();
-        let d = mpy_vm::analysis::rule_diagnostics(&edited, &p.module, &settings);
+        let d = mpy_vm::analysis::rule_diagnostics(&edited, &module, &settings);
         let tr = t2.elapsed().as_secs_f64() * 1000.0;
         fast.push((tp, tr, d.len()));
     }
     {
-        let p = mpy_vm::analysis::chunks::parse_cached(&text, &mut cache);
-        let d = mpy_vm::analysis::rule_diagnostics(&text, &p.module, &settings);
+        let (module, _) = mpy_vm::analysis::chunks::parse_cached(&text_arc, &mut cache);
+        let d = mpy_vm::analysis::rule_diagnostics(&text, &module, &settings);
         let t = Instant::now();
         let index = mpls::convert::LineIndex::new(&text);
-        let lsp: Vec<_> = d.iter().map(|x| mpls::convert::diagnostic(&index, &text, Some(1), x)).collect();
+        let lsp: Vec<_> = d.iter().map(|x| mpls::convert::diagnostic(&index, &text, x)).collect();
         let tc = t.elapsed().as_secs_f64() * 1000.0;
         let t = Instant::now();
         let json = serde_json::to_string(&lsp).unwrap();

@@ -1,11 +1,13 @@
-//! Configuration: the `[target]` and `[lint]` sections of the project's `mpbuild.toml` (shared with
-//! `mpbuild`), overridden by the editor's settings (`initializationOptions` and
-//! `workspace/didChangeConfiguration`, both the same JSON shape).
+//! Configuration: the `[target]`, `[compile]` and `[lint]` tables of the project's `mpbuild.toml`, read with
+//! the same schema `mpbuild` uses (the `mpconfig` crate), overridden by the editor's settings
+//! (`initializationOptions` and `workspace/didChangeConfiguration`, both the same JSON shape).
 //!
 //! ```toml
 //! [target]
+//! board = "RPI_PICO"     # or arch = "armv6m": -march for native/viper sizes and checks
 //! micropython = "1.29"   # the MicroPython version the code runs on
-//! arch = "armv6m"        # -march for native/viper sizes and checks
+//!
+//! [compile]
 //! emit = "bytecode"      # default emitter: bytecode, native or viper
 //!
 //! [lint]
@@ -17,13 +19,13 @@
 //! MP103 = "warning"
 //! ```
 //!
-//! Only `[lint]` is strict about unknown keys: the rest of `mpbuild.toml` belongs to `mpbuild`.
+//! The three tables are strict about their keys (as in `mpbuild`); the rest of the file is `mpbuild`'s.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::path::Path;
 
-use mpy_vm::analysis::{Rule, Settings, Severity};
-use mpy_vm::{Arch, CompileOptions, EmitOpt};
+use mpconfig::{LintConfig, Shared};
+use mpy_vm::analysis::Settings;
 use serde::Deserialize;
 
 /// The file name looked up in the workspace root.
@@ -32,40 +34,16 @@ pub const PROJECT_FILE: &str = "mpbuild.toml";
 /// The MicroPython version our compiler reproduces (mpy-cross 1.29, .mpy v6.3).
 pub const SUPPORTED_VERSION: &str = "1.29";
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-pub struct ProjectFile {
-    #[serde(default)]
-    pub target: TargetSection,
-    #[serde(default)]
-    pub lint: LintSection,
-}
+/// What mpls reads of `mpbuild.toml`.
+pub type ProjectFile = Shared;
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-pub struct TargetSection {
-    pub micropython: Option<String>,
-    pub arch: Option<String>,
-    pub emit: Option<String>,
-    pub board: Option<String>,
-}
-
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct LintSection {
-    pub select: Option<Vec<String>>,
-    #[serde(default)]
-    pub ignore: Vec<String>,
-    #[serde(default)]
-    pub severity: HashMap<String, String>,
-    pub compile: Option<bool>,
-}
-
-/// The editor's settings: the same keys as `mpbuild.toml`'s two sections, flattened, camelCase.
+/// The editor's settings: `[lint]`'s keys and the target's, flattened, camelCase.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct ClientSettings {
     pub select: Option<Vec<String>>,
     pub ignore: Option<Vec<String>>,
-    pub severity: Option<HashMap<String, String>>,
+    pub severity: Option<BTreeMap<String, String>>,
     pub compile_diagnostics: Option<bool>,
     pub micropython: Option<String>,
     pub arch: Option<String>,
@@ -80,6 +58,15 @@ impl ClientSettings {
             return Ok(ClientSettings::default());
         }
         serde_json::from_value(inner.clone()).map_err(|e| format!("invalid mpls settings: {e}"))
+    }
+
+    fn lint(&self) -> LintConfig {
+        LintConfig {
+            select: self.select.clone(),
+            ignore: self.ignore.clone().unwrap_or_default(),
+            severity: self.severity.clone().unwrap_or_default(),
+            compile: self.compile_diagnostics,
+        }
     }
 }
 
@@ -110,66 +97,27 @@ pub fn read_project(root: &Path) -> Result<Option<ProjectFile>, String> {
 }
 
 pub fn parse_project(text: &str) -> Result<ProjectFile, String> {
-    toml::from_str(text).map_err(|e| e.to_string())
+    Shared::parse(text)
 }
 
 /// Builds the configuration from the project file and the client's settings (the client wins).
 pub fn resolve(project: Option<&ProjectFile>, client: &ClientSettings) -> Config {
-    let mut cfg = Config::default();
     let default_project = ProjectFile::default();
     let p = project.unwrap_or(&default_project);
-    let mut warnings = Vec::new();
-    let rules = |codes: &[String], warnings: &mut Vec<String>| -> Vec<Rule> {
-        codes
-            .iter()
-            .filter_map(|c| {
-                let r = Rule::from_code(c);
-                if r.is_none() && !c.eq_ignore_ascii_case("ALL") {
-                    warnings.push(format!("unknown rule `{c}`"));
-                }
-                r
-            })
-            .collect()
-    };
-    let select = client.select.as_ref().or(p.lint.select.as_ref());
-    cfg.settings.select = select.and_then(|s| {
-        if s.iter().any(|c| c.eq_ignore_ascii_case("ALL")) {
-            None
-        } else {
-            Some(rules(s, &mut warnings))
-        }
-    });
-    cfg.settings.ignore = rules(client.ignore.as_ref().unwrap_or(&p.lint.ignore), &mut warnings);
-    let mut sev = p.lint.severity.clone();
-    if let Some(s) = &client.severity {
-        sev.extend(s.iter().map(|(k, v)| (k.clone(), v.clone())));
+    let mut target = p.target.clone();
+    if let Some(a) = &client.arch {
+        target.arch = Some(a.clone());
     }
-    for (code, level) in &sev {
-        match (Rule::from_code(code), Severity::parse(level)) {
-            (Some(r), Some(s)) => {
-                cfg.settings.severity.insert(r, s);
-            }
-            (None, _) => warnings.push(format!("unknown rule `{code}` in severity")),
-            (_, None) => warnings.push(format!("unknown severity `{level}` for {code}")),
-        }
+    let mut compile = p.compile.clone();
+    if let Some(e) = &client.emit {
+        compile.emit = Some(e.clone());
     }
-    cfg.settings.compile_diagnostics = client.compile_diagnostics.or(p.lint.compile).unwrap_or(true);
-    let mut opts = CompileOptions::default();
-    if let Some(a) = client.arch.as_ref().or(p.target.arch.as_ref()) {
-        match Arch::from_name(a) {
-            Some(arch) => opts.arch = Some(arch),
-            None => warnings.push(format!("unknown arch `{a}`")),
-        }
-    }
-    if let Some(e) = client.emit.as_ref().or(p.target.emit.as_ref()) {
-        match e.as_str() {
-            "bytecode" => opts.emit = EmitOpt::Bytecode,
-            "native" => opts.emit = EmitOpt::Native,
-            "viper" => opts.emit = EmitOpt::Viper,
-            other => warnings.push(format!("unknown emitter `{other}` (bytecode, native or viper)")),
-        }
-    }
-    cfg.settings.compile = opts;
+    let (opts, problems) = mpconfig::compile_options(&target, &compile, None);
+    let mut warnings: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let mut settings = Settings { compile: opts, ..Settings::default() };
+    let lint = p.lint.overlay(&client.lint(), client.ignore.is_some());
+    warnings.extend(lint.apply(&mut settings).iter().map(ToString::to_string));
+    let mut cfg = Config { settings, ..Config::default() };
     if let Some(v) = client.micropython.as_ref().or(p.target.micropython.as_ref()) {
         if v != SUPPORTED_VERSION && !v.starts_with(&format!("{SUPPORTED_VERSION}.")) {
             warnings.push(format!("MicroPython {v} is not supported; diagnostics are for {SUPPORTED_VERSION}"));
@@ -183,6 +131,8 @@ pub fn resolve(project: Option<&ProjectFile>, client: &ClientSettings) -> Config
 #[cfg(test)]
 mod tests {
     use super::*;
+    use mpy_vm::analysis::{Rule, Severity};
+    use mpy_vm::{Arch, EmitOpt};
 
     #[test]
     fn project_file_and_client_override() {
@@ -197,12 +147,28 @@ mod tests {
         assert!(!cfg.settings.is_enabled(Rule::AttributeLookupInLoop));
         assert!(!cfg.settings.is_enabled(Rule::ModuleConstantWithoutConst));
         assert_eq!(cfg.settings.severity.get(&Rule::GlobalLookupInLoop), Some(&Severity::Warning));
-        assert_eq!(cfg.warnings, ["unknown rule `MP999`"]);
+        assert_eq!(cfg.warnings, ["`lint.select[2]`: `MP999` is not a rule code (MP101 ... MP109)"]);
     }
 
+    /// The shared tables are as strict as in mpbuild; mpbuild's other tables are left alone.
     #[test]
-    fn lint_section_is_strict() {
+    fn shared_tables_are_strict() {
         assert!(parse_project("[lint]\nselekt = []\n").is_err());
-        assert!(parse_project("[target]\nwhatever = 1\n").is_ok());
+        assert!(parse_project("[target]\nwhatever = 1\n").is_err());
+        assert!(parse_project("[target]\nemit = \"viper\"\n").is_err());
+        assert!(parse_project("[deploy]\nport = \"/dev/ttyUSB0\"\n[romfs]\npartition-size = 4096\n").is_ok());
+    }
+
+    /// The emitter comes from `[compile] emit` and the architecture from `[target]` (a board's or `arch`).
+    #[test]
+    fn emitter_and_arch_where_mpbuild_puts_them() {
+        let p = parse_project("[target]\nboard = \"ESP32_GENERIC_S3\"\n[compile]\nemit = \"native\"\n").unwrap();
+        let cfg = resolve(Some(&p), &ClientSettings::default());
+        assert_eq!(cfg.settings.compile.emit, EmitOpt::Native);
+        assert_eq!(cfg.settings.compile.arch, Some(Arch::Xtensawin));
+        assert!(cfg.warnings.is_empty(), "{:?}", cfg.warnings);
+        let c = ClientSettings { emit: Some("viper".into()), arch: Some("x64".into()), ..Default::default() };
+        let cfg = resolve(Some(&p), &c);
+        assert_eq!((cfg.settings.compile.emit, cfg.settings.compile.arch), (EmitOpt::Viper, Some(Arch::X64)));
     }
 }

@@ -8,7 +8,6 @@
 
 use mpy_vm::analysis::{Applicability, Diagnostic, Edit, Severity};
 use mpy_vm::syntax::ast::TextRange;
-use serde::{Deserialize, Serialize};
 use tower_lsp::lsp_types as lsp;
 
 /// Byte offsets of line starts of one text.
@@ -102,22 +101,6 @@ impl LineIndex {
     }
 }
 
-/// What a diagnostic carries in `data` so that `codeAction` needs no server state (ruff's
-/// `AssociatedDiagnosticData`): the document version it was computed for, and its fixes as LSP edits.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct DiagnosticData {
-    pub version: Option<i32>,
-    pub fixes: Vec<FixData>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct FixData {
-    pub title: String,
-    /// `safe`, `unsafe` or `display-only`.
-    pub applicability: String,
-    pub edits: Vec<lsp::TextEdit>,
-}
-
 /// The source name shown by clients for every diagnostic of ours.
 pub const SOURCE: &str = "mpls";
 
@@ -134,64 +117,9 @@ pub fn edit(index: &LineIndex, text: &str, e: &Edit) -> lsp::TextEdit {
     lsp::TextEdit { range: index.range(text, e.range), new_text: e.content.clone() }
 }
 
-/// `data` in its compact wire form (arrays, not objects: a file can have hundreds of diagnostics and
-/// building and sending them is on the latency path):
-/// `[version, [[title, applicability, [[start_line, start_char, end_line, end_char, new_text], ...]], ...]]`.
-fn data_value(index: &LineIndex, text: &str, version: Option<i32>, d: &Diagnostic) -> serde_json::Value {
-    use serde_json::Value;
-    let fixes = d
-        .fixes
-        .iter()
-        .map(|f| {
-            let edits = f
-                .edits()
-                .iter()
-                .map(|e| {
-                    let r = index.range(text, e.range);
-                    Value::Array(vec![
-                        r.start.line.into(),
-                        r.start.character.into(),
-                        r.end.line.into(),
-                        r.end.character.into(),
-                        Value::String(e.content.clone()),
-                    ])
-                })
-                .collect();
-            Value::Array(vec![
-                Value::String(f.title.clone()),
-                Value::String(f.applicability().as_str().to_string()),
-                Value::Array(edits),
-            ])
-        })
-        .collect();
-    Value::Array(vec![version.map_or(Value::Null, Value::from), Value::Array(fixes)])
-}
-
-/// Decodes the compact `data` of [`data_value`].
-fn parse_data(v: &serde_json::Value) -> Option<DiagnosticData> {
-    let a = v.as_array()?;
-    let version = a.first()?.as_i64().map(|x| x as i32);
-    let mut fixes = Vec::new();
-    for f in a.get(1)?.as_array()? {
-        let f = f.as_array()?;
-        let mut edits = Vec::new();
-        for e in f.get(2)?.as_array()? {
-            let e = e.as_array()?;
-            let n = |i: usize| e.get(i).and_then(|x| x.as_u64()).map(|x| x as u32);
-            let range = lsp::Range {
-                start: lsp::Position { line: n(0)?, character: n(1)? },
-                end: lsp::Position { line: n(2)?, character: n(3)? },
-            };
-            edits.push(lsp::TextEdit { range, new_text: e.get(4)?.as_str()?.to_string() });
-        }
-        fixes.push(FixData { title: f.first()?.as_str()?.to_string(), applicability: f.get(1)?.as_str()?.to_string(), edits });
-    }
-    Some(DiagnosticData { version, fixes })
-}
-
-/// An `mpy_vm` diagnostic as an LSP diagnostic, its fixes in `data`.
-pub fn diagnostic(index: &LineIndex, text: &str, version: Option<i32>, d: &Diagnostic) -> lsp::Diagnostic {
-    let rule = d.rule();
+/// An `mpy_vm` diagnostic as an LSP diagnostic. Its fixes stay on the server (in the document's analysis):
+/// `codeAction` finds them by code and range, so the diagnostics published on every edit stay small.
+pub fn diagnostic(index: &LineIndex, text: &str, d: &Diagnostic) -> lsp::Diagnostic {
     lsp::Diagnostic {
         range: index.range(text, d.range),
         severity: Some(severity(d.severity)),
@@ -201,16 +129,16 @@ pub fn diagnostic(index: &LineIndex, text: &str, version: Option<i32>, d: &Diagn
         message: d.message.clone(),
         related_information: None,
         tags: None,
-        data: if rule.is_some() { Some(data_value(index, text, version, d)) } else { None },
+        data: None,
     }
 }
 
-/// Reads back the fixes a diagnostic carries, if it is ours and has any.
-pub fn read_data(d: &lsp::Diagnostic) -> Option<DiagnosticData> {
-    if d.source.as_deref() != Some(SOURCE) {
-        return None;
+/// True when `d` (as a client sends it back) is one of ours: our source, or no source and one of our codes.
+pub fn is_ours(d: &lsp::Diagnostic) -> bool {
+    match d.source.as_deref() {
+        Some(s) => s == SOURCE,
+        None => matches!(&d.code, Some(lsp::NumberOrString::String(c)) if mpy_vm::analysis::Rule::from_code(c).is_some()),
     }
-    parse_data(d.data.as_ref()?)
 }
 
 pub fn applicability(s: &str) -> Applicability {

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use mpy_vm::analysis::chunks::ChunkCache;
 use mpy_vm::analysis::{self, Diagnostic};
@@ -25,7 +25,14 @@ pub struct Document {
     pub analysis: Option<Arc<Computed>>,
     /// The version whose diagnostics were last published (push mode).
     pub published: Option<i32>,
+    /// When the document was last changed ([`Session::edit_clock`]); 0 when it never was.
+    pub edited: u64,
 }
+
+/// How many of the most recently edited documents keep their syntax tree between analyses (for the
+/// incremental parse of the next edit). The others keep text and diagnostics only: a tree is about 45
+/// bytes per byte of source, and a project may have many files open that are never edited.
+pub const KEEP_TREES: usize = 4;
 
 /// An analysis of one version of a document, in both forms: `mpy_vm`'s (byte ranges) and LSP's.
 #[derive(Debug)]
@@ -34,7 +41,9 @@ pub struct Computed {
     pub text: Arc<str>,
     pub index: Arc<LineIndex>,
     pub diagnostics: Vec<Diagnostic>,
-    pub module: Module,
+    /// The parsed module: shared with the document's chunk cache while the document is being edited (one
+    /// tree per document), else parsed again when a request needs it (see [`Computed::module`]).
+    tree: OnceLock<Arc<Module>>,
     /// The compiler's diagnostics are included (not only the fast parse error and rules).
     pub compiled: bool,
     /// The configuration it was computed with (a result for an older configuration is not kept).
@@ -42,21 +51,22 @@ pub struct Computed {
 }
 
 impl Computed {
-    fn new(s: &Snapshot, diagnostics: Vec<Diagnostic>, module: Module, compiled: bool) -> Computed {
-        Computed {
-            version: s.version,
-            text: s.text.clone(),
-            index: s.index.clone(),
-            diagnostics,
-            module,
-            compiled,
-            config: s.config.clone(),
+    fn new(s: &Snapshot, diagnostics: Vec<Diagnostic>, module: Option<Arc<Module>>, compiled: bool) -> Computed {
+        let tree = OnceLock::new();
+        if let Some(m) = module {
+            let _ = tree.set(m);
         }
+        Computed { version: s.version, text: s.text.clone(), index: s.index.clone(), diagnostics, tree, compiled, config: s.config.clone() }
+    }
+
+    /// The parsed module of this version (parsed with recovery now if it was not kept).
+    pub fn module(&self) -> Arc<Module> {
+        self.tree.get_or_init(|| Arc::new(analysis::recover::parse_recovering(&self.text).module)).clone()
     }
 
     /// The diagnostics as LSP sends them (built when published or pulled, not kept).
     pub fn lsp_diagnostics(&self) -> Vec<lsp::Diagnostic> {
-        self.diagnostics.iter().map(|d| convert::diagnostic(&self.index, &self.text, Some(self.version), d)).collect()
+        self.diagnostics.iter().map(|d| convert::diagnostic(&self.index, &self.text, d)).collect()
     }
 
     /// The compiler's diagnostics of this version.
@@ -65,10 +75,18 @@ impl Computed {
     }
 
     /// This analysis with its compiler diagnostics replaced by `compile` (the exact, whole-file ones).
-    pub fn with_compile(&self, s: &Snapshot, compile: Vec<Diagnostic>) -> Computed {
+    pub fn with_compile(&self, compile: Vec<Diagnostic>) -> Computed {
         let mut diagnostics = compile;
         diagnostics.extend(self.diagnostics.iter().filter(|d| d.rule().is_some()).cloned());
-        Computed::new(s, diagnostics, self.module.clone(), true)
+        Computed {
+            version: self.version,
+            text: self.text.clone(),
+            index: self.index.clone(),
+            diagnostics,
+            tree: self.tree.clone(),
+            compiled: true,
+            config: self.config.clone(),
+        }
     }
 }
 
@@ -80,12 +98,14 @@ pub struct Snapshot {
     pub version: i32,
     pub index: Arc<LineIndex>,
     pub config: Arc<Config>,
+    /// The document is among the [`KEEP_TREES`] most recently edited: keep its tree for the next edit.
+    pub keep_tree: bool,
 }
 
 impl Document {
     pub fn new(text: String, version: i32) -> Self {
         let index = Arc::new(LineIndex::new(&text));
-        Document { text: text.into(), version, index, analysis: None, published: None }
+        Document { text: text.into(), version, index, analysis: None, published: None, edited: 0 }
     }
 
     /// Applies one content change (a range edit, or the whole text when `range` is absent). Ranges are
@@ -121,18 +141,32 @@ pub struct Session {
     pub pull_diagnostics: bool,
     /// The analysis worker of each open document (push mode), woken after every change.
     pub workers: HashMap<lsp::Url, Arc<tokio::sync::Notify>>,
+    /// Counts document changes (orders documents by their last edit).
+    pub edit_clock: u64,
 }
 
 impl Session {
     pub fn snapshot(&self, uri: &lsp::Url) -> Option<Snapshot> {
         let d = self.documents.get(uri)?;
+        let newer = self.documents.values().filter(|o| o.edited > d.edited).count();
         Some(Snapshot {
             uri: uri.clone(),
             text: d.text.clone(),
             version: d.version,
             index: d.index.clone(),
             config: self.config.clone(),
+            keep_tree: d.edited > 0 && newer < KEEP_TREES,
         })
+    }
+
+    /// Notes that a document changed (it now keeps its tree; the least recently edited beyond
+    /// [`KEEP_TREES`] lose theirs at their next analysis).
+    pub fn touch(&mut self, uri: &lsp::Url) {
+        self.edit_clock += 1;
+        let clock = self.edit_clock;
+        if let Some(d) = self.documents.get_mut(uri) {
+            d.edited = clock;
+        }
     }
 
     /// Recomputes the configuration from the project file and the client's settings.
@@ -175,19 +209,26 @@ fn catch<T>(what: &str, uri: &lsp::Url, f: impl FnOnce() -> T) -> Option<T> {
 pub fn compute(s: &Snapshot) -> Computed {
     let settings = &s.config.settings;
     match catch("analysis", &s.uri, || analysis::analyze(&s.text, settings)) {
-        Some(a) => Computed::new(s, a.diagnostics, a.module, true),
-        None => Computed::new(s, Vec::new(), Module::default(), true),
+        Some(a) => Computed::new(s, a.diagnostics, s.keep_tree.then_some(a.module), true),
+        None => Computed::new(s, Vec::new(), None, true),
     }
 }
 
 /// The fast analysis of a snapshot: chunk-cached parse and rules, no compiler. The previous version's
 /// compiler diagnostics (`previous`) are kept where the text they point at is unchanged, so they do not
-/// blink while the compiler runs again.
+/// blink while the compiler runs again. A document that is not being edited (`keep_tree` false) keeps no
+/// tree: the cache is emptied and the analysis has no module (requests parse again).
 pub fn compute_fast(s: &Snapshot, cache: &mut ChunkCache, previous: Option<&(Arc<str>, Vec<Diagnostic>)>) -> Computed {
     let settings = &s.config.settings;
     let Some(a) = catch("analysis", &s.uri, || analysis::analyze_incremental(&s.text, settings, cache)) else {
         *cache = ChunkCache::default();
-        return Computed::new(s, Vec::new(), Module::default(), false);
+        return Computed::new(s, Vec::new(), None, false);
+    };
+    let module = if s.keep_tree {
+        Some(a.module)
+    } else {
+        *cache = ChunkCache::default();
+        None
     };
     let mut diagnostics = a.diagnostics;
     let parse_error = diagnostics.iter().any(|d| d.rule().is_none());
@@ -199,7 +240,7 @@ pub fn compute_fast(s: &Snapshot, cache: &mut ChunkCache, previous: Option<&(Arc
         let kept: Vec<Diagnostic> = old.iter().filter(same).cloned().collect();
         diagnostics.splice(0..0, kept);
     }
-    Computed::new(s, diagnostics, a.module, false)
+    Computed::new(s, diagnostics, module, false)
 }
 
 /// The compiler's diagnostics for a snapshot (never panics).

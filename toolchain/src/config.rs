@@ -1,13 +1,17 @@
 //! `mpbuild.toml`: the project configuration schema, read from `mpbuild.toml` or from
 //! `[package.metadata.mpbuild]` / `[workspace.metadata.mpbuild]` in a Cargo manifest. Unknown keys are errors
 //! that name the key's full path. The schema is documented in `docs/mpbuild-toml.md`.
+//!
+//! The tables the `mpls` language server reads too (`[target]`, `[compile]`, `[lint]`) are defined in the
+//! `mpconfig` crate and embedded here, so both tools accept exactly the same keys and values.
 
 use std::path::{Path, PathBuf};
 
-use mpy_vm::EmitOpt;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+
+pub use mpconfig::{emit_name, parse_emit, CompileConfig, LintConfig, Override, TargetConfig};
 
 /// The whole configuration table.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
@@ -32,47 +36,15 @@ pub struct Config {
     pub output: OutputConfig,
     #[serde(default)]
     pub romfs: RomfsConfig,
+    /// `[lint]`: the rules of `mpbuild check` and of the editor's mpls, and their severities.
+    #[serde(default)]
+    pub lint: LintConfig,
     /// `[deploy]`: how `mpbuild deploy` mirrors the build onto a board.
     #[serde(default)]
     pub deploy: crate::deploy::config::DeployConfig,
     /// The `$(VAR)` directories of manifest files.
     #[serde(default)]
     pub manifest_vars: ManifestVars,
-}
-
-/// `[target]`: what the `.mpy` files are for.
-#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct TargetConfig {
-    /// A board ID from the board table (`RPI_PICO`, `ESP32_GENERIC_S3`, ...).
-    pub board: Option<String>,
-    /// A board variant (`FLASH_2M_ROMFS`, `RISCV`, ...).
-    pub variant: Option<String>,
-    /// Explicit native architecture (`-march`), overriding the board's. `"none"` for bytecode only.
-    pub arch: Option<String>,
-    /// RISC-V extensions (`zba`, `zcmp`).
-    pub arch_flags: Option<Vec<String>>,
-    /// The MicroPython release the firmware runs (`"1.29"`).
-    pub micropython: Option<String>,
-    /// The `.mpy` version (`"6.3"`), instead of `micropython`.
-    pub mpy: Option<String>,
-    /// `-msmall-int-bits` (default 31).
-    pub small_int_bits: Option<u8>,
-}
-
-/// `[compile]`: how sources are compiled.
-#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct CompileConfig {
-    /// Default emitter: `bytecode`, `native` or `viper`.
-    pub emit: Option<String>,
-    /// `-O` level, 0 to 3.
-    pub opt: Option<u8>,
-    /// `-X no-source-lines`.
-    pub no_source_lines: Option<bool>,
-    /// Glob → emitter (`"lib/dsp/*.py" = "viper"`) or table `{ emit = "viper", opt = 2 }`. Later globs win.
-    #[serde(default)]
-    pub overrides: toml::Table,
 }
 
 /// `[output]`: where results go (relative to the project root).
@@ -107,41 +79,6 @@ pub struct ManifestVars {
     pub mpy_lib_dir: Option<String>,
     pub port_dir: Option<String>,
     pub board_dir: Option<String>,
-}
-
-/// One per-glob override, validated.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Override {
-    pub glob: String,
-    #[serde(serialize_with = "ser_emit")]
-    pub emit: Option<EmitOpt>,
-    pub opt: Option<u8>,
-}
-
-fn ser_emit<S: serde::Serializer>(e: &Option<EmitOpt>, s: S) -> std::result::Result<S::Ok, S::Error> {
-    match e {
-        Some(e) => s.serialize_some(emit_name(*e)),
-        None => s.serialize_none(),
-    }
-}
-
-/// The spelling of an emitter in the configuration and on mpy-cross's command line.
-pub fn emit_name(e: EmitOpt) -> &'static str {
-    match e {
-        EmitOpt::Bytecode => "bytecode",
-        EmitOpt::Native => "native",
-        EmitOpt::Viper => "viper",
-    }
-}
-
-/// Parses an emitter name.
-pub fn parse_emit(s: &str) -> Option<EmitOpt> {
-    match s {
-        "bytecode" => Some(EmitOpt::Bytecode),
-        "native" => Some(EmitOpt::Native),
-        "viper" => Some(EmitOpt::Viper),
-        _ => None,
-    }
 }
 
 /// Where a configuration came from.
@@ -182,15 +119,16 @@ impl Config {
             key: format!("{prefix}{key}"),
             message,
         };
-        if let Some(e) = &self.compile.emit {
-            if parse_emit(e).is_none() {
-                return Err(bad("compile.emit", format!("`{e}` is not one of bytecode, native, viper")));
+        let problem = |p: mpconfig::Problem| {
+            if p.unknown_key {
+                Error::ConfigUnknownKey { path: path.to_path_buf(), key: format!("{prefix}{}", p.key), help: p.message }
+            } else {
+                Error::ConfigValue { path: path.to_path_buf(), key: format!("{prefix}{}", p.key), message: p.message }
             }
-        }
-        if let Some(o) = self.compile.opt {
-            if o > 3 {
-                return Err(bad("compile.opt", format!("{o} is not in 0..=3")));
-            }
+        };
+        self.compile.validate().map_err(problem)?;
+        if let Some(p) = self.lint.problems().into_iter().next() {
+            return Err(problem(p));
         }
         if let Some(b) = self.target.small_int_bits {
             if !(1..=63).contains(&b) {
@@ -205,55 +143,12 @@ impl Config {
                 return Err(bad("sources", format!("bad glob `{g}`: {e}")));
             }
         }
-        self.overrides_at(path, prefix)?;
         Ok(())
     }
 
     /// The validated `[compile.overrides]`, in file order.
     pub fn overrides(&self) -> Vec<Override> {
-        self.overrides_at(Path::new(""), "").unwrap_or_default()
-    }
-
-    fn overrides_at(&self, path: &Path, prefix: &str) -> Result<Vec<Override>> {
-        let mut out = Vec::new();
-        for (glob, v) in &self.compile.overrides {
-            let key = format!("{prefix}compile.overrides.\"{glob}\"");
-            let bad = |message: String| Error::ConfigValue { path: path.to_path_buf(), key: key.clone(), message };
-            if let Err(e) = globset::Glob::new(glob) {
-                return Err(bad(format!("bad glob: {e}")));
-            }
-            let (emit, opt) = match v {
-                toml::Value::String(s) => {
-                    (Some(parse_emit(s).ok_or_else(|| bad(format!("`{s}` is not one of bytecode, native, viper")))?), None)
-                }
-                toml::Value::Table(t) => {
-                    let mut emit = None;
-                    let mut opt = None;
-                    for (k, v) in t {
-                        match (k.as_str(), v) {
-                            ("emit", toml::Value::String(s)) => {
-                                emit = Some(parse_emit(s).ok_or_else(|| {
-                                    bad(format!("`{s}` is not one of bytecode, native, viper"))
-                                })?);
-                            }
-                            ("opt", toml::Value::Integer(i)) if (0..=3).contains(i) => opt = Some(*i as u8),
-                            ("emit" | "opt", _) => return Err(bad(format!("bad value for `{k}`"))),
-                            _ => {
-                                return Err(Error::ConfigUnknownKey {
-                                    path: path.to_path_buf(),
-                                    key: format!("{key}.{k}"),
-                                    help: "an override table takes `emit` and `opt`".to_string(),
-                                })
-                            }
-                        }
-                    }
-                    (emit, opt)
-                }
-                _ => return Err(bad("expected an emitter name or a table { emit, opt }".to_string())),
-            };
-            out.push(Override { glob: glob.clone(), emit, opt });
-        }
-        Ok(out)
+        self.compile.overrides().unwrap_or_default()
     }
 }
 

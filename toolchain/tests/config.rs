@@ -166,3 +166,38 @@ fn a_plain_directory_uses_defaults_and_discovery_walks_up() {
     assert_eq!(root, tmp.path());
     assert_eq!(cfg.name.as_deref(), Some("up"));
 }
+
+/// `[lint]` is part of the schema (shared with mpls through `mpconfig`): its keys are strict and its
+/// rule codes and severities are checked.
+#[test]
+fn lint_table() {
+    let c = parse("[lint]\nselect = [\"ALL\"]\nignore = [\"MP104\", \"global-lookup-in-loop\"]\ncompile = false\n[lint.severity]\nMP105 = \"warning\"\n").unwrap();
+    assert_eq!(c.lint.ignore.len(), 2);
+    assert_eq!(c.lint.compile, Some(false));
+    check_err("[lint]\nselekt = []\n", "mpbuild::config::unknown_key", "mpbuild.toml: unknown key `lint.selekt`");
+    check_err(
+        "[lint]\nignore = [\"MP104\", \"MP1\"]\n",
+        "mpbuild::config::invalid_value",
+        "mpbuild.toml: invalid value for `lint.ignore[1]`: `MP1` is not a rule code (MP101 ... MP109)",
+    );
+    check_err(
+        "[lint.severity]\nMP103 = \"loud\"\n",
+        "mpbuild::config::invalid_value",
+        "mpbuild.toml: invalid value for `lint.severity.MP103`: `loud` is not one of error, warning, info, hint",
+    );
+    // The emitter lives in [compile], not [target] (where mpls once looked for it).
+    check_err("[target]\nemit = \"viper\"\n", "mpbuild::config::unknown_key", "mpbuild.toml: unknown key `target.emit`");
+}
+
+/// mpls reads a board's architecture with `mpconfig` (without the toolchain); it must be the one mpbuild
+/// builds for, for every board and variant of the table.
+#[test]
+fn mpconfig_board_architectures_agree_with_the_board_table() {
+    let all = mpconfig::boards::all();
+    assert!(all.len() >= mpbuild::boards::all().unwrap().len());
+    for (id, variant) in all {
+        let ours = mpconfig::boards::arch_of(id, variant);
+        let theirs = mpbuild::boards::find(id, variant).unwrap().arch;
+        assert_eq!(ours, Some(theirs.as_str()), "{id} {variant:?}");
+    }
+}

@@ -162,6 +162,28 @@ local function run()
   end
   os.remove(root .. "/broken.py")
 
+  -- 5b. :Mpbuild check runs `mpbuild check --json`: mpls's diagnostics of every file in the quickfix list.
+  local checked = nil
+  commands.check(function(outcome)
+    checked = outcome
+  end)
+  if not vim.wait(60000, function()
+    return checked ~= nil
+  end, 50) then
+    return finish(false, ":Mpbuild check did not finish")
+  end
+  qf = vim.fn.getqflist()
+  step("check: " .. last_note().msg:gsub("\n", " | ") .. " (" .. #qf .. " items)")
+  local found = false
+  for _, item in ipairs(qf) do
+    if item.text:find("^MP104: ") and vim.fn.bufname(item.bufnr):find("main.py", 1, true) then
+      found = true
+    end
+  end
+  if not checked.ok or not found then
+    return finish(false, ":Mpbuild check should pass and list MP104 in main.py: " .. vim.inspect(qf) .. "\n" .. vim.inspect(checked))
+  end
+
   -- 6. A verb this mpbuild may not have yet (deploy, with no board attached) shows mpbuild's own message.
   local direct = vim.fn.system({ MPBUILD, "deploy", "--json" })
   local direct_json = require("mpbuild.compat").json_decode(vim.trim(direct))

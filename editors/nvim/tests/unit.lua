@@ -100,6 +100,10 @@ test("args: --json after the verb, --port only for board verbs", function()
   eq(commands.args({ verb = "deploy", port = "/dev/ttyACM0" }), { "deploy", "--port", "/dev/ttyACM0", "--json" })
   eq(commands.args({ verb = "run", file = "/p/main.py", port = "COM3" }), { "run", "/p/main.py", "--port", "COM3" })
   eq(commands.args({ verb = "profile", file = "/p/main.py" }), { "profile", "/p/main.py", "--json" })
+  eq(commands.args({ verb = "profile", file = "/p/main.py", port = "COM3" }), { "profile", "/p/main.py", "--port", "COM3", "--json" })
+  -- On the local VM: `--local` before the entry, and no port.
+  eq(commands.args({ verb = "profile", file = "/p/main.py", port = "COM3", ["local"] = true }), { "profile", "--local", "/p/main.py", "--json" })
+  eq(commands.args({ verb = "check" }), { "check", "--json" })
   eq(commands.args({ verb = "flash", image = "fw.uf2" }), { "flash", "fw.uf2", "--json" })
   eq(commands.args({ verb = "boards", board = "RPI_PICO" }), { "boards", "RPI_PICO", "--json" })
   eq(pcall(commands.args, { verb = "flash" }), false)
@@ -147,6 +151,50 @@ test("summarize: build and deploy", function()
   eq(commands.summarize("build", { ok = true, build = build }), "built 2 files into /p/build/mpy (2 compiled, 0 cached, 0 copied) for bytecode in 4 ms")
   eq(commands.summarize("deploy", { deploy = { sync = { port = "/dev/ttyACM0", dest = "/" } } }), "deployed to /dev/ttyACM0:/")
   eq(commands.summarize("flash", nil), "mpbuild flash finished")
+end)
+
+test("check: every diagnostic to the quickfix list, the summary, errors kept", function()
+  local stdout = vim.json.encode({
+    ok = false,
+    check = {
+      summary = "2 files checked for bytecode only, mpy 6.3: 1 error, 0 warnings, 1 note",
+      diagnostics = {
+        { path = "main.py", line = 7, column = 14, end_line = 7, end_column = 17, code = "MP103", severity = "info", message = "builtin `abs`" },
+        { path = "lib/irq.py", line = 5, column = 11, end_line = 5, end_column = 13, code = "MP105", severity = "error", message = "allocates" },
+      },
+    },
+    error = { code = "mpbuild::check::errors", message = "1 error", files = { { path = "lib/irq.py", line = 5, kind = "MP105", message = "allocates" } } },
+  })
+  local o = commands.parse({ code = 1, stdout = stdout, stderr = "" })
+  eq(o.ok, false)
+  eq(#o.files, 1)
+  local items = commands.check_items("/p", o.value)
+  eq(#items, 2)
+  eq({ items[1].filename, items[1].lnum, items[1].col, items[1].type, items[1].text }, { "/p/main.py", 7, 14, "I", "MP103: builtin `abs`" })
+  eq(items[2].type, "E")
+  local ok = commands.parse({ code = 0, stdout = vim.json.encode({ ok = true, check = { summary = "1 file checked", diagnostics = {} } }), stderr = "" })
+  eq(commands.summarize("check", ok.value), "1 file checked")
+end)
+
+test("profile: a JSON answer without `ok` is the result; hottest functions listed", function()
+  local stdout = vim.json.encode({
+    version = 1,
+    entry = "main.py",
+    ran_on = "local",
+    profile = {
+      total_us = 12345.0,
+      functions = {
+        { name = "work", qualified_name = "work", file = "main.py", line = 4, calls = 10, self_us = 9000.0, total_us = 9500.0, self_share = 72.9 },
+        { name = "<module>", file = "main.py", line = 1, calls = 1, self_us = 1000.0, total_us = 12345.0, self_share = 8.1 },
+      },
+    },
+  })
+  local o = commands.parse({ code = 0, stdout = stdout, stderr = "" })
+  eq(o.ok, true)
+  eq(commands.summarize("profile", o.value), "profiled main.py (local): 12.345 ms of program time; hottest: work (72.9% self)")
+  local items = commands.profile_items("/p", o.value)
+  eq({ items[1].filename, items[1].lnum, items[1].text }, { "/p/main.py", 4, "work: 72.9% self, 9.000 ms self, 9.500 ms total, 10 calls" })
+  eq(items[2].text, "<module>: 8.1% self, 1.000 ms self, 12.345 ms total, 1 calls")
 end)
 
 test("dispatch: unknown subcommands are named", function()

@@ -15,6 +15,8 @@ export interface Invocation {
   board?: string;
   /** Serial port (`--port`), for the verbs that talk to a board. */
   port?: string;
+  /** `profile` on the local MicroPython VM (`--local`) instead of a board. */
+  local?: boolean;
   /** `--json` (every verb but `run`, which streams its output). */
   json?: boolean;
 }
@@ -30,6 +32,10 @@ export function cliArgs(inv: Invocation): string[] {
     case "profile":
       if (inv.file === undefined) {
         throw new Error(`mpbuild ${inv.verb} needs a file`);
+      }
+      // `mpbuild profile [--local] ENTRY`: `--local` runs on the local VM (and takes no port).
+      if (inv.verb === "profile" && inv.local === true) {
+        args.push("--local");
       }
       args.push(inv.file);
       break;
@@ -47,7 +53,8 @@ export function cliArgs(inv: Invocation): string[] {
     default:
       break;
   }
-  if (inv.port !== undefined && inv.port !== "" && BOARD_VERBS.includes(inv.verb)) {
+  const onBoard = !(inv.verb === "profile" && inv.local === true);
+  if (inv.port !== undefined && inv.port !== "" && BOARD_VERBS.includes(inv.verb) && onBoard) {
     args.push("--port", inv.port);
   }
   if (inv.json ?? inv.verb !== "run") {
@@ -75,7 +82,16 @@ export interface ExecResult {
 
 export type Outcome =
   | { ok: true; value: Record<string, unknown> | null; text: string }
-  | { ok: false; message: string; code?: string; help?: string; files: FileError[]; detail: string };
+  | {
+      ok: false;
+      message: string;
+      code?: string;
+      help?: string;
+      files: FileError[];
+      detail: string;
+      /** The whole JSON answer of a reported failure (`mpbuild check` lists every diagnostic there). */
+      value?: Record<string, unknown>;
+    };
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -132,10 +148,19 @@ export function parseOutcome(r: ExecResult): Outcome {
     const detail = [code !== undefined ? `error[${code}]: ${message}` : `error: ${message}`, help !== undefined ? `help: ${help}` : ""]
       .filter((l) => l !== "")
       .join("\n");
-    return { ok: false, message, code, help, files: fileErrors(e.files), detail: r.stderr.trim() !== "" ? `${detail}\n${r.stderr.trim()}` : detail };
+    return {
+      ok: false,
+      message,
+      code,
+      help,
+      files: fileErrors(e.files),
+      detail: r.stderr.trim() !== "" ? `${detail}\n${r.stderr.trim()}` : detail,
+      value: json,
+    };
   }
   if (r.code === 0) {
-    return { ok: true, value: null, text: r.stdout };
+    // A JSON answer without `ok` (a stored profile) is the result itself.
+    return { ok: true, value: isObject(json) ? json : null, text: r.stdout };
   }
   const text = r.stderr.trim() !== "" ? r.stderr.trim() : r.stdout.trim();
   const message = text !== "" ? text : `mpbuild exited with status ${r.code === null ? "(killed)" : r.code}`;
@@ -185,7 +210,126 @@ export function summarize(verb: Verb, value: Record<string, unknown> | null): st
   if (verb === "ports" && Array.isArray(value.ports)) {
     return `${value.ports.length} serial port${value.ports.length === 1 ? "" : "s"}`;
   }
+  const check = isObject(value.check) ? value.check : undefined;
+  if (verb === "check" && check !== undefined && typeof check.summary === "string") {
+    return check.summary;
+  }
+  const profile = parseProfile(value);
+  if (verb === "profile" && profile !== undefined) {
+    const hot = profile.functions[0];
+    return (
+      `Profiled ${profile.entry} (${profile.ranOn}): ${(profile.totalUs / 1000).toFixed(3)} ms of program time` +
+      (hot !== undefined ? `; hottest: ${hot.name} (${hot.selfShare.toFixed(1)}% self)` : "")
+    );
+  }
   return `mpbuild ${verb} finished`;
+}
+
+/** One diagnostic of `mpbuild check --json` (`check.diagnostics`): 1-based lines and columns. */
+export interface CheckDiagnostic {
+  path: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  code: string;
+  severity: "error" | "warning" | "info" | "hint";
+  message: string;
+  /** The first fix's title, if any. */
+  fix?: string;
+}
+
+/** Reads every diagnostic of a `mpbuild check --json` answer (success or failure). */
+export function parseCheck(value: Record<string, unknown> | null | undefined): CheckDiagnostic[] {
+  const check = value !== null && value !== undefined && isObject(value.check) ? value.check : undefined;
+  const list = check !== undefined && Array.isArray(check.diagnostics) ? check.diagnostics : [];
+  const out: CheckDiagnostic[] = [];
+  for (const d of list) {
+    if (!isObject(d) || typeof d.path !== "string" || typeof d.message !== "string") {
+      continue;
+    }
+    const line = num(d.line) ?? 1;
+    const column = num(d.column) ?? 1;
+    const severity = d.severity === "error" || d.severity === "warning" || d.severity === "hint" ? d.severity : "info";
+    const fixes = Array.isArray(d.fixes) ? d.fixes : [];
+    const first: unknown = fixes[0];
+    out.push({
+      path: d.path,
+      line,
+      column,
+      endLine: num(d.end_line) ?? line,
+      endColumn: num(d.end_column) ?? column,
+      code: typeof d.code === "string" ? d.code : "",
+      severity,
+      message: d.message,
+      fix: isObject(first) && typeof first.title === "string" ? first.title : undefined,
+    });
+  }
+  return out;
+}
+
+/** One function of a profile, as `mpbuild profile --json` reports it. */
+export interface ProfiledFunction {
+  name: string;
+  file: string;
+  line: number;
+  calls: number;
+  selfUs: number;
+  totalUs: number;
+  selfShare: number;
+}
+
+/** A `mpbuild profile --json` answer: the entry, where it ran, the program time, functions hottest first. */
+export interface ProfileSummary {
+  entry: string;
+  ranOn: string;
+  totalUs: number;
+  functions: ProfiledFunction[];
+  svg?: string;
+}
+
+/** Reads a `mpbuild profile --json` answer, or `undefined` when it is not one. */
+export function parseProfile(value: Record<string, unknown> | null | undefined): ProfileSummary | undefined {
+  if (value === null || value === undefined || !isObject(value.profile)) {
+    return undefined;
+  }
+  const p = value.profile;
+  const functions: ProfiledFunction[] = [];
+  for (const f of Array.isArray(p.functions) ? p.functions : []) {
+    if (!isObject(f) || typeof f.name !== "string") {
+      continue;
+    }
+    functions.push({
+      name: typeof f.qualified_name === "string" && f.qualified_name !== "" ? f.qualified_name : f.name,
+      file: typeof f.file === "string" ? f.file : "",
+      line: num(f.line) ?? 1,
+      calls: num(f.calls) ?? 0,
+      selfUs: num(f.self_us) ?? 0,
+      totalUs: num(f.total_us) ?? 0,
+      selfShare: num(f.self_share) ?? 0,
+    });
+  }
+  return {
+    entry: typeof value.entry === "string" ? value.entry : "?",
+    ranOn: typeof value.ran_on === "string" ? value.ran_on : "?",
+    totalUs: num(p.total_us) ?? 0,
+    functions,
+    svg: typeof value.svg === "string" ? value.svg : undefined,
+  };
+}
+
+/** The profile as a table for the output channel (self share, self and total ms, calls, where). */
+export function profileTable(p: ProfileSummary, top = 20): string[] {
+  const lines = [`profile of ${p.entry} (${p.ranOn}): ${(p.totalUs / 1000).toFixed(3)} ms`, "  self%   self ms  total ms     calls  function"];
+  for (const f of p.functions.slice(0, top)) {
+    lines.push(
+      `${f.selfShare.toFixed(1).padStart(6)}% ${(f.selfUs / 1000).toFixed(3).padStart(9)} ${(f.totalUs / 1000).toFixed(3).padStart(9)} ${String(f.calls).padStart(9)}  ${f.name} (${f.file}:${f.line})`,
+    );
+  }
+  if (p.svg !== undefined) {
+    lines.push(`flame graph: ${p.svg}`);
+  }
+  return lines;
 }
 
 /** A board as `mpbuild boards --json` lists it. */

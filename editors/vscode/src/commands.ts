@@ -1,7 +1,7 @@
 // The editor commands (build, check, deploy, run, flash, profile, board/port selection, project and stub set-up), written against a small Host interface so they can be tested without VS Code.
 import * as path from "path";
-import { cliArgs, firstLine, parseBoards, parseOutcome, parsePorts, summarize } from "./cli";
-import type { BoardInfo, ExecResult, FileError, Invocation, Outcome, Verb } from "./cli";
+import { cliArgs, firstLine, parseBoards, parseCheck, parseOutcome, parsePorts, parseProfile, profileTable, summarize } from "./cli";
+import type { BoardInfo, CheckDiagnostic, ExecResult, FileError, Invocation, Outcome, Verb } from "./cli";
 import { PROJECT_FILE, newProjectFile, projectName, readTarget, setTargetKeys } from "./project";
 import type { Settings } from "./settings";
 import { pipInstallCommand, pylanceEdits, pyrightConfig, shellQuote, stubPackage, versionPin } from "./stubs";
@@ -49,6 +49,8 @@ export interface Host {
   updatePythonAnalysis(key: string, value: unknown): Promise<void>;
   /** Shows a build's compile errors as diagnostics (an empty list clears them). */
   showBuildErrors(root: string, errors: FileError[]): void;
+  /** Shows the diagnostics of `mpbuild check` (every file of the project; an empty list clears them). */
+  showCheckDiagnostics(root: string, diagnostics: CheckDiagnostic[]): void;
   /** The project changed (board, port, new mpbuild.toml): refresh the status bar, start the server. */
   projectChanged(): void;
 }
@@ -61,6 +63,7 @@ export const COMMAND_IDS = [
   "mpbuild.run",
   "mpbuild.flash",
   "mpbuild.profile",
+  "mpbuild.profileLocal",
   "mpbuild.selectBoard",
   "mpbuild.selectPort",
   "mpbuild.createProject",
@@ -115,8 +118,13 @@ async function projectVerb(host: Host, verb: Verb, extra: Partial<Invocation> = 
   }
   const port = host.settings().port;
   const outcome = await callMpbuild(host, { verb, port, ...extra }, root);
-  if (verb === "build" || verb === "check" || verb === "deploy") {
+  if (verb === "build" || verb === "deploy") {
     host.showBuildErrors(root, outcome.ok ? [] : outcome.files);
+  }
+  if (verb === "check") {
+    // Every diagnostic, whether or not the check failed; a failure without them (an older mpbuild, a bad
+    // configuration) clears the previous ones.
+    host.showCheckDiagnostics(root, parseCheck(outcome.value));
   }
   report(host, verb, outcome);
   return outcome;
@@ -294,6 +302,22 @@ async function setupStubs(host: Host): Promise<void> {
   host.info(`MicroPython stubs ${answer === install ? "installed and " : ""}configured (${s.stubs.directory}/)`);
 }
 
+/** `mpbuild profile [--local] FILE --json` on the active file; the table goes to the output channel. */
+async function profile(host: Host, local: boolean): Promise<Outcome | undefined> {
+  const file = await pythonFile(host, "profile");
+  if (file === undefined) {
+    return undefined;
+  }
+  const outcome = await projectVerb(host, "profile", { file, local });
+  const p = outcome !== undefined && outcome.ok ? parseProfile(outcome.value) : undefined;
+  if (p !== undefined) {
+    for (const line of profileTable(p)) {
+      host.log(line);
+    }
+  }
+  return outcome;
+}
+
 /** The handler of each command. */
 export function commandHandlers(host: Host): Record<CommandId, () => Promise<unknown>> {
   return {
@@ -310,17 +334,8 @@ export function commandHandlers(host: Host): Record<CommandId, () => Promise<unk
       host.log(`$ mpbuild ${args.map(shellQuote).join(" ")}`);
       await host.mpbuildTerminal(`mpbuild run ${path.basename(file)}`, args, root);
     },
-    "mpbuild.profile": async () => {
-      const file = await pythonFile(host, "profile");
-      if (file === undefined) {
-        return undefined;
-      }
-      const outcome = await projectVerb(host, "profile", { file });
-      if (outcome !== undefined && outcome.ok && outcome.value !== null) {
-        host.log(JSON.stringify(outcome.value, null, 2));
-      }
-      return outcome;
-    },
+    "mpbuild.profile": () => profile(host, false),
+    "mpbuild.profileLocal": () => profile(host, true),
     "mpbuild.flash": async () => {
       const image = await host.pickFile("Firmware image to flash", { Firmware: ["uf2", "bin", "elf", "hex"] });
       if (image === undefined) {

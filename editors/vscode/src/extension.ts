@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import * as vscode from "vscode";
 import { runMpbuild, parseBoards, parseOutcome } from "./cli";
-import type { BoardInfo, ExecResult, FileError } from "./cli";
+import type { BoardInfo, CheckDiagnostic, ExecResult, FileError } from "./cli";
 import { Servers } from "./client";
 import { CLIENT_COMMAND_IDS, COMMAND_IDS, commandHandlers } from "./commands";
 import type { Host, PickItem } from "./commands";
@@ -32,13 +32,14 @@ class Extension implements Host {
   private readonly trace = vscode.window.createOutputChannel("mpls trace");
   private readonly status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 50);
   private readonly buildDiagnostics = vscode.languages.createDiagnosticCollection("mpbuild");
+  private readonly checkDiagnostics = vscode.languages.createDiagnosticCollection("mpbuild check");
   private readonly servers = new Servers(this.output, this.trace);
   private readonly boardCache = new Map<string, BoardInfo | null>();
   private lastProblems = "";
   private roots: string[] = [];
 
   constructor(private readonly context: vscode.ExtensionContext) {
-    context.subscriptions.push(this.output, this.trace, this.status, this.buildDiagnostics, this.servers);
+    context.subscriptions.push(this.output, this.trace, this.status, this.buildDiagnostics, this.checkDiagnostics, this.servers);
   }
 
   // ---- Host ----
@@ -189,6 +190,23 @@ class Extension implements Host {
 
   async updatePythonAnalysis(key: string, value: unknown): Promise<void> {
     await vscode.workspace.getConfiguration("python.analysis").update(key, value, vscode.ConfigurationTarget.Workspace);
+  }
+
+  showCheckDiagnostics(root: string, diagnostics: CheckDiagnostic[]): void {
+    this.checkDiagnostics.clear();
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    const severity = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information, hint: vscode.DiagnosticSeverity.Hint };
+    for (const c of diagnostics) {
+      const range = new vscode.Range(c.line - 1, c.column - 1, c.endLine - 1, c.endColumn - 1);
+      const d = new vscode.Diagnostic(range, c.fix !== undefined ? `${c.message} (fix: ${c.fix})` : c.message, severity[c.severity]);
+      d.source = "mpbuild check";
+      d.code = c.code;
+      const file = path.join(root, c.path);
+      byFile.set(file, [...(byFile.get(file) ?? []), d]);
+    }
+    for (const [file, list] of byFile) {
+      this.checkDiagnostics.set(vscode.Uri.file(file), list);
+    }
   }
 
   showBuildErrors(root: string, errors: FileError[]): void {

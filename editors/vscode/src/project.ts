@@ -162,7 +162,9 @@ export function newProjectFile(name: string, board?: string): string {
     "[compile]",
     'emit = "bytecode"                # bytecode, native or viper',
     "",
-    "# mpls (the language server) also reads a [lint] table: select = [...], ignore = [\"MP104\"].",
+    "[lint]                           # the rules of mpls (the editor) and `mpbuild check`",
+    '# select = ["ALL"]',
+    '# ignore = ["MP104"]',
     "",
   ];
   return lines.join("\n");

@@ -3,7 +3,8 @@ import * as assert from "assert/strict";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { cliArgs, firstLine, parseBoards, parseOutcome, parsePorts, runMpbuild, summarize } from "../src/cli";
+import { cliArgs, firstLine, parseBoards, parseCheck, parseOutcome, parsePorts, runMpbuild, summarize } from "../src/cli";
+import { newProjectFile } from "../src/project";
 import { unknownVerb } from "./fakeHost";
 
 describe("cli arguments", () => {
@@ -12,6 +13,7 @@ describe("cli arguments", () => {
     assert.deepEqual(cliArgs({ verb: "check" }), ["check", "--json"]);
     assert.deepEqual(cliArgs({ verb: "run", file: "/p/main.py" }), ["run", "/p/main.py"]);
     assert.deepEqual(cliArgs({ verb: "profile", file: "/p/main.py" }), ["profile", "/p/main.py", "--json"]);
+    assert.deepEqual(cliArgs({ verb: "profile", file: "/p/main.py", port: "COM3", local: true }), ["profile", "--local", "/p/main.py", "--json"]);
   });
 
   it("passes --port only to the verbs that reach a board", () => {
@@ -176,5 +178,32 @@ describe("running mpbuild", () => {
     const bogus = parseOutcome(await runMpbuild(bin, ["no-such-verb", "--json"], dir));
     assert.equal(bogus.ok, false);
     assert.match(bogus.ok ? "" : firstLine(bogus.message), /^error: unrecognized subcommand 'no-such-verb'/);
+  });
+
+  (real !== undefined && real !== "" ? it : it.skip)("reads the real `mpbuild check --json`: diagnostics, errors and exit status", async function () {
+    const bin = real as string;
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), "mpbuild-check-"));
+    try {
+      // The project file the extension writes (strict: mpbuild rejects unknown keys).
+      fs.writeFileSync(path.join(project, "mpbuild.toml"), newProjectFile("t", "RPI_PICO"));
+      fs.writeFileSync(path.join(project, "main.py"), "def total(xs):\n    t = 0\n    for x in xs:\n        t += abs(x)\n    return t\n");
+      const clean = parseOutcome(await runMpbuild(bin, ["check", "--json"], project));
+      assert.equal(clean.ok, true);
+      const found = parseCheck(clean.ok ? clean.value : null);
+      assert.deepEqual(
+        found.map((d) => [d.path, d.line, d.column, d.code, d.severity]),
+        [["main.py", 4, 14, "MP103", "info"]],
+      );
+      assert.match(summarize("check", clean.ok ? clean.value : null), /^1 file checked for .*: 0 errors, 0 warnings, 1 note$/);
+      fs.writeFileSync(path.join(project, "broken.py"), "x = = 1\n");
+      const r = await runMpbuild(bin, ["check", "--json"], project);
+      assert.equal(r.code, 1);
+      const failed = parseOutcome(r);
+      assert.equal(failed.ok, false);
+      assert.deepEqual(failed.ok ? [] : failed.files, [{ path: "broken.py", line: 1, kind: "SyntaxError", message: "SyntaxError: invalid syntax" }]);
+      assert.equal(parseCheck(failed.ok ? null : failed.value).length, 2);
+    } finally {
+      fs.rmSync(project, { recursive: true, force: true });
+    }
   });
 });

@@ -76,6 +76,67 @@ describe("commands", () => {
     assert.deepEqual(host.messages, [{ level: "error", text: "mpbuild profile: error: unrecognized subcommand 'profile'" }]);
   });
 
+  it("profile on the board passes the port; profile on the local VM passes --local and no port", async () => {
+    const answer = {
+      code: 0,
+      stdout: JSON.stringify({
+        version: 1,
+        entry: "main.py",
+        ran_on: "local",
+        svg: path.join(ROOT, ".mpbuild/profile.svg"),
+        profile: {
+          total_us: 2500,
+          functions: [
+            { name: "work", qualified_name: "work", file: "main.py", line: 4, calls: 3, self_us: 2000, total_us: 2100, self_share: 80 },
+            { name: "<module>", qualified_name: "", file: "main.py", line: 1, calls: 1, self_us: 500, total_us: 2500, self_share: 20 },
+          ],
+        },
+      }),
+      stderr: "",
+    };
+    const host = new FakeHost(ROOT, path.join(ROOT, "main.py"), () => answer, { port: "COM4" });
+    await commandHandlers(host)["mpbuild.profile"]();
+    await commandHandlers(host)["mpbuild.profileLocal"]();
+    assert.deepEqual(
+      host.calls.map((c) => c.args),
+      [
+        ["profile", path.join(ROOT, "main.py"), "--port", "COM4", "--json"],
+        ["profile", "--local", path.join(ROOT, "main.py"), "--json"],
+      ],
+    );
+    assert.deepEqual(host.messages[1], { level: "info", text: "Profiled main.py (local): 2.500 ms of program time; hottest: work (80.0% self)" });
+    assert.ok(host.logs.includes("  80.0%     2.000     2.100         3  work (main.py:4)"), host.logs.join("\n"));
+    assert.ok(host.logs.includes(`flame graph: ${path.join(ROOT, ".mpbuild/profile.svg")}`));
+  });
+
+  it("check shows every diagnostic, also when the check fails on errors", async () => {
+    const diagnostics = [
+      { path: "main.py", line: 7, column: 14, end_line: 7, end_column: 17, code: "MP103", severity: "info", message: "builtin `abs`", fixes: [{ title: "Alias `abs`", applicability: "safe" }] },
+      { path: "lib/irq.py", line: 5, column: 11, end_line: 5, end_column: 13, code: "MP105", severity: "error", message: "allocates", fixes: [] },
+    ];
+    const failed = {
+      code: 1,
+      stdout: JSON.stringify({
+        ok: false,
+        check: { summary: "2 files checked: 1 error", diagnostics },
+        error: { code: "mpbuild::check::errors", message: "2 files checked: 1 error", files: [{ path: "lib/irq.py", line: 5, kind: "MP105", message: "allocates" }] },
+      }),
+      stderr: "",
+    };
+    const host = new FakeHost(ROOT, undefined, () => failed);
+    await commandHandlers(host)["mpbuild.check"]();
+    assert.deepEqual(host.calls.map((c) => c.args), [["check", "--json"]]);
+    assert.deepEqual(host.checkDiagnostics, [
+      { path: "main.py", line: 7, column: 14, endLine: 7, endColumn: 17, code: "MP103", severity: "info", message: "builtin `abs`", fix: "Alias `abs`" },
+      { path: "lib/irq.py", line: 5, column: 11, endLine: 5, endColumn: 13, code: "MP105", severity: "error", message: "allocates", fix: undefined },
+    ]);
+    assert.deepEqual(host.messages, [{ level: "error", text: "mpbuild check: 2 files checked: 1 error" }]);
+    const clean = new FakeHost(ROOT, undefined, () => ok({ check: { summary: "1 file checked: 0 errors", diagnostics: [] } }));
+    await commandHandlers(clean)["mpbuild.check"]();
+    assert.deepEqual(clean.checkDiagnostics, []);
+    assert.deepEqual(clean.messages, [{ level: "info", text: "1 file checked: 0 errors" }]);
+  });
+
   it("flash asks for the image and passes it on", async () => {
     const host = new FakeHost(ROOT, undefined, () => ok({ flash: {} }));
     host.fileAnswer = "/tmp/RPI_PICO-v1.29.uf2";

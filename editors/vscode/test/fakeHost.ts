@@ -1,5 +1,5 @@
 // A scripted Host for the command tests: canned mpbuild answers, recorded messages, an in-memory file system.
-import type { ExecResult, FileError } from "../src/cli";
+import type { CheckDiagnostic, ExecResult, FileError } from "../src/cli";
 import type { Host, PickItem } from "../src/commands";
 import { readSettings } from "../src/settings";
 import type { Settings } from "../src/settings";
@@ -13,6 +13,7 @@ export class FakeHost implements Host {
   logs: string[] = [];
   picks: { placeholder: string; items: PickItem<unknown>[] }[] = [];
   buildErrors: FileError[] | undefined;
+  checkDiagnostics: CheckDiagnostic[] | undefined;
   settingsSet = new Map<string, unknown>();
   python = new Map<string, unknown>();
   changed = 0;
@@ -106,6 +107,9 @@ export class FakeHost implements Host {
   }
   showBuildErrors(_root: string, errors: FileError[]): void {
     this.buildErrors = errors;
+  }
+  showCheckDiagnostics(_root: string, diagnostics: CheckDiagnostic[]): void {
+    this.checkDiagnostics = diagnostics;
   }
   projectChanged(): void {
     this.changed++;

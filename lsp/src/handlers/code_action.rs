@@ -1,5 +1,5 @@
-//! `textDocument/codeAction`: quick fixes read back from the diagnostics' `data` (no server-side table),
-//! `# noqa` suppression, assists at the cursor (timing decorator; native/viper when the compiler accepts
+//! `textDocument/codeAction`: quick fixes of the diagnostics the client sends back (found by code and range
+//! in the document's current analysis, which keeps the fixes), `# noqa` suppression, assists at the cursor (timing decorator; native/viper when the compiler accepts
 //! them), and `source.fixAll.mpls` (every safe fix at once).
 
 use mpy_vm::analysis::{self, apply_fixes, noqa, Applicability, Fix};
@@ -32,7 +32,12 @@ pub async fn handle(server: &Server, params: CodeActionParams) -> Result<Option<
     }
     if wanted(only, &CodeActionKind::REFACTOR_REWRITE) {
         let at = c.index.offset(&c.text, params.range.start);
-        for a in analysis::assists(&c.text, &c.module, at, &settings.settings) {
+        // The native/viper assists compile the module: off the protocol's thread.
+        let (c2, s2) = (c.clone(), settings.clone());
+        let assists = tokio::task::spawn_blocking(move || analysis::assists(&c2.text, &c2.module(), at, &s2.settings))
+            .await
+            .unwrap_or_default();
+        for a in assists {
             let edits = a.fix.edits().iter().map(|e| convert::edit(&c.index, &c.text, e)).collect();
             out.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: a.fix.title.clone(),
@@ -52,24 +57,31 @@ pub async fn handle(server: &Server, params: CodeActionParams) -> Result<Option<
 }
 
 fn quick_fixes(uri: &Url, c: &Computed, d: &Diagnostic, out: &mut Vec<CodeActionOrCommand>) {
-    let Some(data) = convert::read_data(d) else { return };
-    let current = data.version.is_none_or(|v| v == c.version);
-    if current {
-        for (i, f) in data.fixes.iter().enumerate() {
-            let app = convert::applicability(&f.applicability);
-            if app == Applicability::DisplayOnly {
-                continue;
-            }
-            let title = if app == Applicability::Unsafe { format!("{} (unsafe)", f.title) } else { f.title.clone() };
-            out.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title,
-                kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![d.clone()]),
-                edit: Some(convert::workspace_edit(uri, f.edits.clone())),
-                is_preferred: Some(i == 0 && app == Applicability::Safe),
-                ..CodeAction::default()
-            }));
+    if !convert::is_ours(d) {
+        return;
+    }
+    // The same diagnostic in the current analysis: same code, same range in the current text. A
+    // diagnostic of an older version that no longer matches gets no fix (its edits would be stale).
+    let code = match &d.code {
+        Some(NumberOrString::String(s)) => s.as_str(),
+        _ => return,
+    };
+    let ours = c.diagnostics.iter().find(|x| x.code.as_str() == code && c.index.range(&c.text, x.range) == d.range);
+    for (i, f) in ours.map(|x| x.fixes.as_slice()).unwrap_or_default().iter().enumerate() {
+        let app = f.applicability();
+        if app == Applicability::DisplayOnly {
+            continue;
         }
+        let title = if app == Applicability::Unsafe { format!("{} (unsafe)", f.title) } else { f.title.clone() };
+        let edits = f.edits().iter().map(|e| convert::edit(&c.index, &c.text, e)).collect();
+        out.push(CodeActionOrCommand::CodeAction(CodeAction {
+            title,
+            kind: Some(CodeActionKind::QUICKFIX),
+            diagnostics: Some(vec![d.clone()]),
+            edit: Some(convert::workspace_edit(uri, edits)),
+            is_preferred: Some(i == 0 && app == Applicability::Safe),
+            ..CodeAction::default()
+        }));
     }
     // `# noqa: CODE` at the end of the diagnostic's first line.
     let code = match &d.code {

@@ -155,7 +155,7 @@ pub async fn handle(server: &Server, params: CodeLensParams) -> Result<Option<Ve
     let Some(c) = diagnostics::current(server, &uri).await else { return Ok(None) };
     let lines = mpy_vm::syntax::source::LineIndex::new(c.text.as_bytes());
     let mut taken: HashMap<&str, usize> = HashMap::new();
-    let defs = definitions(&c.module.body);
+    let defs = definitions(&c.module().body);
     let mut lenses = Vec::new();
     for (name, line) in &defs {
         let nth = taken.entry(name.as_str()).or_insert(0);

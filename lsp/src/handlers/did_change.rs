@@ -17,6 +17,7 @@ pub async fn handle(server: &Server, params: DidChangeTextDocumentParams) {
             doc.apply(change);
         }
         doc.version = params.text_document.version;
+        s.touch(&uri);
     }
     diagnostics::refresh(server, uri).await;
 }

@@ -17,9 +17,9 @@ pub async fn handle(server: &Server, params: HoverParams) -> Result<Option<Hover
     let settings = server.session().config.clone();
     let offset = c.index.offset(&c.text, params.text_document_position_params.position);
     let mut sections = rule_docs(&c, offset);
-    if let Some(s) = function_sizes(&c, offset, &settings) {
-        sections.push(s);
-    }
+    // Compiling the module for each emitter is CPU work: off the protocol's thread.
+    let sizes = tokio::task::spawn_blocking(move || function_sizes(&c, offset, &settings)).await.ok().flatten();
+    sections.extend(sizes);
     if sections.is_empty() {
         return Ok(None);
     }
@@ -49,7 +49,8 @@ fn rule_docs(c: &Computed, offset: u32) -> Vec<String> {
 }
 
 fn function_sizes(c: &Computed, offset: u32, config: &crate::config::Config) -> Option<String> {
-    let facts = ModuleFacts::new(&c.module);
+    let module = c.module();
+    let facts = ModuleFacts::new(&module);
     let lines = mpy_vm::syntax::source::LineIndex::new(c.text.as_bytes());
     let line = lines.line_of(offset);
     let f = facts.functions.iter().find(|f| f.def.def_line == line)?;
@@ -60,7 +61,7 @@ fn function_sizes(c: &Computed, offset: u32, config: &crate::config::Config) -> 
         f.def.name, config.micropython
     );
     for (name, emit) in [("bytecode", EmitOpt::Bytecode), ("native", EmitOpt::Native), ("viper", EmitOpt::Viper)] {
-        let v = emitters::check_function(&c.text, &c.module, f.stmt.range, emit, opts);
+        let v = emitters::check_function(&c.text, f.stmt.range, emit, opts);
         let (ok, size) = match v {
             Verdict::Accepted { size } => ("yes".to_string(), format!("{size} bytes")),
             Verdict::Rejected(e) => (format!("no: {}: {}", e.kind.name(), e.message), "–".to_string()),

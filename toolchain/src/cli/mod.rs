@@ -3,6 +3,7 @@
 
 mod boards;
 mod build;
+mod check;
 mod completions;
 mod firmware;
 mod freeze;
@@ -85,6 +86,8 @@ pub enum Color {
 pub enum Command {
     /// Compile the project to a tree of .mpy files.
     Build(build::Cmd),
+    /// Report what the editor's mpls reports (mpy-cross's errors and the [lint] rules); exit 1 on errors.
+    Check(check::Cmd),
     /// Build a ROMFS image (mounted by vfs.VfsRom at /rom).
     Romfs(romfs::Cmd),
     /// Write frozen-module C source, as mpy-tool.py -f does for a port build.
@@ -133,6 +136,7 @@ pub fn main() -> ExitCode {
     let out = Out::new(&cli.global);
     let r = match cli.command {
         Command::Build(c) => c.run(&cli.global, &out),
+        Command::Check(c) => c.run(&cli.global, &out),
         Command::Romfs(c) => c.run(&cli.global, &out),
         Command::Freeze(c) => c.run(&cli.global, &out),
         Command::Firmware(c) => c.run(&cli.global, &out),
@@ -158,6 +162,8 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         // A program that ended with an exception has printed its traceback already.
         Err(e) if e.downcast_ref::<run::ProgramFailed>().is_some() => ExitCode::FAILURE,
+        // `check` has reported its errors already.
+        Err(e) if e.downcast_ref::<check::CheckFailed>().is_some() => ExitCode::FAILURE,
         Err(e) => {
             // Deploy errors carry a code and help like the library's: render them the same way.
             let e = match e.downcast::<crate::deploy::DeployError>() {

@@ -3,9 +3,9 @@
 //! - `timed-function`: wrap the function with a timing decorator (`time.ticks_us`), adding the decorator's
 //!   definition to the module when it has none.
 //! - `native` / `viper`: add `@micropython.native`, or `@micropython.viper` with inferred type hints. Offered
-//!   only when the compiler accepts the decorated function ([`emitters::check_function`] answers
-//!   `Accepted`); while the native and viper emitters do not exist it answers `Unknown` and nothing is
-//!   offered.
+//!   only when our compiler accepts the rewritten module under that emitter ([`emitters::check_function`]
+//!   answers `Accepted`), for the configured architecture (x64 when none is configured). The native
+//!   rewrite is safe; the viper one is unsafe (viper integers are machine words that wrap on overflow).
 
 use crate::options::EmitOpt;
 use crate::syntax::ast::*;
@@ -130,21 +130,36 @@ fn emitter_decorator(source: &str, module: &Module, f: &FunctionRef, emit: EmitO
     };
     let nl = text::newline(source);
     let indent = text::indentation_at(source, f.stmt.range.start);
-    let mut edits = vec![Edit::insert(decorator_insertion(source, f), format!("{indent}@micropython.{name}{nl}"))];
-    edits.extend(hints.unwrap_or_default());
+    let at = decorator_insertion(source, f);
+    let mut decorator = format!("{indent}@micropython.{name}{nl}");
+    let mut edits = Vec::new();
     if !text::has_import(module, "micropython") {
-        edits.push(text::add_import(source, module, "import micropython"));
+        let import = text::add_import(source, module, "import micropython");
+        // Two insertions at one offset would be ambiguous: when the import goes right before the function
+        // (a file that starts with it), it becomes part of the decorator's insertion.
+        if import.range.start == at && import.range.end == at {
+            decorator.insert_str(0, &import.content);
+        } else {
+            edits.push(import);
+        }
     }
-    let fix = Fix::safe_edits(format!("Compile `{}` with @micropython.{name}", f.def.name), edits);
-    // Only offer what the compiler accepts: compile the fixed module and ask about this function.
+    edits.push(Edit::insert(at, decorator));
+    edits.extend(hints.unwrap_or_default());
+    let title = format!("Compile `{}` with @micropython.{name}", f.def.name);
+    // Native code runs the same program faster. Viper also changes what integers are: machine words that
+    // wrap on overflow instead of arbitrary precision, so the rewrite is offered as unsafe.
+    let fix = if emit == EmitOpt::Viper { Fix::unsafe_edits(title, edits) } else { Fix::safe_edits(title, edits) };
+    // Only offer what the compiler accepts: compile the rewritten module and ask about this function (the
+    // rewrite adds and removes no function, so it keeps its place in the list of functions).
     let (fixed, _) = apply_fixes(source, [&fix]);
     let (fixed_module, errors) = crate::syntax::parse_source_level(fixed.as_bytes());
     if !errors.is_empty() {
         return None;
     }
+    let index = ModuleFacts::new(module).functions.iter().position(|g| g.stmt.range == f.stmt.range)?;
     let fixed_facts = ModuleFacts::new(&fixed_module);
-    let target = fixed_facts.functions.iter().find(|g| g.def.name == f.def.name && g.def.def_line == f.def.def_line + 1)?;
-    match emitters::check_function(&fixed, &fixed_module, target.stmt.range, emit, &settings.compile) {
+    let target = fixed_facts.functions.get(index).filter(|g| g.def.name == f.def.name)?;
+    match emitters::check_function(&fixed, target.stmt.range, emit, &settings.compile) {
         Verdict::Accepted { .. } => Some(fix),
         Verdict::Rejected(_) | Verdict::Unknown(_) => None,
     }
@@ -191,7 +206,12 @@ fn param_type(module: &Module, def: &FunctionDef, name: &str, pos: usize) -> Opt
     let mut other = false;
     visit::for_each_expr(&def.body, |e| match &e.kind {
         ExprKind::Subscript { value, .. } if matches!(&value.kind, ExprKind::Name(n) if n == name) => subscripted = true,
-        ExprKind::Call { args, .. } if args.iter().any(|a| matches!(&a.kind, ExprKind::Name(n) if n == name)) => {
+        // Passed to a call, the parameter may need to be an object; `range(n)` takes an int (and viper
+        // compiles `for i in range(n)` to a machine loop).
+        ExprKind::Call { func, args, .. }
+            if args.iter().any(|a| matches!(&a.kind, ExprKind::Name(n) if n == name))
+                && !matches!(&func.kind, ExprKind::Name(f) if f == "range") =>
+        {
             other = true;
         }
         ExprKind::Attribute { value, .. } if matches!(&value.kind, ExprKind::Name(n) if n == name) => other = true,

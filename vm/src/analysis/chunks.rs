@@ -8,7 +8,7 @@
 //! reports in all but pathological cases; the exact error still comes from the compiler (the editor runs it
 //! after publishing the fast diagnostics).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use crate::error::CompileError;
@@ -99,53 +99,126 @@ pub fn split(source: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// One chunk parsed on its own (offsets relative to the chunk, lines counted from 1 in the chunk).
-#[derive(Debug)]
-struct ChunkParse {
-    body: Vec<Stmt>,
+/// One chunk of the text parsed last: where it was, how many top-level statements of the module it gave,
+/// and its syntax error (chunk-relative offsets and lines).
+#[derive(Clone, Debug)]
+struct ChunkEntry {
+    start: u32,
+    end: u32,
+    line_base: u32,
+    stmts: usize,
     error: Option<CompileError>,
 }
 
-/// Parsed chunks by text, kept from one analysis of a document to the next.
+/// The last parse of one document, kept from one analysis to the next: its text (shared with the caller,
+/// not copied), its chunks, and its module in file coordinates. The module is shared with whoever holds the
+/// analysis ([`Analysis::module`](super::Analysis)); the next parse takes it back and moves the statements
+/// of unchanged chunks into the new module (shifting their offsets and lines in place), so no syntax tree
+/// is copied when no one else holds the old one, and a document has one tree in memory.
 #[derive(Debug, Default)]
 pub struct ChunkCache {
-    entries: HashMap<String, Arc<ChunkParse>>,
+    text: Option<Arc<str>>,
+    chunks: Vec<ChunkEntry>,
+    module: Option<Arc<Module>>,
+    /// How many chunks the last parse took over from the one before (the others were parsed).
+    reused: usize,
 }
 
 impl ChunkCache {
+    /// The number of chunks of the text parsed last.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.chunks.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.chunks.is_empty()
+    }
+
+    /// How many chunks the last parse reused (the others were parsed again).
+    pub fn reused(&self) -> usize {
+        self.reused
     }
 }
 
-/// Parses `source` chunk by chunk, reusing `cache` for chunks whose text did not change. Entries for chunks
-/// that no longer exist are dropped, so the cache holds one document's chunks at most.
-pub fn parse_cached(source: &str, cache: &mut ChunkCache) -> recover::Parsed {
+/// Pairs each new chunk with an old chunk of the same text (or none): the common prefix and suffix of the
+/// two lists by position, the middle by text.
+fn match_chunks(old_text: &str, old: &[ChunkEntry], new_text: &str, new: &[(usize, usize)]) -> Vec<Option<usize>> {
+    let old_s = |i: usize| &old_text[old[i].start as usize..old[i].end as usize];
+    let new_s = |i: usize| &new_text[new[i].0..new[i].1];
+    let mut out = vec![None; new.len()];
+    let mut lo = 0;
+    while lo < new.len() && lo < old.len() && old_s(lo) == new_s(lo) {
+        out[lo] = Some(lo);
+        lo += 1;
+    }
+    let (mut hi_new, mut hi_old) = (new.len(), old.len());
+    while hi_new > lo && hi_old > lo && old_s(hi_old - 1) == new_s(hi_new - 1) {
+        hi_new -= 1;
+        hi_old -= 1;
+        out[hi_new] = Some(hi_old);
+    }
+    if lo < hi_new && lo < hi_old {
+        let mut by_text: HashMap<&str, Vec<usize>> = HashMap::default();
+        for i in (lo..hi_old).rev() {
+            by_text.entry(old_s(i)).or_default().push(i);
+        }
+        for (k, slot) in out.iter_mut().enumerate().take(hi_new).skip(lo) {
+            *slot = by_text.get_mut(new_s(k)).and_then(Vec::pop);
+        }
+    }
+    out
+}
+
+/// Parses `source` chunk by chunk, reusing from `cache` the statements of chunks whose text did not change.
+/// Returns the module (also kept in the cache) and the first syntax error.
+pub fn parse_cached(source: &Arc<str>, cache: &mut ChunkCache) -> (Arc<Module>, Vec<CompileError>) {
     let chunks = split(source);
-    let mut fresh: HashMap<String, Arc<ChunkParse>> = HashMap::with_capacity(chunks.len());
+    let old_text = cache.text.take();
+    let old_entries = std::mem::take(&mut cache.chunks);
+    // The old statements, per old chunk (taken back from the shared module, copied only if still shared).
+    let mut old_stmts: Vec<Option<Vec<Stmt>>> = Vec::with_capacity(old_entries.len());
+    let matched = match (&old_text, cache.module.take()) {
+        (Some(t), Some(m)) if m.body.len() == old_entries.iter().map(|e| e.stmts).sum::<usize>() => {
+            let body = Arc::try_unwrap(m).map_or_else(|shared| shared.body.clone(), |mut m| std::mem::take(&mut m.body));
+            let mut it = body.into_iter();
+            for e in &old_entries {
+                old_stmts.push(Some(it.by_ref().take(e.stmts).collect()));
+            }
+            match_chunks(t, &old_entries, source, &chunks)
+        }
+        _ => vec![None; chunks.len()],
+    };
     let mut body = Vec::new();
+    let mut entries = Vec::with_capacity(chunks.len());
     let mut first_error = None;
     let mut line_base = 0u32;
-    for (s, e) in chunks {
+    cache.reused = 0;
+    for (k, &(s, e)) in chunks.iter().enumerate() {
         let text = &source[s..e];
-        let parsed = match fresh.get(text).or_else(|| cache.entries.get(text)) {
-            Some(p) => p.clone(),
+        let reused = matched[k].and_then(|i| Some((i, old_stmts[i].take()?)));
+        let (stmts, error) = match reused {
+            Some((i, mut stmts)) => {
+                cache.reused += 1;
+                let old = &old_entries[i];
+                let (by, lines) = ((s as u32).wrapping_sub(old.start), line_base.wrapping_sub(old.line_base));
+                if by != 0 || lines != 0 {
+                    for st in &mut stmts {
+                        shift_stmt(st, by, lines);
+                    }
+                }
+                (stmts, old.error.clone())
+            }
             None => {
                 let mut p = recover::parse_recovering(text);
-                Arc::new(ChunkParse { body: std::mem::take(&mut p.module.body), error: p.errors.into_iter().next() })
+                let mut stmts = std::mem::take(&mut p.module.body);
+                for st in &mut stmts {
+                    shift_stmt(st, s as u32, line_base);
+                }
+                (stmts, p.errors.into_iter().next())
             }
         };
-        for st in &parsed.body {
-            let mut st = st.clone();
-            shift_stmt(&mut st, s as u32, line_base);
-            body.push(st);
-        }
         if first_error.is_none() {
-            if let Some(err) = &parsed.error {
+            if let Some(err) = &error {
                 let mut err = err.clone();
                 err.line = err.line.map(|l| l + line_base);
                 if err.range != TextRange::default() {
@@ -154,11 +227,17 @@ pub fn parse_cached(source: &str, cache: &mut ChunkCache) -> recover::Parsed {
                 first_error = Some(err);
             }
         }
+        entries.push(ChunkEntry { start: s as u32, end: e as u32, line_base, stmts: stmts.len(), error });
+        body.extend(stmts);
         line_base += count_lines(text);
-        fresh.insert(text.to_string(), parsed);
     }
-    cache.entries = fresh;
-    recover::Parsed { module: Module { body }, errors: first_error.into_iter().collect() }
+    // Statements of chunks that are gone: dropped through a module, whose drop is not recursive.
+    drop(Module { body: old_stmts.into_iter().flatten().flatten().collect() });
+    let module = Arc::new(Module { body });
+    cache.text = Some(source.clone());
+    cache.chunks = entries;
+    cache.module = Some(module.clone());
+    (module, first_error.into_iter().collect())
 }
 
 /// Line breaks in `text` (`\n`, `\r\n` and a lone `\r` each count once).
@@ -182,14 +261,15 @@ fn count_lines(text: &str) -> u32 {
     n
 }
 
+// Shifts are by a two's-complement `u32` (a chunk may move back): the results are file offsets and lines.
 fn shift_range(r: &mut TextRange, by: u32) {
-    r.start += by;
-    r.end += by;
+    r.start = r.start.wrapping_add(by);
+    r.end = r.end.wrapping_add(by);
 }
 
 fn shift_line(l: &mut u32, by: u32) {
     if *l > 0 {
-        *l += by;
+        *l = l.wrapping_add(by);
     }
 }
 
@@ -387,21 +467,66 @@ mod tests {
         assert_eq!(starts, ["import a", "@d", "if x:", "s = '''", "t = \\", "u = 3"]);
     }
 
+    fn whole(src: &str) -> Module {
+        let (m, errors) = crate::syntax::parse_source_level(src.as_bytes());
+        assert!(errors.is_empty(), "{src}: {errors:?}");
+        m
+    }
+
     /// The cached, chunked parse gives the same tree as a whole-file parse, and its first error.
     #[test]
     fn chunked_parse_equals_whole_parse() {
         let src = "import time\n\nX = 1\n\n\ndef f(xs):\n    t = 0\n    for x in xs:\n        t += abs(x)\n    return t\n\n\nclass C:\n    def m(self):\n        return [i for i in range(3)]\n";
         let mut cache = ChunkCache::default();
-        let a = parse_cached(src, &mut cache);
-        let (whole, errors) = crate::syntax::parse_source_level(src.as_bytes());
-        assert!(errors.is_empty() && a.errors.is_empty());
-        assert_eq!(a.module, whole);
+        let (a, errors) = parse_cached(&Arc::from(src), &mut cache);
+        assert!(errors.is_empty());
+        assert_eq!(*a, whole(src));
         assert_eq!(cache.len(), 4);
         // An edit in one chunk reuses the others.
         let edited = src.replace("X = 1", "X = = 1");
-        let b = parse_cached(&edited, &mut cache);
-        assert_eq!(b.errors.len(), 1);
-        assert_eq!(b.errors[0].line, Some(3));
-        assert_eq!(b.module.body.len(), whole.body.len() - 1);
+        let (b, errors) = parse_cached(&Arc::from(edited.as_str()), &mut cache);
+        assert_eq!(cache.reused(), 3);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].line, Some(3));
+        assert_eq!(b.body.len(), a.body.len() - 1);
+    }
+
+    /// Edits that move, grow, shrink, duplicate, reorder and delete chunks: after each, the module equals a
+    /// whole-file parse, and only the chunks whose text changed were parsed again.
+    #[test]
+    fn reused_chunks_are_shifted_to_their_new_place() {
+        let parts = [
+            "import time\n",
+            "X = 1\n\n",
+            "def f(xs):\n    t = 0\n    for x in xs:\n        t += abs(x) * X\n    return t\n\n",
+            "class C:\n    def m(self, n):\n        return [i * n for i in range(3)]\n\n",
+            "@time.ticks_us\ndef g():\n    pass\n",
+            "if X:\n    Y = (1,\n 2)\nelse:\n    Y = 3\n",
+        ];
+        let mut cache = ChunkCache::default();
+        let mut held = Vec::new();
+        let variants: Vec<(Vec<&str>, usize)> = vec![
+            (parts.to_vec(), 0),
+            // A longer first chunk: every other chunk moves down, by bytes and by lines.
+            ([&["import time\nimport machine\n\n\n"], &parts[1..]].concat(), 6),
+            // Back: every chunk moves up.
+            (parts.to_vec(), 6),
+            // Reordered and duplicated chunks.
+            (vec![parts[0], parts[3], parts[2], parts[1], parts[3], parts[5], parts[4]], 6),
+            // Deleted chunks.
+            (vec![parts[0], parts[5]], 2),
+            (parts.to_vec(), 2),
+        ];
+        for (k, (v, reused)) in variants.iter().enumerate() {
+            let src: String = v.concat();
+            let (m, errors) = parse_cached(&Arc::from(src.as_str()), &mut cache);
+            assert!(errors.is_empty());
+            assert_eq!(*m, whole(&src), "variant {k}");
+            assert_eq!(cache.reused(), *reused, "variant {k}");
+            // Every other round the analysis is still held elsewhere: the next parse must copy, not take.
+            if k % 2 == 1 {
+                held.push(m);
+            }
+        }
     }
 }

@@ -1,12 +1,15 @@
 //! The seam between the analyses and the code generators: "does this function compile under this emitter,
 //! how big is it, and if not, which error at which range?"
 //!
-//! Quick fixes that add `@micropython.native` or `@micropython.viper` are offered only when this answers
-//! [`Verdict::Accepted`]. Until the native and viper emitters exist it answers [`Verdict::Unknown`] for
-//! them, and those fixes are not offered: we never claim a decorator compiles without having compiled it.
+//! Quick fixes and assists that add `@micropython.native` or `@micropython.viper` are offered only when this
+//! answers [`Verdict::Accepted`] for the rewritten source. The machinery is [`crate::check_emitters`]'s
+//! (the compiler's `force_emit` hook and its per-function summaries), applied to one function only: a
+//! whole-module `check_emitters` compiles the module twice per `def`, too slow to run on a code action.
 
+use crate::compiler::{compile_module_with, CompileExtras};
 use crate::error::CompileError;
 use crate::mpy::RawCode;
+use crate::mpy::Arch;
 use crate::options::{CompileOptions, EmitOpt};
 use crate::syntax::ast::*;
 
@@ -18,33 +21,86 @@ pub enum Verdict {
     Accepted { size: usize },
     /// The emitter rejects the function with this error (message and range as mpy-cross reports them).
     Rejected(CompileError),
-    /// We cannot tell yet: the emitter is not implemented, or the module does not compile for another reason.
+    /// We cannot tell: the module does not compile for another reason, or the function was not found.
     Unknown(&'static str),
 }
 
-/// Compiles `source` (a whole module, in which the function at `def_range` may carry a decorator already)
-/// with `opts` and answers for the function whose definition statement has range `def_range`.
-///
-/// `emit` names the emitter the caller is asking about. For [`EmitOpt::Native`] and [`EmitOpt::Viper`]
-/// the caller passes a source in which the function carries the decorator (see `assists`), so the answer
-/// is about exactly the code that a quick fix would produce.
-pub fn check_function(source: &str, module: &Module, def_range: TextRange, emit: EmitOpt, opts: &CompileOptions) -> Verdict {
-    if emit != EmitOpt::Bytecode {
-        return Verdict::Unknown("the native and viper emitters are not implemented yet");
-    }
-    let compiled = crate::compile(source.as_bytes(), opts);
-    if let Some(e) = compiled.error {
-        if e.range.start >= def_range.start && e.range.end <= def_range.end && e.range != TextRange::default() {
-            return Verdict::Rejected(e);
+/// Finds the `def` statement with range `range` anywhere in `body`.
+fn find_def(body: &[Stmt], range: TextRange) -> Option<&FunctionDef> {
+    let mut found = None;
+    super::visit::for_each_stmt(body, |s| {
+        if let StmtKind::FunctionDef(f) = &s.kind {
+            if s.range == range && found.is_none() {
+                found = Some(&**f);
+            }
         }
-        return Verdict::Unknown("the module does not compile");
-    }
-    let Some(m) = compiled.module else {
-        return Verdict::Unknown("the bytecode compiler is not implemented yet");
+    });
+    found
+}
+
+fn has_emitter_decorator(f: &FunctionDef, emit: EmitOpt) -> bool {
+    let want = match emit {
+        EmitOpt::Native => "native",
+        EmitOpt::Viper => "viper",
+        EmitOpt::Bytecode => return false,
     };
-    match raw_code_for(module, &m.root, def_range) {
-        Some(rc) => Verdict::Accepted { size: rc.fun_data.len() },
-        None => Verdict::Unknown("the function's code was not found in the compiled module"),
+    f.decorators.iter().any(|d| {
+        matches!(&d.kind, ExprKind::Attribute { value, attr } if attr == want && matches!(&value.kind, ExprKind::Name(n) if n == "micropython"))
+    })
+}
+
+/// Compiles `source` (a whole module) with `opts` and answers for the function whose definition statement
+/// has range `def_range`, under emitter `emit`: as written for [`EmitOpt::Bytecode`] (or when the function
+/// already carries the matching decorator), else forced to native or viper as the decorator would (nested
+/// scopes inherit it). Native code is checked for `opts.arch`, x64 when none is configured (the errors do
+/// not depend on the architecture). The source is parsed as the compiler parses it (folded), so that the
+/// function's node is the one the compiler sees.
+pub fn check_function(source: &str, def_range: TextRange, emit: EmitOpt, opts: &CompileOptions) -> Verdict {
+    let parse_opts = crate::syntax::ParseOptions { opt_level: opts.opt_level, known_qstrs: vec![opts.source_name.clone()] };
+    let (tree, errors) = crate::syntax::parse_with(source.as_bytes(), &parse_opts);
+    if let Some(e) = errors.into_iter().next() {
+        return if e.range != TextRange::default() && e.range.start >= def_range.start && e.range.end <= def_range.end {
+            Verdict::Rejected(e)
+        } else {
+            Verdict::Unknown("the module does not compile")
+        };
+    }
+    let Some(def) = find_def(&tree.body, def_range) else {
+        return Verdict::Unknown("the function was not found in the module");
+    };
+    let node = def as *const FunctionDef as usize;
+    let mut opts = opts.clone();
+    if emit != EmitOpt::Bytecode && opts.arch.is_none() {
+        opts.arch = Some(Arch::X64);
+    }
+    let force = (emit != EmitOpt::Bytecode && !has_emitter_decorator(def, emit)).then_some((node, emit));
+    let mut extras = CompileExtras { force_emit: force, ..CompileExtras::default() };
+    let mut result = compile_module_with(&tree, source.as_bytes(), &opts, &mut extras);
+    if result.as_ref().is_err_and(super::is_missing_backend) {
+        // No code generator of ours for this architecture yet: whether the emitter accepts the function
+        // does not depend on it, so answer for x64 (the size is then x64's).
+        opts.arch = Some(Arch::X64);
+        opts.arch_flags = 0;
+        extras = CompileExtras { force_emit: force, ..CompileExtras::default() };
+        result = compile_module_with(&tree, source.as_bytes(), &opts, &mut extras);
+    }
+    match result {
+        Ok(_) => match extras.functions.iter().find(|f| f.node == node) {
+            Some(f) => Verdict::Accepted { size: f.size },
+            None => Verdict::Unknown("the function's code was not found in the compiled module"),
+        },
+        Err(e) => {
+            let in_def = |r: TextRange| r != TextRange::default() && r.start >= def_range.start && r.end <= def_range.end;
+            let line_in_def = e.line.is_some_and(|l| {
+                let idx = crate::syntax::source::LineIndex::new(source.as_bytes());
+                idx.line_start(l).is_some_and(|o| o >= def_range.start && o <= def_range.end)
+            });
+            if in_def(e.range) || (e.range.start == e.range.end && line_in_def) {
+                Verdict::Rejected(e)
+            } else {
+                Verdict::Unknown("the module does not compile")
+            }
+        }
     }
 }
 

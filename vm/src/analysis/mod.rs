@@ -23,6 +23,7 @@ pub mod visit;
 mod tests;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::options::CompileOptions;
 use crate::syntax::ast::{Module, TextRange};
@@ -76,7 +77,7 @@ pub struct Checker<'a> {
     pub facts: ModuleFacts<'a>,
     pub settings: &'a Settings,
     diagnostics: Vec<Diagnostic>,
-    module_names: std::cell::OnceCell<std::collections::HashSet<String>>,
+    module_names: std::cell::OnceCell<rustc_hash::FxHashSet<&'a str>>,
 }
 
 impl<'a> Checker<'a> {
@@ -92,7 +93,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Every name mentioned anywhere in the module (computed once): new local names avoid all of them.
-    pub fn module_names(&self) -> &std::collections::HashSet<String> {
+    pub fn module_names(&self) -> &rustc_hash::FxHashSet<&'a str> {
         self.module_names.get_or_init(|| semantic::all_names(&self.module.body))
     }
 
@@ -142,8 +143,9 @@ impl<'a> Checker<'a> {
 pub struct Analysis {
     /// Compiler diagnostics first, then rule diagnostics sorted by position.
     pub diagnostics: Vec<Diagnostic>,
-    /// The module as parsed with error recovery (for hover and assists).
-    pub module: Module,
+    /// The module as parsed with error recovery (for hover and assists); shared with the chunk cache of
+    /// [`analyze_incremental`].
+    pub module: Arc<Module>,
 }
 
 /// Analyses one file: the compiler's error (as mpy-cross would report it), then the enabled rules.
@@ -161,20 +163,20 @@ pub fn analyze(source: &str, settings: &Settings) -> Analysis {
         }
     }
     out.extend(rule_diagnostics(source, &parsed.module, settings));
-    Analysis { diagnostics: out, module: parsed.module }
+    Analysis { diagnostics: out, module: Arc::new(parsed.module) }
 }
 
 /// The editor's fast path: the text is parsed chunk by chunk with `cache` (only edited top-level statements
 /// are parsed again), the first syntax error is reported, and the rules run; the compiler does not. The
 /// compiler's own diagnostics come from [`compile_diagnostics`], which the editor runs afterwards.
-pub fn analyze_incremental(source: &str, settings: &Settings, cache: &mut chunks::ChunkCache) -> Analysis {
-    let parsed = chunks::parse_cached(source, cache);
+pub fn analyze_incremental(source: &Arc<str>, settings: &Settings, cache: &mut chunks::ChunkCache) -> Analysis {
+    let (module, errors) = chunks::parse_cached(source, cache);
     let mut out = Vec::new();
     if settings.compile_diagnostics {
-        out.extend(parsed.errors.iter().map(|e| compile_diagnostic(source, e)));
+        out.extend(errors.iter().map(|e| compile_diagnostic(source, e)));
     }
-    out.extend(rule_diagnostics(source, &parsed.module, settings));
-    Analysis { diagnostics: out, module: parsed.module }
+    out.extend(rule_diagnostics(source, &module, settings));
+    Analysis { diagnostics: out, module }
 }
 
 /// What the compiler reports for the file under the configured target (mpy-cross's first error), if
@@ -183,7 +185,25 @@ pub fn compile_diagnostics(source: &str, settings: &Settings) -> Vec<Diagnostic>
     if !settings.compile_diagnostics {
         return Vec::new();
     }
-    crate::compile(source.as_bytes(), &settings.compile).error.map(|e| compile_diagnostic(source, &e)).into_iter().collect()
+    compile_error(source, &settings.compile).map(|e| compile_diagnostic(source, &e)).into_iter().collect()
+}
+
+/// True for the error our compiler gives when it has no native code generator for the target yet: a gap of
+/// ours, not a problem of the file.
+pub fn is_missing_backend(e: &crate::error::CompileError) -> bool {
+    e.kind == crate::error::ErrorKind::Internal && e.message.starts_with("mpyc cannot generate native code for -march=")
+}
+
+/// The compiler's first error for `source` under `opts`. When our compiler cannot generate native code for
+/// the target's architecture yet, the file is compiled for x64 instead: what native and viper reject does
+/// not depend on the architecture, so the diagnostics stay mpy-cross's.
+pub fn compile_error(source: &str, opts: &crate::options::CompileOptions) -> Option<crate::error::CompileError> {
+    let e = crate::compile(source.as_bytes(), opts).error?;
+    if !is_missing_backend(&e) {
+        return Some(e);
+    }
+    let x64 = crate::options::CompileOptions { arch: Some(crate::mpy::Arch::X64), arch_flags: 0, ..opts.clone() };
+    crate::compile(source.as_bytes(), &x64).error
 }
 
 /// The enabled rules' diagnostics over a parsed module, minus `# noqa`, with configured severities, sorted.
@@ -224,15 +244,14 @@ pub fn compile_diagnostic(source: &str, e: &crate::error::CompileError) -> Diagn
     Diagnostic { code: Code::Compile(e.kind), range, message, severity: Severity::Error, fixes: Vec::new() }
 }
 
-/// The `# noqa` comments of a file, by line.
+/// The `# noqa` comments of a file, by line (no line index is built for a file without any).
 struct NoqaIndex {
-    lines: LineIndex,
+    lines: Option<LineIndex>,
     by_line: HashMap<u32, noqa::Noqa>,
 }
 
 impl NoqaIndex {
     fn new(source: &str) -> Self {
-        let lines = LineIndex::new(source.as_bytes());
         let mut by_line = HashMap::new();
         if source.contains("noqa") || source.contains("NOQA") {
             for (i, l) in source.lines().enumerate() {
@@ -241,14 +260,13 @@ impl NoqaIndex {
                 }
             }
         }
+        let lines = (!by_line.is_empty()).then(|| LineIndex::new(source.as_bytes()));
         NoqaIndex { lines, by_line }
     }
 
     fn suppresses(&self, offset: u32, rule: Rule) -> bool {
-        if self.by_line.is_empty() {
-            return false;
-        }
-        self.by_line.get(&self.lines.line_of(offset)).is_some_and(|n| n.suppresses(rule))
+        let Some(lines) = &self.lines else { return false };
+        self.by_line.get(&lines.line_of(offset)).is_some_and(|n| n.suppresses(rule))
     }
 }
 

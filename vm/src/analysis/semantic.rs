@@ -1,7 +1,7 @@
 //! Scope facts the rules share: which names a scope binds and how, which are declared `global`, and where
 //! every function is. A small, syntactic stand-in for MicroPython's `py/scope.c`.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::syntax::ast::*;
 
@@ -31,28 +31,28 @@ pub struct Binding {
 
 /// The bindings of one scope (module body or function body), not looking into nested scopes.
 #[derive(Clone, Debug, Default)]
-pub struct ScopeFacts {
-    pub bindings: HashMap<String, Vec<Binding>>,
-    pub declared_global: HashSet<String>,
-    pub declared_nonlocal: HashSet<String>,
+pub struct ScopeFacts<'a> {
+    pub bindings: HashMap<&'a str, Vec<Binding>>,
+    pub declared_global: HashSet<&'a str>,
+    pub declared_nonlocal: HashSet<&'a str>,
     /// Parameter names, in order.
-    pub params: Vec<String>,
+    pub params: Vec<&'a str>,
 }
 
-impl ScopeFacts {
+impl<'a> ScopeFacts<'a> {
     /// The facts of a module body.
-    pub fn of_module(body: &[Stmt]) -> Self {
+    pub fn of_module(body: &'a [Stmt]) -> Self {
         let mut f = ScopeFacts::default();
         f.collect(body);
         f
     }
 
     /// The facts of a function: its parameters and body.
-    pub fn of_function(def: &FunctionDef) -> Self {
+    pub fn of_function(def: &'a FunctionDef) -> Self {
         let mut f = ScopeFacts::default();
         let a = &def.args;
         for arg in a.posonly.iter().chain(&a.args).chain(&a.vararg).chain(&a.kwonly).chain(&a.kwarg) {
-            f.params.push(arg.name.clone());
+            f.params.push(arg.name.as_str());
         }
         f.collect(&def.body);
         f
@@ -64,7 +64,7 @@ impl ScopeFacts {
         if self.declared_global.contains(name) || self.declared_nonlocal.contains(name) {
             return false;
         }
-        self.params.iter().any(|p| p == name) || self.bindings.contains_key(name)
+        self.params.contains(&name) || self.bindings.contains_key(name)
     }
 
     /// The single binding of `name`, when it is bound exactly once.
@@ -78,16 +78,16 @@ impl ScopeFacts {
     /// True when any name is bound or declared here with this spelling (to choose fresh names).
     pub fn mentions(&self, name: &str) -> bool {
         self.bindings.contains_key(name)
-            || self.params.iter().any(|p| p == name)
+            || self.params.contains(&name)
             || self.declared_global.contains(name)
             || self.declared_nonlocal.contains(name)
     }
 
-    fn bind(&mut self, name: &str, kind: BindingKind, stmt_range: TextRange) {
-        self.bindings.entry(name.to_string()).or_default().push(Binding { kind, stmt_range });
+    fn bind(&mut self, name: &'a str, kind: BindingKind, stmt_range: TextRange) {
+        self.bindings.entry(name).or_default().push(Binding { kind, stmt_range });
     }
 
-    fn bind_target(&mut self, target: &Expr, stmt_range: TextRange) {
+    fn bind_target(&mut self, target: &'a Expr, stmt_range: TextRange) {
         match &target.kind {
             ExprKind::Name(n) => self.bind(n, BindingKind::Other, stmt_range),
             ExprKind::Tuple { elts, .. } | ExprKind::List(elts) => {
@@ -98,13 +98,13 @@ impl ScopeFacts {
         }
     }
 
-    fn collect(&mut self, body: &[Stmt]) {
+    fn collect(&mut self, body: &'a [Stmt]) {
         for s in body {
             self.collect_stmt(s);
         }
     }
 
-    fn collect_stmt(&mut self, s: &Stmt) {
+    fn collect_stmt(&mut self, s: &'a Stmt) {
         let r = s.range;
         self.walrus_in_stmt(s);
         match &s.kind {
@@ -174,8 +174,8 @@ impl ScopeFacts {
                     self.bind(bound, kind, r);
                 }
             }
-            StmtKind::Global(ns) => self.declared_global.extend(ns.iter().cloned()),
-            StmtKind::Nonlocal(ns) => self.declared_nonlocal.extend(ns.iter().cloned()),
+            StmtKind::Global(ns) => self.declared_global.extend(ns.iter().map(String::as_str)),
+            StmtKind::Nonlocal(ns) => self.declared_nonlocal.extend(ns.iter().map(String::as_str)),
             StmtKind::Return(_)
             | StmtKind::Raise { .. }
             | StmtKind::Assert { .. }
@@ -187,9 +187,9 @@ impl ScopeFacts {
     }
 
     /// Walrus targets bind in the enclosing function even from inside comprehensions.
-    fn walrus_in_stmt(&mut self, s: &Stmt) {
-        struct Walrus<'f>(&'f mut ScopeFacts, TextRange);
-        impl<'a> Visitor<'a> for Walrus<'_> {
+    fn walrus_in_stmt(&mut self, s: &'a Stmt) {
+        struct Walrus<'f, 'a>(&'f mut ScopeFacts<'a>, TextRange);
+        impl<'a> Visitor<'a> for Walrus<'_, 'a> {
             fn visit_stmt(&mut self, _: &'a Stmt) {}
             fn visit_expr(&mut self, e: &'a Expr) {
                 match &e.kind {
@@ -235,14 +235,18 @@ pub struct FunctionRef<'a> {
 /// Facts about a whole module, computed once per analysis.
 #[derive(Debug)]
 pub struct ModuleFacts<'a> {
-    pub scope: ScopeFacts,
+    pub scope: ScopeFacts<'a>,
     /// Names some function declares `global`: such a name may be rebound whenever any function runs.
-    pub rebound_by_functions: HashSet<String>,
+    pub rebound_by_functions: HashSet<&'a str>,
     /// Every function in the module (methods and nested functions included), in source order.
     pub functions: Vec<FunctionRef<'a>>,
+    /// The scope facts of each function of `functions` (same order), computed once for all rules.
+    pub function_scopes: Vec<ScopeFacts<'a>>,
+    /// `functions` index by the address of the `FunctionDef` node.
+    function_index: HashMap<usize, usize>,
     /// Module-level names bound once to an integer literal or to `const(...)`: the compiler can substitute
     /// them, so loop rules leave them to MP101.
-    pub int_constants: HashSet<String>,
+    pub int_constants: HashSet<&'a str>,
 }
 
 impl<'a> ModuleFacts<'a> {
@@ -250,12 +254,13 @@ impl<'a> ModuleFacts<'a> {
         let scope = ScopeFacts::of_module(&module.body);
         let mut functions = Vec::new();
         collect_functions(&module.body, None, &mut functions);
-        let mut rebound_by_functions = HashSet::new();
-        for f in &functions {
-            let facts = ScopeFacts::of_function(f.def);
-            rebound_by_functions.extend(facts.declared_global);
+        let mut rebound_by_functions = HashSet::default();
+        let function_scopes: Vec<ScopeFacts<'a>> = functions.iter().map(|f| ScopeFacts::of_function(f.def)).collect();
+        for facts in &function_scopes {
+            rebound_by_functions.extend(facts.declared_global.iter().copied());
         }
-        let mut int_constants = HashSet::new();
+        let function_index = functions.iter().enumerate().map(|(i, f)| (node_key(f.def), i)).collect();
+        let mut int_constants = HashSet::default();
         for s in &module.body {
             if let StmtKind::Assign { targets, value } = &s.kind {
                 if let [Expr { kind: ExprKind::Name(n), .. }] = targets.as_slice() {
@@ -265,13 +270,21 @@ impl<'a> ModuleFacts<'a> {
                         ExprKind::Call { func, .. } => matches!(&func.kind, ExprKind::Name(c) if c == "const"),
                         _ => false,
                     };
-                    if is_int && scope.single_binding(n).is_some() && !rebound_by_functions.contains(n) {
-                        int_constants.insert(n.clone());
+                    if is_int && scope.single_binding(n).is_some() && !rebound_by_functions.contains(n.as_str()) {
+                        int_constants.insert(n.as_str());
                     }
                 }
             }
         }
-        ModuleFacts { scope, rebound_by_functions, functions, int_constants }
+        ModuleFacts { scope, rebound_by_functions, functions, function_scopes, function_index, int_constants }
+    }
+
+    /// The scope facts of a function of this module (computed once, in [`ModuleFacts::new`]).
+    pub fn scope_of(&self, f: &FunctionRef<'a>) -> std::borrow::Cow<'_, ScopeFacts<'a>> {
+        match self.function_index.get(&node_key(f.def)) {
+            Some(&i) => std::borrow::Cow::Borrowed(&self.function_scopes[i]),
+            None => std::borrow::Cow::Owned(ScopeFacts::of_function(f.def)),
+        }
     }
 
     /// The functions whose body encloses `inner` (not `inner` itself), innermost last.
@@ -289,6 +302,10 @@ impl<'a> ModuleFacts<'a> {
     pub fn is_bound_once(&self, name: &str) -> bool {
         self.scope.single_binding(name).is_some() && !self.rebound_by_functions.contains(name)
     }
+}
+
+fn node_key(f: &FunctionDef) -> usize {
+    f as *const FunctionDef as usize
 }
 
 fn collect_functions<'a>(body: &'a [Stmt], class: Option<&'a ClassDef>, out: &mut Vec<FunctionRef<'a>>) {
@@ -334,34 +351,34 @@ pub fn is_builtin(name: &str) -> bool {
 }
 
 /// Every `Name` mentioned anywhere in `body` (nested scopes included): used to choose fresh names.
-pub fn all_names(body: &[Stmt]) -> HashSet<String> {
-    let mut out = HashSet::new();
+pub fn all_names(body: &[Stmt]) -> HashSet<&str> {
+    let mut out = HashSet::default();
     super::visit::for_each_expr(body, |e| {
         if let ExprKind::Name(n) = &e.kind {
-            out.insert(n.clone());
+            out.insert(n.as_str());
         }
     });
     super::visit::for_each_stmt(body, |s| match &s.kind {
         StmtKind::FunctionDef(f) => {
-            out.insert(f.name.clone());
+            out.insert(f.name.as_str());
             let a = &f.args;
             for arg in a.posonly.iter().chain(&a.args).chain(&a.vararg).chain(&a.kwonly).chain(&a.kwarg) {
-                out.insert(arg.name.clone());
+                out.insert(arg.name.as_str());
             }
         }
         StmtKind::ClassDef(c) => {
-            out.insert(c.name.clone());
+            out.insert(c.name.as_str());
         }
         StmtKind::Import(al) | StmtKind::ImportFrom { names: al, .. } => {
             for a in al {
-                out.insert(a.asname.clone().unwrap_or_else(|| a.name.split('.').next().unwrap_or("").to_string()));
+                out.insert(a.asname.as_deref().unwrap_or_else(|| a.name.split('.').next().unwrap_or("")));
             }
         }
-        StmtKind::Global(ns) | StmtKind::Nonlocal(ns) => out.extend(ns.iter().cloned()),
+        StmtKind::Global(ns) | StmtKind::Nonlocal(ns) => out.extend(ns.iter().map(String::as_str)),
         StmtKind::Try { handlers, .. } => {
             for h in handlers {
                 if let Some(n) = &h.name {
-                    out.insert(n.clone());
+                    out.insert(n.as_str());
                 }
             }
         }
@@ -374,13 +391,13 @@ pub fn all_names(body: &[Stmt]) -> HashSet<String> {
 /// chosen.
 #[derive(Debug)]
 pub struct Taken<'a> {
-    pub module: &'a HashSet<String>,
+    pub module: &'a HashSet<&'a str>,
     pub chosen: HashSet<String>,
 }
 
 impl<'a> Taken<'a> {
-    pub fn new(module: &'a HashSet<String>) -> Self {
-        Taken { module, chosen: HashSet::new() }
+    pub fn new(module: &'a HashSet<&'a str>) -> Self {
+        Taken { module, chosen: HashSet::default() }
     }
 
     pub fn contains(&self, name: &str) -> bool {

@@ -20,11 +20,16 @@ local function notify(msg, level)
 end
 
 --- The argument list for a verb (without the executable). `--json` for every verb but `run`, which streams.
+--- `profile` runs on the board, or with `inv["local"]` on the local MicroPython VM (`--local`, no port):
+--- `mpbuild profile [--local] ENTRY [--port PORT] --json`.
 function M.args(inv)
   local args = { inv.verb }
   if inv.verb == "run" or inv.verb == "profile" then
     if not inv.file then
       error("mpbuild " .. inv.verb .. " needs a file", 0)
+    end
+    if inv.verb == "profile" and inv["local"] then
+      table.insert(args, "--local")
     end
     table.insert(args, inv.file)
   elseif inv.verb == "flash" then
@@ -35,7 +40,7 @@ function M.args(inv)
   elseif inv.verb == "boards" and inv.board then
     table.insert(args, inv.board)
   end
-  if inv.port and inv.port ~= "" and M.BOARD_VERBS[inv.verb] then
+  if inv.port and inv.port ~= "" and M.BOARD_VERBS[inv.verb] and not (inv.verb == "profile" and inv["local"]) then
     vim.list_extend(args, { "--port", inv.port })
   end
   local json = inv.json
@@ -96,10 +101,13 @@ function M.parse(r)
       code = type(e.code) == "string" and e.code or nil,
       help = type(e.help) == "string" and e.help or nil,
       files = file_errors(e.files),
+      -- The rest of the answer (`mpbuild check` lists every diagnostic there, errors or not).
+      value = json,
     }
   end
   if r.code == 0 then
-    return { ok = true, value = nil, text = stdout }
+    -- A JSON answer without `ok` (e.g. a profile) is the result itself.
+    return { ok = true, value = type(json) == "table" and json or nil, text = stdout }
   end
   local text = stderr ~= "" and stderr or stdout
   if text == "" then
@@ -141,7 +149,67 @@ function M.summarize(verb, value)
   if verb == "ports" and type(value.ports) == "table" then
     return #value.ports .. " serial port" .. (#value.ports == 1 and "" or "s")
   end
+  if verb == "check" and type(value.check) == "table" and type(value.check.summary) == "string" then
+    return value.check.summary
+  end
+  if verb == "profile" and type(value.profile) == "table" then
+    local p = value.profile
+    local hot = type(p.functions) == "table" and p.functions[1] or nil
+    return string.format(
+      "profiled %s (%s): %.3f ms of program time%s",
+      tostring(value.entry),
+      tostring(value.ran_on),
+      (tonumber(p.total_us) or 0) / 1000,
+      type(hot) == "table" and string.format("; hottest: %s (%.1f%% self)", tostring(hot.name), tonumber(hot.self_share) or 0) or ""
+    )
+  end
   return "mpbuild " .. verb .. " finished"
+end
+
+local SEVERITY_TYPE = { error = "E", warning = "W", info = "I", hint = "N" }
+
+--- Quickfix items for every diagnostic of a `mpbuild check --json` answer (`value.check.diagnostics`).
+function M.check_items(root, value)
+  local items = {}
+  local check = type(value) == "table" and value.check or nil
+  for _, d in ipairs(type(check) == "table" and type(check.diagnostics) == "table" and check.diagnostics or {}) do
+    if type(d) == "table" and type(d.path) == "string" then
+      table.insert(items, {
+        filename = root .. "/" .. d.path,
+        lnum = tonumber(d.line) or 1,
+        col = tonumber(d.column) or 1,
+        end_lnum = tonumber(d.end_line),
+        end_col = tonumber(d.end_column),
+        text = tostring(d.code) .. ": " .. tostring(d.message),
+        type = SEVERITY_TYPE[d.severity] or "I",
+      })
+    end
+  end
+  return items
+end
+
+--- Quickfix items for the functions of a `mpbuild profile --json` answer, hottest first (self time).
+function M.profile_items(root, value)
+  local items = {}
+  local p = type(value) == "table" and value.profile or nil
+  for _, f in ipairs(type(p) == "table" and type(p.functions) == "table" and p.functions or {}) do
+    if type(f) == "table" and type(f.file) == "string" then
+      table.insert(items, {
+        filename = root .. "/" .. f.file,
+        lnum = tonumber(f.line) or 1,
+        text = string.format(
+          "%s: %.1f%% self, %.3f ms self, %.3f ms total, %d calls",
+          tostring(f.qualified_name or f.name),
+          tonumber(f.self_share) or 0,
+          (tonumber(f.self_us) or 0) / 1000,
+          (tonumber(f.total_us) or 0) / 1000,
+          tonumber(f.calls) or 0
+        ),
+        type = "I",
+      })
+    end
+  end
+  return items
 end
 
 --- Runs a program and calls `on_exit({ code, stdout, stderr, spawn_error })` when it ends.
@@ -214,6 +282,7 @@ function M.call(verb, opts, on_done)
     image = opts.image,
     board = opts.board,
     port = opts.port or cfg.port,
+    ["local"] = opts["local"],
   })
   if not ok then
     notify(tostring(args), levels.ERROR)
@@ -527,14 +596,53 @@ function M.stubs(opts, on_done)
   end
 end
 
-local function one_file(verb, file)
-  if verb == "profile" then
-    file = current_python_file("profile", file)
-    if not file then
-      return
+--- `:Mpbuild check`: `mpbuild check --json`; every diagnostic goes to the quickfix list.
+function M.check(on_done)
+  local root = M.root()
+  M.call("check", { root = root, silent = true }, function(outcome)
+    local items = M.check_items(root, outcome.value)
+    if outcome.ok or #items > 0 then
+      vim.fn.setqflist({}, " ", { title = "mpbuild check", items = items })
+      local summary = outcome.ok and M.summarize("check", outcome.value) or outcome.message
+      notify(summary .. (#items > 0 and "\n(" .. #items .. " in the quickfix list: :copen)" or ""), outcome.ok and levels.INFO or levels.ERROR)
+    else
+      M.report("check", outcome, root)
+    end
+    if on_done then
+      on_done(outcome)
+    end
+  end)
+end
+
+--- `:Mpbuild profile [--local] [FILE]`: profiles the file (default: the current buffer) on the board, or on
+--- the local VM; the functions, hottest first, go to the quickfix list.
+function M.profile(args, on_done)
+  local is_local = false
+  local rest = {}
+  for _, a in ipairs(args or {}) do
+    if a == "--local" then
+      is_local = true
+    else
+      table.insert(rest, a)
     end
   end
-  M.call(verb, { file = file })
+  local file = current_python_file("profile", rest[1])
+  if not file then
+    return
+  end
+  local root = M.root()
+  M.call("profile", { file = file, root = root, ["local"] = is_local, silent = true }, function(outcome)
+    if outcome.ok then
+      local items = M.profile_items(root, outcome.value)
+      vim.fn.setqflist({}, " ", { title = "mpbuild profile", items = items })
+      notify(M.summarize("profile", outcome.value) .. (#items > 0 and "\n(functions in the quickfix list: :copen)" or ""))
+    else
+      M.report("profile", outcome, root)
+    end
+    if on_done then
+      on_done(outcome)
+    end
+  end)
 end
 
 --- The subcommands of :Mpbuild.
@@ -543,7 +651,7 @@ M.handlers = {
     M.call("build")
   end,
   check = function()
-    M.call("check")
+    M.check()
   end,
   deploy = function()
     M.call("deploy")
@@ -559,7 +667,7 @@ M.handlers = {
     M.call("flash", { image = vim.fn.fnamemodify(args[1], ":p") })
   end,
   profile = function(args)
-    one_file("profile", args[1])
+    M.profile(args)
   end,
   boards = function()
     M.call("boards", { silent = true }, function(outcome)
@@ -624,6 +732,9 @@ function M.complete(arglead, cmdline)
     end, M.names())
   end
   local verb = words[2]
+  if verb == "profile" and ("--local"):sub(1, #arglead) == arglead and arglead:sub(1, 1) == "-" then
+    return { "--local" }
+  end
   if verb == "run" or verb == "profile" or verb == "flash" then
     return vim.fn.getcompletion(arglead, "file")
   end

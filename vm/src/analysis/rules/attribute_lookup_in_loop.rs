@@ -1,11 +1,11 @@
 //! MP104: the same attribute (`self.x`, `obj.attr`, `module.func`) looked up on every iteration of a loop.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::analysis::codes::declare_rule;
 use crate::analysis::diagnostic::{Diagnostic, Edit, Fix};
 use crate::analysis::rules::loops::{self, Ctx};
-use crate::analysis::semantic::{self, BindingKind, ScopeFacts, Taken};
+use crate::analysis::semantic::{self, BindingKind, Taken};
 use crate::analysis::{text, Checker, Rule};
 use crate::syntax::ast::*;
 
@@ -60,16 +60,16 @@ pub(crate) fn check(checker: &mut Checker) {
     let src = checker.source;
     let mut reports = Vec::new();
     for func in &checker.facts.functions {
-        let fscope = ScopeFacts::of_function(func.def);
+        let fscope = checker.facts.scope_of(func);
         let mut taken = Taken::new(checker.module_names());
         for lp in loops::outermost_loops(&func.def.body) {
             let mut chains: Vec<Chain> = Vec::new();
-            let mut index: HashMap<String, usize> = HashMap::new();
-            let mut stored_names: HashSet<&str> = HashSet::new();
-            let mut stored_chains: HashSet<String> = HashSet::new();
+            let mut index: HashMap<String, usize> = HashMap::default();
+            let mut stored_names: HashSet<&str> = HashSet::default();
+            let mut stored_chains: HashSet<String> = HashSet::default();
             // Ranges of attribute nodes that are part of a longer chain, or are called.
-            let mut inner: HashSet<TextRange> = HashSet::new();
-            let mut callees: HashSet<TextRange> = HashSet::new();
+            let mut inner: HashSet<TextRange> = HashSet::default();
+            let mut callees: HashSet<TextRange> = HashSet::default();
             loops::each_expr_in_loop(lp, &mut |e, ctx| match &e.kind {
                 ExprKind::Name(n) if ctx != Ctx::Load => {
                     stored_names.insert(n);

@@ -1,11 +1,11 @@
 //! MP106: slicing a `bytes`/`bytearray` inside a loop, which copies the slice every time.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::analysis::codes::declare_rule;
 use crate::analysis::diagnostic::{Diagnostic, Edit, Fix};
 use crate::analysis::rules::loops::{self, Ctx};
-use crate::analysis::semantic::{self, ScopeFacts, Taken};
+use crate::analysis::semantic::{self, Taken};
 use crate::analysis::{text, visit, Checker, Rule};
 use crate::syntax::ast::*;
 
@@ -57,7 +57,7 @@ pub(crate) fn check(checker: &mut Checker) {
     let src = checker.source;
     let mut reports = Vec::new();
     // Module-level buffers bound once.
-    let mut module_buffers = HashSet::new();
+    let mut module_buffers = HashSet::default();
     for s in &checker.module.body {
         if let StmtKind::Assign { targets, value } = &s.kind {
             if let [Expr { kind: ExprKind::Name(n), .. }] = targets.as_slice() {
@@ -68,8 +68,8 @@ pub(crate) fn check(checker: &mut Checker) {
         }
     }
     for func in &checker.facts.functions {
-        let scope = ScopeFacts::of_function(func.def);
-        let mut buffers: HashSet<String> = HashSet::new();
+        let scope = checker.facts.scope_of(func);
+        let mut buffers: HashSet<String> = HashSet::default();
         visit::for_each_stmt(&func.def.body, |s| {
             if let StmtKind::Assign { targets, value } = &s.kind {
                 if let [Expr { kind: ExprKind::Name(n), .. }] = targets.as_slice() {
@@ -89,10 +89,10 @@ pub(crate) fn check(checker: &mut Checker) {
         }
         let mut taken = Taken::new(checker.module_names());
         for lp in loops::outermost_loops(&func.def.body) {
-            let mut slices: HashMap<&str, Vec<(TextRange, TextRange, bool)>> = HashMap::new();
+            let mut slices: HashMap<&str, Vec<(TextRange, TextRange, bool)>> = HashMap::default();
             let mut order: Vec<&str> = Vec::new();
-            let mut args: HashSet<TextRange> = HashSet::new();
-            let mut rebound: HashSet<&str> = HashSet::new();
+            let mut args: HashSet<TextRange> = HashSet::default();
+            let mut rebound: HashSet<&str> = HashSet::default();
             loops::each_expr_in_loop(lp, &mut |e, ctx| match &e.kind {
                 ExprKind::Call { args: a, .. } => args.extend(a.iter().map(|x| x.range)),
                 ExprKind::Name(n) if ctx != Ctx::Load => {

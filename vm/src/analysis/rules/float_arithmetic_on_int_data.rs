@@ -1,6 +1,6 @@
 //! MP107: float arithmetic on integer readings (ADC values, tick counts, byte values) inside a loop.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::analysis::codes::declare_rule;
 use crate::analysis::diagnostic::Diagnostic;
@@ -76,11 +76,11 @@ pub(crate) fn check(checker: &mut Checker) {
     for func in &checker.facts.functions {
         for lp in loops::outermost_loops(&func.def.body) {
             // Locals assigned from an integer source in the loop (`raw = adc.read_u16()`).
-            let mut int_locals: HashSet<&str> = HashSet::new();
+            let mut int_locals: HashSet<&str> = HashSet::default();
             loops::each_stmt_in_loop(lp, &mut |s| {
                 if let StmtKind::Assign { targets, value } = &s.kind {
                     if let [Expr { kind: ExprKind::Name(n), .. }] = targets.as_slice() {
-                        if is_int_source(value, &HashSet::new()) {
+                        if is_int_source(value, &HashSet::default()) {
                             int_locals.insert(n);
                         }
                     }

@@ -1,6 +1,6 @@
 //! MP103: a builtin or module global read on every iteration of a loop inside a function.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::analysis::codes::declare_rule;
 use crate::analysis::diagnostic::{Diagnostic, Edit, Fix};
@@ -53,15 +53,15 @@ pub(crate) fn check(checker: &mut Checker) {
     let module_scope = &checker.facts.scope;
     let mut reports = Vec::new();
     for func in &checker.facts.functions {
-        let fscope = ScopeFacts::of_function(func.def);
-        let enclosing: Vec<ScopeFacts> =
-            checker.facts.enclosing_functions(func).iter().map(|f| ScopeFacts::of_function(f.def)).collect();
+        let fscope = checker.facts.scope_of(func);
+        let enclosing: Vec<std::borrow::Cow<ScopeFacts>> =
+            checker.facts.enclosing_functions(func).iter().map(|f| checker.facts.scope_of(f)).collect();
         let mut taken = Taken::new(checker.module_names());
         for lp in loops::outermost_loops(&func.def.body) {
             // name -> ranges of its reads, in source order.
             let mut reads: Vec<(&str, Vec<TextRange>)> = Vec::new();
-            let mut index: HashMap<&str, usize> = HashMap::new();
-            let mut attr_bases: HashSet<TextRange> = HashSet::new();
+            let mut index: HashMap<&str, usize> = HashMap::default();
+            let mut attr_bases: HashSet<TextRange> = HashSet::default();
             let mut calls = false;
             loops::each_expr_in_loop(lp, &mut |e, ctx| {
                 calls |= matches!(e.kind, ExprKind::Call { .. });
@@ -69,7 +69,7 @@ pub(crate) fn check(checker: &mut Checker) {
                     if let ExprKind::Name(n) = &value.kind {
                         let is_module = module_scope
                             .bindings
-                            .get(n)
+                            .get(n.as_str())
                             .is_some_and(|bs| bs.iter().all(|b| matches!(b.kind, BindingKind::Import { .. })));
                         if is_module {
                             attr_bases.insert(value.range);

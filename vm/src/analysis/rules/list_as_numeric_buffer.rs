@@ -63,7 +63,7 @@ pub(crate) fn check(checker: &mut Checker) {
     // Module scope: uses anywhere in the file.
     candidates(&module.body, &checker.facts.scope, &module.body, &mut found);
     for f in &checker.facts.functions {
-        let scope = ScopeFacts::of_function(f.def);
+        let scope = checker.facts.scope_of(f);
         candidates(&f.def.body, &scope, &f.def.body, &mut found);
     }
     for (name, name_range, value, origin, uses) in found {

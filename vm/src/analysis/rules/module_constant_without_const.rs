@@ -1,6 +1,6 @@
 //! MP101: a module-level integer constant assigned without `const()`.
 
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::analysis::codes::declare_rule;
 use crate::analysis::diagnostic::{Diagnostic, Edit, Fix};
@@ -44,9 +44,9 @@ pub(crate) fn check(checker: &mut Checker) {
     let module = checker.module;
     let src = checker.source;
     // Names whose value is a compile-time integer, in definition order (they may be used in later consts).
-    let mut known_const: HashSet<&str> = HashSet::new();
+    let mut known_const: HashSet<&str> = HashSet::default();
     collect_existing_consts(module, &mut known_const);
-    let uses = name_uses(module);
+    let uses = name_uses(module, &candidate_names(module));
     let taken = checker.module_names();
     let mut reports = Vec::new();
     let has_const_import = text::has_from_import(module, "micropython", "const");
@@ -69,8 +69,8 @@ pub(crate) fn check(checker: &mut Checker) {
             edits.push(text::add_import(src, module, "from micropython import const"));
         }
         let private = name.starts_with('_');
-        let name_uses = uses.iter().filter(|(n, r)| n == name && r != name_range);
-        let all_after = name_uses.clone().all(|(_, r)| r.start >= s.range.end);
+        let name_uses = uses.get(name.as_str()).map_or(&[][..], Vec::as_slice).iter().filter(|r| *r != name_range);
+        let all_after = name_uses.clone().all(|r| r.start >= s.range.end);
         let title = format!("Wrap `{name}` in `const()`");
         let fix = if !private || all_after {
             Fix::safe_edits(title, edits.clone())
@@ -81,11 +81,11 @@ pub(crate) fn check(checker: &mut Checker) {
         let mut d = Diagnostic::new(Rule::ModuleConstantWithoutConst, *name_range, String::new()).with_fix(fix);
         if !private {
             let new_name = format!("_{name}");
-            if !taken.contains(&new_name) {
+            if !taken.contains(new_name.as_str()) {
                 message.push_str(&format!(" (and rename it `{new_name}` if no other module imports it)"));
                 let mut rename = edits.clone();
                 rename.push(Edit::replace(*name_range, new_name.clone()));
-                for (_, r) in name_uses {
+                for r in name_uses {
                     rename.push(Edit::replace(*r, new_name.clone()));
                 }
                 let title = format!("Rename to `{new_name}` and wrap in `const()` (saves RAM)");
@@ -144,15 +144,32 @@ fn is_const_int_expr(e: &Expr, consts: &HashSet<&str>) -> bool {
     }
 }
 
-/// Every `Name` expression in the module with its range (loads and stores, nested scopes included).
-fn name_uses(module: &Module) -> Vec<(String, TextRange)> {
-    let mut out = Vec::new();
+/// The names a module-level `name = value` statement binds (the only names whose uses the rule needs).
+fn candidate_names(module: &Module) -> HashSet<&str> {
+    let mut out = HashSet::default();
+    for s in &module.body {
+        if let StmtKind::Assign { targets, .. } = &s.kind {
+            if let [Expr { kind: ExprKind::Name(n), .. }] = targets.as_slice() {
+                out.insert(n.as_str());
+            }
+        }
+    }
+    out
+}
+
+/// The ranges of every `Name` expression naming one of `names`, by name, in source order (loads and
+/// stores, nested scopes included; the assignment targets themselves too: callers compare positions).
+fn name_uses<'a>(module: &'a Module, names: &HashSet<&str>) -> HashMap<&'a str, Vec<TextRange>> {
+    let mut out: HashMap<&str, Vec<TextRange>> = HashMap::default();
+    if names.is_empty() {
+        return out;
+    }
     visit::for_each_expr(&module.body, |e| {
         if let ExprKind::Name(n) = &e.kind {
-            out.push((n.clone(), e.range));
+            if e.range.start != e.range.end && names.contains(n.as_str()) {
+                out.entry(n.as_str()).or_default().push(e.range);
+            }
         }
     });
-    // The assignment targets themselves are included above; callers compare positions.
-    out.retain(|(_, r)| r.start != r.end);
     out
 }

@@ -57,6 +57,24 @@ fn offsets_past_the_immediate_forms() {
     );
 }
 
+/// Negative indices: the C byte offset is an unsigned `uint`, so it always goes through r8, built
+/// with `mvn` (mpy-cross 1.29 `-march=armv6`, corpus programs `mcu_ptr_01.py` .. `mcu_ptr_04.py`).
+#[test]
+fn negative_offsets() {
+    assert_eq!(
+        words(|a| a.load8_reg_reg_offset(Reg::R0, Reg::R5, -1)),
+        [0xe3e08000, 0xe7d50008]
+    );
+    assert_eq!(
+        words(|a| a.store16_reg_reg_offset(Reg::R2, Reg::R0, -2)),
+        [0xe3e08003, 0xe18020b8]
+    );
+    assert_eq!(
+        words(|a| a.store32_reg_reg_offset(Reg::R2, Reg::R0, -2)),
+        [0xe3e08007, 0xe7802008]
+    );
+}
+
 #[test]
 fn indexed_accesses() {
     assert_eq!(

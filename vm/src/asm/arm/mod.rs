@@ -127,13 +127,14 @@ impl AsmArm {
 
     /// Load or store of a word or byte at `rn + byte_offset`: `[rn, #imm12]` below 4096, else the
     /// offset goes into `r8` first (`asm_arm_{ldr,ldrb,str,strb}_reg_reg_offset`).
-    pub fn ldst_offset(&mut self, op: LdSt, rt: Reg, rn: Reg, byte_offset: i64) {
-        if let Some(imm) = U12::new(byte_offset) {
+    ///
+    /// `byte_offset` is the C `uint` (the index scaled with 32-bit wrap-around), so a negative index
+    /// (`p[-1]`) takes the `r8` path with the negative value (`mvn r8, #0`).
+    pub fn ldst_offset(&mut self, op: LdSt, rt: Reg, rn: Reg, byte_offset: u32) {
+        if let Some(imm) = U12::new(byte_offset as i64) {
             self.emit(Inst::LdStImm { op, rt, rn, imm });
-        } else if let Some(v) = self.imm("asm_arm_ldr_reg_reg_offset", byte_offset, |v| {
-            i32::try_from(v).ok().filter(|v| *v > 0)
-        }) {
-            self.mov_reg_i32_optimised(REG_TEMP, v);
+        } else {
+            self.mov_reg_i32_optimised(REG_TEMP, byte_offset as i32);
             self.emit(Inst::LdStReg {
                 op,
                 rt,
@@ -145,14 +146,12 @@ impl AsmArm {
     }
 
     /// Halfword load or store at `rn + byte_offset`: `[rn, #imm8]` below 256, else through `r8`
-    /// (`asm_arm_{ldrh,strh}_reg_reg_offset`).
-    pub fn ldsth_offset(&mut self, load: bool, rt: Reg, rn: Reg, byte_offset: i64) {
-        if let Some(imm) = U8::new(byte_offset) {
+    /// (`asm_arm_{ldrh,strh}_reg_reg_offset`); `byte_offset` is the C `uint` as in [`Self::ldst_offset`].
+    pub fn ldsth_offset(&mut self, load: bool, rt: Reg, rn: Reg, byte_offset: u32) {
+        if let Some(imm) = U8::new(byte_offset as i64) {
             self.emit(Inst::LdStHImm { load, rt, rn, imm });
-        } else if let Some(v) = self.imm("asm_arm_ldrh_reg_reg_offset", byte_offset, |v| {
-            i32::try_from(v).ok().filter(|v| *v > 0)
-        }) {
-            self.mov_reg_i32_optimised(REG_TEMP, v);
+        } else {
+            self.mov_reg_i32_optimised(REG_TEMP, byte_offset as i32);
             self.emit(Inst::LdStHReg {
                 load,
                 rt,
@@ -492,47 +491,52 @@ impl Asm for AsmArm {
     }
 
     fn load_reg_reg_offset(&mut self, dest: Reg, base: Reg, word_offset: i32) {
-        self.ldst_offset(LdSt::Ldr, dest, base, word_offset as i64 * 4);
+        self.ldst_offset(LdSt::Ldr, dest, base, (word_offset as u32).wrapping_shl(2));
     }
     fn load8_reg_reg(&mut self, dest: Reg, base: Reg) {
         self.ldst_offset(LdSt::Ldrb, dest, base, 0);
     }
     fn load8_reg_reg_offset(&mut self, dest: Reg, base: Reg, byte_offset: i32) {
-        self.ldst_offset(LdSt::Ldrb, dest, base, byte_offset as i64);
+        self.ldst_offset(LdSt::Ldrb, dest, base, byte_offset as u32);
     }
     fn load16_reg_reg(&mut self, dest: Reg, base: Reg) {
         self.ldsth_offset(true, dest, base, 0);
     }
     fn load16_reg_reg_offset(&mut self, dest: Reg, base: Reg, uint16_offset: i32) {
-        self.ldsth_offset(true, dest, base, uint16_offset as i64 * 2);
+        self.ldsth_offset(true, dest, base, (uint16_offset as u32).wrapping_shl(1));
     }
     fn load32_reg_reg(&mut self, dest: Reg, base: Reg) {
         self.ldst_offset(LdSt::Ldr, dest, base, 0);
     }
     fn load32_reg_reg_offset(&mut self, dest: Reg, base: Reg, uint32_offset: i32) {
-        self.ldst_offset(LdSt::Ldr, dest, base, uint32_offset as i64 * 4);
+        self.ldst_offset(
+            LdSt::Ldr,
+            dest,
+            base,
+            (uint32_offset as u32).wrapping_shl(2),
+        );
     }
 
     fn store_reg_reg_offset(&mut self, src: Reg, base: Reg, word_offset: i32) {
-        self.ldst_offset(LdSt::Str, src, base, word_offset as i64 * 4);
+        self.ldst_offset(LdSt::Str, src, base, (word_offset as u32).wrapping_shl(2));
     }
     fn store8_reg_reg(&mut self, src: Reg, base: Reg) {
         self.ldst_offset(LdSt::Strb, src, base, 0);
     }
     fn store8_reg_reg_offset(&mut self, src: Reg, base: Reg, byte_offset: i32) {
-        self.ldst_offset(LdSt::Strb, src, base, byte_offset as i64);
+        self.ldst_offset(LdSt::Strb, src, base, byte_offset as u32);
     }
     fn store16_reg_reg(&mut self, src: Reg, base: Reg) {
         self.ldsth_offset(false, src, base, 0);
     }
     fn store16_reg_reg_offset(&mut self, src: Reg, base: Reg, uint16_offset: i32) {
-        self.ldsth_offset(false, src, base, uint16_offset as i64 * 2);
+        self.ldsth_offset(false, src, base, (uint16_offset as u32).wrapping_shl(1));
     }
     fn store32_reg_reg(&mut self, src: Reg, base: Reg) {
         self.ldst_offset(LdSt::Str, src, base, 0);
     }
     fn store32_reg_reg_offset(&mut self, src: Reg, base: Reg, uint32_offset: i32) {
-        self.ldst_offset(LdSt::Str, src, base, uint32_offset as i64 * 4);
+        self.ldst_offset(LdSt::Str, src, base, (uint32_offset as u32).wrapping_shl(2));
     }
 
     /// `#elif N_ARM` in `emit_native_binary_op`: `cmp lhs, rhs; mov<cc> dest, #1; mov<!cc> dest, #0`.

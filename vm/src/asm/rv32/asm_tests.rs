@@ -119,3 +119,25 @@ fn indexed_loads_with_and_without_zba() {
     // sh1add a6, s2, a0; lhu a0, 0(a6)
     assert_eq!(zba, le(&[0x20a9_2833, 0x0008_5503]));
 }
+
+/// Viper pointer offsets are scaled in the C `int32_t`: they wrap at 32 bits (mpy-cross 1.29
+/// `-march=rv32imc` output for corpus program `mcu_ptr_03.py`: `w[0x3fffffff] = x` is
+/// `sw a2,-4(a4)`, `w[-0x40000000] = x` is `c.sw a2,0(a4)`, `p[-0x40000000] = x` goes through a6).
+#[test]
+fn pointer_offsets_wrap_like_mpy_cross() {
+    let mut a = AsmRv32imc::new(0);
+    let c = code(&mut a, |a| {
+        a.store_reg_reg_offset_sized(Reg::A2, Reg::A4, 0x3fff_ffff, 2)
+    });
+    assert_eq!(c, le(&[0xfec7_2e23]));
+    let mut a = AsmRv32imc::new(0);
+    let c = code(&mut a, |a| {
+        a.store_reg_reg_offset_sized(Reg::A2, Reg::A4, -0x4000_0000, 2)
+    });
+    assert_eq!(c, le(&[0xc310]));
+    let mut a = AsmRv32imc::new(0);
+    let c = code(&mut a, |a| {
+        a.store_reg_reg_offset_sized(Reg::A2, Reg::A4, -0x4000_0000, 0)
+    });
+    assert_eq!(c, le(&[0xc000_0837, 0x983a, 0x00c8_0023]));
+}

@@ -343,7 +343,8 @@ impl<const ZBA: bool, const ZCMP: bool> AsmRv32<ZBA, ZCMP> {
 
     /// `asm_rv32_emit_load_reg_reg_offset`: load `1 << size` bytes from `rs + (offset << size)`.
     pub fn load_reg_reg_offset_sized(&mut self, rd: Reg, rs: Reg, offset: i32, size: u32) {
-        let scaled = (offset as i64) << size;
+        // `int32_t` arithmetic as in C: `w[0x3fffffff]` is offset -4.
+        let scaled = offset.wrapping_shl(size) as i64;
         let w = Width::from_size(size);
         if let (true, Some(crd), Some(crs)) = (
             size == 2 && (0..64).contains(&scaled),
@@ -380,7 +381,8 @@ impl<const ZBA: bool, const ZCMP: bool> AsmRv32<ZBA, ZCMP> {
     /// `asm_rv32_emit_store_reg_reg_offset`: store `1 << size` bytes at `rs + (offset << size)`,
     /// through `a6` when the offset needs more than 12 bits.
     pub fn store_reg_reg_offset_sized(&mut self, value: Reg, base: Reg, offset: i32, size: u32) {
-        let scaled = (offset as i64) << size;
+        // `int32_t` arithmetic as in C: `w[0x3fffffff]` is offset -4.
+        let scaled = offset.wrapping_shl(size) as i64;
         let w = Width::from_size(size);
         if let (true, Some(cv), Some(cb)) = (
             size == 2 && (0..64).contains(&scaled),

@@ -71,6 +71,35 @@ fn armv7m_offsets() {
     assert_eq!(c, hw(&[0xb480, 0xf641, 0x67c4, 0x19c0, 0xbc80, 0x6fc0]));
 }
 
+/// Negative indices: the C offset is an unsigned `uint`, so neither the 5-bit nor (on ARMv7-M) the
+/// 12-bit form fits and `rn + (offset - 31 << size)` is built as a negative number (mpy-cross 1.29,
+/// corpus programs `mcu_ptr_01.py` .. `mcu_ptr_04.py`).
+#[test]
+fn negative_offsets() {
+    // `x = p8[-1]` with the pointer in r5: -32 = -(1 << 5), then `ldrb r0, [r0, #31]`.
+    let c = code::<super::Armv6m>(|a| a.ldst_offset(LdSt::Ldrb, Reg::R0, Reg::R5, -1));
+    assert_eq!(c, hw(&[0x2001, 0x0140, 0x4240, 0x1940, 0x7fc0]));
+    // `p8[-2] = x` with x in r2 and the pointer in r5: r5 ^ 7 = r2 is borrowed for -33 (`lsls #0`
+    // kept), saved around it, and the pointer restored after the store.
+    let c = code::<super::Armv6m>(|a| a.ldst_offset(LdSt::Strb, Reg::R2, Reg::R5, -2));
+    assert_eq!(
+        c,
+        hw(&[0xb420, 0xb404, 0x2221, 0x0012, 0x4252, 0x18ad, 0xbc04, 0x77ea, 0xbc20])
+    );
+    // `x = p16[-1]` with the pointer in r0: r7 borrowed for -64.
+    let c = code::<super::Armv6m>(|a| a.ldst_offset(LdSt::Ldrh, Reg::R0, Reg::R0, -1));
+    assert_eq!(
+        c,
+        hw(&[0xb480, 0x2701, 0x01bf, 0x427f, 0x19c0, 0xbc80, 0x8fc0])
+    );
+    // ARMv7-M takes the same path, with `movw/movt` for the negative value.
+    let c = code::<super::Armv7m>(|a| a.ldst_offset(LdSt::Ldrb, Reg::R0, Reg::R5, -1));
+    assert_eq!(c, hw(&[0xf64f, 0x70e0, 0xf6cf, 0x70ff, 0x1940, 0x7fc0]));
+    // `p32[-0x40000000] = x`: the scaled offset wraps to 0 in 32 bits, so it is `str.w r2, [r0, #0]`.
+    let c = code::<super::Armv7m>(|a| a.ldst_offset(LdSt::Str, Reg::R2, Reg::R0, -0x4000_0000));
+    assert_eq!(c, hw(&[0xf8c0, 0x2000]));
+}
+
 #[test]
 fn indexed_accesses() {
     // `p16[i] = x` (mpy-cross armv6m): the index is scaled in place and restored.

@@ -442,21 +442,21 @@ impl<V: Variant> AsmThumb<V> {
 
     /// Load or store `rt` at `rn + (offset << size)`: the `asm_thumb_*_reg_reg_i12_optimised` family
     /// behind `ASM_LOAD*_REG_REG_OFFSET` and `ASM_STORE*_REG_REG_OFFSET`.
+    ///
+    /// The C functions take the offset as an unsigned `uint`, so a negative index (`p[-1]`) is a huge
+    /// offset: neither `[rn, #imm5]` nor the Thumb-2 `[rn, #imm12]` fits, and the fallback builds
+    /// `rn + ((offset - 31) << size)` with the 32-bit wrap-around (a negative register value, made by
+    /// `asm_thumb_mov_reg_i32_optimised`) and accesses `[.., #31 << size]`, on every Thumb target.
     pub fn ldst_offset(&mut self, op: LdSt, rt: Reg, rn: Reg, offset: i32) {
         let name = "asm_thumb_ldst_reg_reg_offset";
-        let Ok(offset) = u32::try_from(offset) else {
-            self.base.fail(AsmError::ValueOutOfRange {
-                op: name,
-                value: offset as i64,
-            });
-            return;
-        };
+        let offset = offset as u32;
         let (lo_t, lo_n) = (Lo::new(rt), Lo::new(rn));
         if let (Some(rt), Some(rn), Some(imm)) = (lo_t, lo_n, U5::new(offset as i64)) {
             self.emit(Inst::LdStImm { op, rt, rn, imm });
             return;
         }
-        let bytes = (offset as u64) << op.shift();
+        // Scaled in 32 bits as C does: `w[-0x40000000]` is byte offset 0 and takes `[rn, #0]`.
+        let bytes = offset << op.shift();
         if V::ARMV7M {
             if let Some(imm) = U12::new(bytes as i64) {
                 self.emit(Inst::LdStWide { op, rt, rn, imm });
@@ -466,13 +466,7 @@ impl<V: Variant> AsmThumb<V> {
         let (Some(rt), Some(rn)) = (self.lo(name, rt), self.lo(name, rn)) else {
             return;
         };
-        let Some(rest) = offset.checked_sub(31) else {
-            self.base.fail(AsmError::ValueOutOfRange {
-                op: name,
-                value: offset as i64,
-            });
-            return;
-        };
+        let rest = offset.wrapping_sub(31);
         let top = U5::clamped(31);
         if op.is_load() {
             self.add_reg_reg_offset(rt, rn, rest, op.shift());

