@@ -64,8 +64,11 @@ fn decode_integer(text: &str) -> Result<BigInt, LiteralError> {
         }
     }
     let body = &b[start..];
+    let radix = if base == 1 { 10 } else { base };
     let mut end = 0;
-    let mut digits = String::new();
+    // The value while it fits 64 bits (almost every literal): no digit string, no bignum parse.
+    let mut small = Some(0u64);
+    let mut any_digit = false;
     while end < body.len() {
         let c = body[end];
         let d = match c {
@@ -80,13 +83,18 @@ fn decode_integer(text: &str) -> Result<BigInt, LiteralError> {
         if d >= base {
             break;
         }
-        digits.push(c as char);
+        small = small.and_then(|v| v.checked_mul(u64::from(radix))).and_then(|v| v.checked_add(u64::from(d)));
+        any_digit = true;
         end += 1;
     }
     if end == 0 || end != body.len() {
         return Err(LiteralError { offset: 0, kind: LiteralErrorKind::BadInteger { base: if base == 1 { 0 } else { base }, text: body.to_vec() } });
     }
-    let radix = if base == 1 { 10 } else { base };
+    if let (Some(v), true) = (small, any_digit) {
+        return Ok(BigInt::from(v));
+    }
+    // Every byte of `body` is now a digit of the base or `_`.
+    let digits: String = body.iter().filter(|&&c| c != b'_').map(|&c| c as char).collect();
     BigInt::from_str_radix(&digits, radix)
         .map_err(|_| LiteralError { offset: 0, kind: LiteralErrorKind::BadInteger { base, text: body.to_vec() } })
 }
@@ -158,11 +166,17 @@ mod tests {
         assert_eq!(int("0b101").unwrap(), Constant::Int(5.into()));
         assert_eq!(int("0o17").unwrap(), Constant::Int(15.into()));
         assert_eq!(int("00").unwrap(), Constant::Int(0.into()));
+        // Past 64 bits the bignum parser takes over.
+        let big = "123_456_789_012_345_678_901_234_567_890";
+        assert_eq!(int(big).unwrap(), Constant::Int(big.replace('_', "").parse::<BigInt>().unwrap()));
+        assert_eq!(int("18446744073709551615").unwrap(), Constant::Int(u64::MAX.into()));
+        assert_eq!(int("18446744073709551616").unwrap(), Constant::Int(BigInt::from(u64::MAX) + 1));
         let msg = |s: &str| match int(s).unwrap_err().kind {
             LiteralErrorKind::BadInteger { base, text } => bad_integer_message(base, &text),
             k => panic!("{k:?}"),
         };
         assert_eq!(msg("0x"), "invalid syntax for integer with base 16: ''");
+        assert_eq!(msg("0x_"), "invalid syntax for integer with base 16: '_'");
         assert_eq!(msg("0777"), "invalid syntax for integer with base 0: '0777'");
         assert_eq!(msg("1if"), "invalid syntax for integer with base 10: '1if'");
     }

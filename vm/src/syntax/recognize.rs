@@ -103,8 +103,6 @@ struct Parser<'a> {
     /// `(rule, next argument, first token)` per pending rule.
     stack: Vec<(u16, u16, u32)>,
     alloc: usize,
-    /// The most entries the rule stack held.
-    peak: usize,
     facts: Facts,
     /// Tests: the stack size where a descent the fast path could skip started, and the most entries any
     /// such descent pushed above it.
@@ -176,9 +174,9 @@ impl Parser<'_> {
         }
     }
 
-    /// Pushes `rule` to resume at argument `i`; `start` is its first token (`None` for a rule starting
-    /// at the current token).
-    fn push(&mut self, rule: usize, i: usize, start: Option<usize>) -> Result<(), Stop> {
+    /// Makes room for one more entry on the rule stack the way mpy-cross grows its allocation (the
+    /// `MemoryError` when its heap would be exhausted).
+    fn room(&mut self) -> Result<(), Stop> {
         if self.stack.len() >= self.alloc {
             let grown = self.alloc + RULE_STACK_INC;
             if grown >= RULE_STACK_FAIL {
@@ -186,21 +184,30 @@ impl Parser<'_> {
             }
             self.alloc = grown;
         }
-        let start = start.unwrap_or_else(|| {
-            if rule == watched::DICTORSETMAKER_ITEM {
-                self.note_display_item();
-            }
-            self.pos
-        });
+        #[cfg(test)]
+        if let Some(base) = self.descent.0 {
+            self.descent.1 = self.descent.1.max(self.stack.len() + 1 - base);
+        }
+        Ok(())
+    }
+
+    /// Pushes `rule` to resume at argument `i` of it; `start` is its first token.
+    fn push(&mut self, rule: usize, i: usize, start: usize) -> Result<(), Stop> {
+        self.room()?;
         // Rule and argument numbers fit 16 bits (a few hundred rules of a few arguments) and token
         // indices 32 (sources are far below 4 GB).
         self.stack.push((rule as u16, i as u16, start as u32));
-        self.peak = self.peak.max(self.stack.len());
-        #[cfg(test)]
-        if let Some(base) = self.descent.0 {
-            self.descent.1 = self.descent.1.max(self.stack.len() - base);
-        }
         Ok(())
+    }
+
+    /// Starts `rule` at the current token: the C loop pushes it and pops it again at once; this returns
+    /// the entry it would pop, after the same accounting of the stack's allocation.
+    fn enter(&mut self, rule: usize) -> Result<(usize, usize, usize), Stop> {
+        self.room()?;
+        if rule == watched::DICTORSETMAKER_ITEM {
+            self.note_display_item();
+        }
+        Ok((rule, 0, self.pos))
     }
 
     /// A `dictorsetmaker_item` starts at the current token: record it with its display.
@@ -278,7 +285,6 @@ fn recognize_with(tokens: &[Token], fast: bool) -> (Result<Facts, Stop>, usize, 
         pos: 0,
         stack: Vec::with_capacity(RULE_STACK_INIT),
         alloc: RULE_STACK_INIT,
-        peak: 0,
         facts: Facts::default(),
         #[cfg(test)]
         descent: (None, 0),
@@ -287,7 +293,7 @@ fn recognize_with(tokens: &[Token], fast: bool) -> (Result<Facts, Stop>, usize, 
     #[cfg(test)]
     let peak = p.descent.1;
     #[cfg(not(test))]
-    let peak = p.peak;
+    let peak = 0;
     (result.map(|()| std::mem::take(&mut p.facts)), p.alloc, peak)
 }
 
@@ -297,10 +303,17 @@ fn parse_loop(p: &mut Parser<'_>, fast: bool) -> Result<(), Stop> {
     if tokens.first().is_some_and(|t| t.name_escape) {
         return Err(Stop { token: 0, failure: Failure::NameEscape });
     }
-    p.push(const { rule_index("file_input") }, 0, None)?;
+    // The rule to run next when it was just entered rather than popped from the stack.
+    let mut entered = Some(p.enter(const { rule_index("file_input") })?);
     let mut backtrack = false;
-    'next_rule: while let Some((rule, i, start)) = p.stack.pop() {
-        let (rule, mut i, start) = (usize::from(rule), usize::from(i), start as usize);
+    'next_rule: loop {
+        let (rule, mut i, start) = match entered.take() {
+            Some(e) => e,
+            None => match p.stack.pop() {
+                Some((rule, i, start)) => (usize::from(rule), usize::from(i), start as usize),
+                None => break,
+            },
+        };
         #[cfg(test)]
         {
             if p.descent.0.is_some_and(|base| p.stack.len() < base) {
@@ -345,9 +358,9 @@ fn parse_loop(p: &mut Parser<'_>, fast: bool) -> Result<(), Stop> {
                         }
                         Arg::Rule(r) | Arg::OptRule(r) => {
                             if i + 1 < n {
-                                p.push(rule, i + 1, Some(start))?;
+                                p.push(rule, i + 1, start)?;
                             }
-                            p.push(r as usize, 0, None)?;
+                            entered = Some(p.enter(r as usize)?);
                             continue 'next_rule;
                         }
                     }
@@ -378,8 +391,8 @@ fn parse_loop(p: &mut Parser<'_>, fast: bool) -> Result<(), Stop> {
                             }
                         }
                         Arg::Rule(r) | Arg::OptRule(r) => {
-                            p.push(rule, i + 1, Some(start))?;
-                            p.push(r as usize, 0, None)?;
+                            p.push(rule, i + 1, start)?;
+                            entered = Some(p.enter(r as usize)?);
                             continue 'next_rule;
                         }
                     }
@@ -426,8 +439,8 @@ fn parse_loop(p: &mut Parser<'_>, fast: bool) -> Result<(), Stop> {
                             }
                         }
                         Arg::Rule(r) | Arg::OptRule(r) => {
-                            p.push(rule, i + 1, Some(start))?;
-                            p.push(r as usize, 0, None)?;
+                            p.push(rule, i + 1, start)?;
+                            entered = Some(p.enter(r as usize)?);
                             continue 'next_rule;
                         }
                     }
