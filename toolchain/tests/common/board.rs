@@ -74,6 +74,8 @@ pub struct Faults {
     pub garble: f64,
     /// Probability of dropping a byte (each direction).
     pub drop: f64,
+    /// Probability of sending a byte twice (each direction).
+    pub duplicate: f64,
     /// Stop forwarding board→host entirely (a dead RX line).
     pub mute_board: bool,
     pub seed: u64,
@@ -181,6 +183,11 @@ impl VmBoard {
         panic!("the VM did not print its banner: {:?}", String::from_utf8_lossy(&seen));
     }
 
+    /// The VM's process id (to kill the board mid-transfer).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Whether the VM process still runs.
     pub fn alive(&mut self) -> bool {
         matches!(self.child.try_wait(), Ok(None))
@@ -236,7 +243,11 @@ impl VmBoard {
                         if rng.chance(f.drop) {
                             continue;
                         }
-                        out.push(if rng.chance(f.garble) { (rng.next() & 0xff) as u8 } else { b });
+                        let b = if rng.chance(f.garble) { (rng.next() & 0xff) as u8 } else { b };
+                        out.push(b);
+                        if rng.chance(f.duplicate) {
+                            out.push(b);
+                        }
                     }
                     if dir == 1 && f.mute_board {
                         continue;
