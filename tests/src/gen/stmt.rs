@@ -473,7 +473,9 @@ impl Gen<'_> {
 
     fn native_stmt(&mut self, depth: u32) {
         let op = self.pick(&["+", "-", "*", "&", "|", "^", "<<", ">>"]);
-        let (a, b) = (self.native_operand(), self.native_operand());
+        let a = self.native_operand();
+        // A constant shift is folded: keep it small (`926365 << 899045` is a 900,000-bit number).
+        let b = if op.len() == 2 { format!("{}", self.below(40)) } else { self.native_operand() };
         match self.below(6) {
             0 if depth < 3 => {
                 let c = self.pick(&["<", ">", "==", "!=", "<=", ">="]);
