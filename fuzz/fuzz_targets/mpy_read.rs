@@ -6,7 +6,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = mpy_vm::mpy::read_header(data);
+    let _ = mpy_vm::mpy::reader::read_header(data);
     if let Ok(m) = mpy_vm::mpy::read(data) {
         let _ = mpy_vm::mpy::disasm::disassemble(&m);
         let _ = mpy_vm::mpy::disasm::opcodes_used(&m);

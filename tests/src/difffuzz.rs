@@ -117,7 +117,7 @@ pub fn compare(source: &str, args: &[String], opts: &CompileOptions, dir: &Path)
     Ok(match (reference, actual) {
         (_, Err(panic)) => Verdict::Differs { kind: Kind::Panic, summary: format!("mpy_vm panicked: {}", first(&panic)) },
         (Ok(r), Ok(Ok(a))) if r == a => Verdict::Same { compiled: true },
-        (Ok(_), Ok(Ok(_))) => Verdict::Differs { kind: Kind::BytesDiffer, summary: "bytes differ".to_string() },
+        (Ok(r), Ok(Ok(a))) => Verdict::Differs { kind: Kind::BytesDiffer, summary: format!("bytes differ: {}", first_difference(&r, &a)) },
         (Ok(_), Ok(Err(e))) => Verdict::Differs { kind: Kind::WeRefuse, summary: format!("mpyc refuses: {}", first(&e)) },
         (Err(r), Ok(Ok(_))) => Verdict::Differs { kind: Kind::WeAccept, summary: format!("mpyc compiles what mpy-cross refuses: {}", first(&r)) },
         (Err(r), Ok(Err(e))) if r == e => Verdict::Same { compiled: false },
@@ -125,6 +125,18 @@ pub fn compare(source: &str, args: &[String], opts: &CompileOptions, dir: &Path)
             Verdict::Differs { kind: Kind::ErrorDiffers, summary: format!("mpy-cross: {} / mpyc: {}", first(&r), first(&e)) }
         }
     })
+}
+
+/// The first line where the two files' disassemblies differ, with numbers and hex words replaced by `#`
+/// (so that findings of one cause share a summary and are deduplicated).
+fn first_difference(reference: &[u8], actual: &[u8]) -> String {
+    let dis = |b: &[u8]| mpy_vm::mpy::read(b).map(|m| mpy_vm::mpy::disasm::disassemble(&m)).unwrap_or_else(|e| format!("unreadable: {e}"));
+    let (r, a) = (dis(reference), dis(actual));
+    let line = r.lines().zip(a.lines()).find(|(x, y)| x != y).map_or("(length)", |(x, _)| x);
+    line.split_whitespace()
+        .map(|w| if w.chars().all(|c| c.is_ascii_hexdigit() || c == '-' || c == '.') { "#" } else { w })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Delta debugging over lines (ddmin), then, until nothing more goes: removing single lines, removing a
@@ -238,7 +250,7 @@ pub struct RunOptions {
     pub progress_every: u64,
 }
 
-/// A finding's key for deduplication: the same kind with the same message text (numbers stripped).
+/// A finding's key for deduplication: the same kind with the same message text (digits stripped).
 fn dedup_key(kind: Kind, summary: &str) -> String {
     format!("{kind:?}:{}", summary.chars().filter(|c| !c.is_ascii_digit()).collect::<String>())
 }
