@@ -88,15 +88,27 @@ impl Server {
         self.stdin.flush().expect("flush to mpls");
     }
 
+    /// A message with `params` left out when null (`shutdown` and `exit` take none).
+    fn message(method: &str, id: Option<i64>, params: Value) -> Value {
+        let mut m = json!({"jsonrpc": "2.0", "method": method});
+        if let Some(id) = id {
+            m["id"] = json!(id);
+        }
+        if !params.is_null() {
+            m["params"] = params;
+        }
+        m
+    }
+
     fn notify(&mut self, method: &str, params: Value) {
-        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
+        self.send(&Self::message(method, None, params));
     }
 
     fn request(&mut self, method: &str, params: Value) -> i64 {
         let id = self.next_id;
         self.next_id += 1;
         self.open.insert(id, method.to_string());
-        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        self.send(&Self::message(method, Some(id), params));
         id
     }
 
