@@ -234,6 +234,8 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Differences not minimised or saved because one of the same kind and summary was found already.
     pub duplicates: u64,
+    /// Every program that differed: seed, kind, summary (duplicates included).
+    pub differing: Vec<(u64, Kind, String)>,
 }
 
 /// Settings of a run.
@@ -250,9 +252,16 @@ pub struct RunOptions {
     pub progress_every: u64,
 }
 
-/// A finding's key for deduplication: the same kind with the same message text (digits stripped).
+/// A finding's key for deduplication: the same kind and the same first words of the summary (digits stripped).
 fn dedup_key(kind: Kind, summary: &str) -> String {
-    format!("{kind:?}:{}", summary.chars().filter(|c| !c.is_ascii_digit()).collect::<String>())
+    // The first words only: `bytes differ: line table: # # ...` and `bytes differ: # float #` name the cause.
+    let words: Vec<String> = summary
+        .split_whitespace()
+        .map(|w| w.chars().filter(|c| !c.is_ascii_digit()).collect::<String>())
+        .filter(|w| !w.is_empty() && w != "#" && w != "-")
+        .take(4)
+        .collect();
+    format!("{kind:?}:{}", words.join(" "))
 }
 
 /// Runs `count` programs from `first_seed` on `threads` threads.
@@ -295,6 +304,7 @@ pub fn run_many(o: &RunOptions, progress: &(dyn Fn(&Report) + Sync)) -> std::io:
                             None
                         }
                         Verdict::Differs { kind, summary } => {
+                            report.lock().unwrap().differing.push((case.seed, kind, summary.clone()));
                             if seen.lock().unwrap().insert(dedup_key(kind, &summary)) {
                                 let minimal = if o.minimise {
                                     minimise(&case.source, kind, &case.args(), &case.options(), dir.path())
@@ -332,6 +342,7 @@ pub fn run_many(o: &RunOptions, progress: &(dyn Fn(&Report) + Sync)) -> std::io:
     }
     let mut r = report.into_inner().unwrap();
     r.findings.sort_by_key(|f| f.case.seed);
+    r.differing.sort_by_key(|d| d.0);
     Ok(r)
 }
 
