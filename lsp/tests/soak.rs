@@ -315,6 +315,8 @@ fn ten_thousand_random_operations_over_stdio_all_answered_memory_flat() {
     let id = s.request("shutdown", json!(null));
     s.wait(id);
     s.notify("exit", json!(null));
+    // Clients close the pipe after `exit` (mpls, through tower-lsp, only notices the end of its input).
+    drop(s.stdin);
     let deadline = Instant::now() + Duration::from_secs(10);
     while Instant::now() < deadline {
         if let Ok(Some(status)) = s.child.try_wait() {
