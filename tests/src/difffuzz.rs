@@ -99,14 +99,20 @@ pub fn theirs(source: &[u8], args: &[String], dir: &Path) -> std::io::Result<Res
     let out = dir.join("prog.mpy");
     std::fs::write(&src, source)?;
     let _ = std::fs::remove_file(&out);
-    let mut cmd = std::process::Command::new(&oracles().mpy_cross);
-    cmd.args(args).arg("-o").arg("prog.mpy").arg(SOURCE_NAME).current_dir(dir);
-    let o = run(cmd, crate::corpus::COMPILE_TIMEOUT)?;
-    if o.code == Some(0) {
-        Ok(Ok(std::fs::read(&out)?))
-    } else {
-        Ok(Err(o.stderr_str()))
+    // A run that did not exit (killed, timed out on a loaded machine) is retried: only an exit status is an
+    // answer to compare with.
+    let mut last = String::new();
+    for _ in 0..3 {
+        let mut cmd = std::process::Command::new(&oracles().mpy_cross);
+        cmd.args(args).arg("-o").arg("prog.mpy").arg(SOURCE_NAME).current_dir(dir);
+        let o = run(cmd, crate::corpus::COMPILE_TIMEOUT)?;
+        match o.code {
+            Some(0) => return Ok(Ok(std::fs::read(&out)?)),
+            Some(_) => return Ok(Err(o.stderr_str())),
+            None => last = o.status_text(),
+        }
     }
+    Err(std::io::Error::other(format!("mpy-cross did not finish three times ({last})")))
 }
 
 /// Compares both compilers on `source`.
@@ -236,6 +242,8 @@ pub struct Report {
     pub duplicates: u64,
     /// Every program that differed: seed, kind, summary (duplicates included).
     pub differing: Vec<(u64, Kind, String)>,
+    /// Programs mpy-cross gave no answer for (killed or timed out three times): seed, why.
+    pub unavailable: Vec<(u64, String)>,
 }
 
 /// Settings of a run.
@@ -289,8 +297,11 @@ pub fn run_many(o: &RunOptions, progress: &(dyn Fn(&Report) + Sync)) -> std::io:
                     let verdict = match compare(&case.source, &case.args(), &case.options(), dir.path()) {
                         Ok(v) => v,
                         Err(e) => {
-                            *error.lock().unwrap() = Some(e);
-                            return;
+                            // mpy-cross gave no answer: nothing to compare (counted, not a finding).
+                            let mut r = report.lock().unwrap();
+                            r.unavailable.push((case.seed, e.to_string()));
+                            r.programs += 1;
+                            continue;
                         }
                     };
                     let finding = match verdict {

@@ -45,6 +45,7 @@ fn two_thousand_generated_programs_match_mpy_cross() {
     let o = RunOptions { first_seed: 1, count: 2000, threads: 2, minimise: false, save_to: None, progress_every: 0 };
     let r: Report = run_many(&o, &|_| {}).expect("run mpy-cross");
     assert_eq!(r.programs, 2000);
+    assert!(r.unavailable.is_empty(), "mpy-cross gave no answer for: {:?}", r.unavailable);
     // Most generated programs must compile: a generator that only makes syntax errors tests nothing.
     assert!(r.same_bytes * 10 >= r.programs * 7, "only {} of {} generated programs compiled", r.same_bytes, r.programs);
     let verdicts: Vec<Ratchet> = (o.first_seed..o.first_seed + o.count)

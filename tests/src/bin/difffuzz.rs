@@ -65,6 +65,9 @@ fn main() {
         r.findings.len(),
         r.duplicates
     );
+    if !r.unavailable.is_empty() {
+        println!("difffuzz: mpy-cross gave no answer for {} programs: {:?}", r.unavailable.len(), r.unavailable);
+    }
     if !r.findings.is_empty() {
         std::process::exit(1);
     }
