@@ -144,3 +144,25 @@ setup_all() {
     ensure_pypi_packages
     export_oracles
 }
+
+# Builds the mpyc binary as shipped and prints its path: profile `dist` (fat LTO, one codegen unit,
+# panic=abort, no debug info) and, on Linux with glibc, linked statically and not position-independent:
+# no dynamic loader and no relocations at start-up, which is most of the time of a one-file run. Falls back
+# to a dynamically linked build when the static one cannot be linked (no libc.a: install libc6-dev).
+build_mpyc() {
+    local target="${CARGO_TARGET_DIR:-$ROOT/target}" host
+    host="$(rustc -vV | sed -n 's/^host: //p')"
+    case "$host" in
+        *-linux-gnu*)
+            # --target keeps these flags off build scripts and proc-macros, which are built for the host.
+            if RUSTFLAGS="${RUSTFLAGS:-} -C target-feature=+crt-static -C relocation-model=static" \
+                cargo build -q --profile dist --target "$host" -p mpy-vm --bin mpyc >&2; then
+                echo "$target/$host/dist/mpyc"
+                return 0
+            fi
+            log "static link failed; building a dynamically linked mpyc (install libc6-dev for the fast one)"
+            ;;
+    esac
+    cargo build -q --profile dist -p mpy-vm --bin mpyc >&2
+    echo "$target/dist/mpyc"
+}

@@ -14,11 +14,13 @@ use crate::session::Session;
 pub struct Server {
     pub client: Client,
     pub session: Arc<Mutex<Session>>,
+    /// The client can watch files for us (dynamic `workspace/didChangeWatchedFiles` registration).
+    pub watch_files: std::sync::atomic::AtomicBool,
 }
 
 impl Server {
     pub fn new(client: Client) -> Self {
-        Server { client, session: Arc::new(Mutex::new(Session::default())) }
+        Server { client, session: Arc::new(Mutex::new(Session::default())), watch_files: Default::default() }
     }
 
     /// Locks the session. A poisoned lock (a panic while it was held) is recovered, not propagated.
@@ -75,5 +77,9 @@ impl LanguageServer for Server {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         handlers::code_action::handle(self, params).await
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        handlers::code_lens::handle(self, params).await
     }
 }

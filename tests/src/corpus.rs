@@ -174,9 +174,9 @@ pub fn discover(root: &Path, filter: Option<&str>) -> Vec<Program> {
                 continue;
             }
             if path.is_dir() {
-                // `native/` holds native/viper programs with their own flags and test
-                // (vm/tests/native_corpus.rs).
-                if name != "tools" && name != "native" {
+                // `native/` and `inline_asm/` hold programs with their own `-march` flags and tests
+                // (vm/tests/native_corpus.rs, vm/tests/inline_asm_corpus.rs).
+                if name != "tools" && name != "native" && name != "inline_asm" {
                     stack.push(path);
                 }
             } else if dir != root && name.ends_with(".py") {

@@ -56,6 +56,10 @@ fn sources() -> Vec<(&'static str, Vec<u8>)> {
         ("invalid-utf8-in-string", b"x = \"\xff\xfe\"\nprint(x)\n".to_vec()),
         ("invalid-utf8-in-identifier", b"\xff\xfe = 1\n".to_vec()),
         ("invalid-utf8-in-comment", b"# \xc3\x28\nx = 1\n".to_vec()),
+        (
+            "invalid-utf8-everywhere",
+            b"def f\xc3\xa9\xff(a\xfe=1):\n    return a\xfe, '\xf4\x8f\xbc\x80\xe2\x82', '\xff' * 20\nclass \xfe:\n    x\xff = b'\xff'\n".to_vec(),
+        ),
         ("truncated-utf8-at-end", b"x = \"\xe2\x82".to_vec()),
         ("utf8-bom", b"\xef\xbb\xbfx = 1\n".to_vec()),
         ("nul-byte-in-code", b"x = 1\x00\ny = 2\n".to_vec()),
@@ -66,6 +70,51 @@ fn sources() -> Vec<(&'static str, Vec<u8>)> {
         ("lone-backslash-at-end", b"x = 1 \\".to_vec()),
         ("mixed-tabs-and-spaces", b"if x:\n\ty = 1\n        z = 2\n".to_vec()),
     ];
+    // More kinds of 10,000-deep nesting: displays, comprehensions, operators, trailers, targets.
+    let n = 10_000;
+    v.push(("nested-sets-10000", format!("x = {}1{}\n", repeat("{", n), repeat("}", n)).into_bytes()));
+    v.push(("nested-const-tuples-10000", format!("x = {}1{}\n", repeat("(", n), repeat(",)", n)).into_bytes()));
+    v.push(("nested-list-comprehensions-10000", format!("x = {}b{}\n", repeat("[a for a in ", n), repeat("]", n)).into_bytes()));
+    v.push(("nested-generators-10000", format!("x = {}b{}\n", repeat("(a for a in ", n), repeat(")", n)).into_bytes()));
+    v.push(("nested-paren-ternaries-10000", format!("x = {}y{}\n", repeat("(1 if ", n), repeat(" else 0)", n)).into_bytes()));
+    v.push(("nested-keyword-calls-10000", format!("x = {}1{}\n", repeat("f(a=", n), repeat(")", n)).into_bytes()));
+    v.push(("nested-slices-10000", format!("x = {}2{}\n", repeat("a[1:", n), repeat("]", n)).into_bytes()));
+    v.push(("nested-walrus-10000", format!("x = {}1{}\n", repeat("(a := ", n), repeat(")", n)).into_bytes()));
+    v.push(("nested-yields-10000", format!("def f():\n x = {}y{}\n", repeat("(yield ", n), repeat(")", n)).into_bytes()));
+    v.push(("nested-call-chain-10000", format!("x = a{}\n", repeat("()", n)).into_bytes()));
+    v.push(("power-tower-10000", format!("x = y{}\n", repeat(" ** y", n)).into_bytes()));
+    v.push(("mixed-unary-10000", format!("x = {}y\n", repeat("-+~", n / 3)).into_bytes()));
+    // 2,000 branches: mpy-cross compiles them (it overflows its bytecode at 10,000), so the bytes are compared.
+    v.push(("elif-chain-2000", format!("if x:\n pass\n{}", (0..2000).map(|i| format!("elif x{i}:\n pass\n")).collect::<String>()).into_bytes()));
+    v.push(("decorators-10000", format!("{}def f(): pass\n", repeat("@d\n", n)).into_bytes()));
+    v.push(("assignment-chain-10000", format!("x{} = 1\n", repeat(" = x", n)).into_bytes()));
+    v.push(("nested-targets-10000", format!("{}a{} = b\n", repeat("(", n), repeat(",)", n)).into_bytes()));
+    v.push(("adjacent-strings-10000", format!("x = {}\n", repeat("'a' ", n)).into_bytes()));
+    // Deeply indented blocks of every kind (1,000 levels: a million bytes of indentation).
+    let block = |name: &'static str, head: &dyn Fn(usize) -> String, tail: &dyn Fn(usize) -> String| {
+        let mut src = String::new();
+        for d in 0..1000 {
+            src.push_str(&format!("{}{}\n", repeat(" ", d), head(d)));
+        }
+        src.push_str(&format!("{}pass\n", repeat(" ", 1000)));
+        for d in (0..1000).rev() {
+            src.push_str(&tail(d));
+        }
+        (name, src.into_bytes())
+    };
+    v.push(block("nested-if-blocks-1000", &|d| format!("if x{d}:"), &|_| String::new()));
+    v.push(block("nested-while-blocks-1000", &|d| format!("while x{d}:"), &|_| String::new()));
+    v.push(block("nested-for-blocks-1000", &|d| format!("for x{d} in y:"), &|_| String::new()));
+    v.push(block("nested-with-blocks-1000", &|d| format!("with x{d} as y{d}:"), &|_| String::new()));
+    v.push(block("nested-defs-1000", &|d| format!("def f{d}(a=1):"), &|_| String::new()));
+    v.push(block("nested-classes-1000", &|d| format!("class C{d}:"), &|_| String::new()));
+    v.push(block("nested-try-blocks-1000", &|_| "try:".into(), &|d| format!("{}except:\n{} pass\n", repeat(" ", d), repeat(" ", d))));
+    let mut tabs = String::new();
+    for d in 0..1000 {
+        tabs.push_str(&format!("{}if x{d}:\n", repeat("\t", d)));
+    }
+    tabs.push_str(&format!("{}pass\n", repeat("\t", 1000)));
+    v.push(("nested-tab-blocks-1000", tabs.into_bytes()));
     // Deeply indented blocks.
     let mut nested_ifs = String::new();
     for depth in 0..200 {

@@ -1,6 +1,6 @@
 //! Building: every unit compiled in parallel (rayon) through the content-hash cache, all failures collected
-//! together, then the `.mpy` tree written atomically, file by file, only where bytes changed. Nothing is
-//! written when any file fails.
+//! together, then the `.mpy` tree written atomically, file by file (in parallel), only where bytes changed.
+//! Nothing is written when any file fails.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -8,7 +8,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::cache::Cache;
+use crate::cache::{Cache, Pack};
 use crate::compiler::Compiler;
 use crate::error::{Error, FileError, Result};
 use crate::fsutil;
@@ -22,6 +22,8 @@ pub struct Artifact {
     pub bytes: Vec<u8>,
     /// `Compiled`, `Cached` or `Copied`.
     pub status: ItemStatus,
+    /// The cache key of a compiled unit.
+    pub key: Option<String>,
 }
 
 /// Settings of a compile run.
@@ -77,15 +79,26 @@ pub fn compile_units(
 ) -> Result<Vec<Artifact>> {
     progress.event(ProgressEvent::Started { op: Operation::Compile, total: units.len() as u64 });
     let identity = compiler.identity();
+    // One pack per kind of run: the same project built for another target or prefix keeps its own.
+    let pack_name = format!("{identity}|{}|{}", settings.source_prefix, project.target.describe());
+    let pack = cache.load_pack(&pack_name);
     let results: Vec<std::result::Result<Artifact, FileError>> = units
         .par_iter()
         .map(|unit| {
-            let r = compile_one(project, unit, compiler, &identity, cache, settings);
+            let r = compile_one(project, unit, compiler, &identity, &pack, settings);
             let status = r.as_ref().map_or(ItemStatus::Failed, |a| a.status);
             progress.event(ProgressEvent::Item { op: Operation::Compile, name: unit.rel.clone(), status });
             r
         })
         .collect();
+    // Store the run's entries in one write, when anything differs from the pack read.
+    let entries: Vec<(&str, &[u8])> =
+        results.iter().filter_map(|r| r.as_ref().ok()).filter_map(|a| Some((a.key.as_deref()?, a.bytes.as_slice()))).collect();
+    let changed = entries.len() != pack.len() || entries.iter().any(|(k, _)| pack.get(k).is_none());
+    if changed && !entries.is_empty() {
+        // A failed store only costs a recompilation next time.
+        let _ = cache.store_pack(&pack_name, &entries);
+    }
     progress.event(ProgressEvent::Finished { op: Operation::Compile });
     let mut ok = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
@@ -108,7 +121,7 @@ fn compile_one(
     unit: &Unit,
     compiler: &dyn Compiler,
     identity: &str,
-    cache: &Cache,
+    pack: &Pack,
     settings: &CompileSettings,
 ) -> std::result::Result<Artifact, FileError> {
     let source = std::fs::read(&unit.abs).map_err(|e| FileError {
@@ -119,20 +132,16 @@ fn compile_one(
         rendered: String::new(),
     })?;
     if unit.action == Action::Copy {
-        return Ok(Artifact { unit: unit.clone(), bytes: source, status: ItemStatus::Copied });
+        return Ok(Artifact { unit: unit.clone(), bytes: source, status: ItemStatus::Copied, key: None });
     }
     let source = effective_source(unit, source);
     let opts = project.compile_options(unit, &settings.source_prefix);
     let key = Cache::key(identity, &opts, &source);
-    if let Some(bytes) = cache.get(&key) {
-        return Ok(Artifact { unit: unit.clone(), bytes, status: ItemStatus::Cached });
+    if let Some(bytes) = pack.get(&key) {
+        return Ok(Artifact { unit: unit.clone(), bytes: bytes.to_vec(), status: ItemStatus::Cached, key: Some(key) });
     }
     match compiler.compile(&source, &opts) {
-        Ok(bytes) => {
-            // A failed cache store only costs a recompilation next time.
-            let _ = cache.put(&key, &bytes);
-            Ok(Artifact { unit: unit.clone(), bytes, status: ItemStatus::Compiled })
-        }
+        Ok(bytes) => Ok(Artifact { unit: unit.clone(), bytes, status: ItemStatus::Compiled, key: Some(key) }),
         Err(f) => Err(FileError { path: unit.rel.clone(), line: f.line, kind: f.kind, message: f.message, rendered: f.rendered }),
     }
 }
@@ -181,22 +190,33 @@ pub fn build(project: &Project, compiler: &dyn Compiler, cache: &Cache, out_dir:
     let artifacts = compile_units(project, &units, compiler, cache, &CompileSettings::default(), progress)?;
 
     progress.event(ProgressEvent::Started { op: Operation::Write, total: artifacts.len() as u64 });
+    let fresh = !out_dir.exists() && write_fresh_tree(&out_dir, &artifacts, progress).is_ok();
+    let written: Vec<Result<ItemStatus>> = if fresh {
+        artifacts.iter().map(|_| Ok(ItemStatus::Written)).collect()
+    } else {
+        artifacts
+            .par_iter()
+            .map(|a| {
+                let path = out_dir.join(&a.unit.out);
+                let same = std::fs::read(&path).is_ok_and(|old| old == a.bytes);
+                let written = if same {
+                    ItemStatus::Unchanged
+                } else {
+                    fsutil::write_atomic(&path, &a.bytes)?;
+                    ItemStatus::Written
+                };
+                progress.event(ProgressEvent::Item { op: Operation::Write, name: a.unit.out.clone(), status: written });
+                Ok(written)
+            })
+            .collect()
+    };
     let mut files = Vec::with_capacity(artifacts.len());
-    for a in &artifacts {
-        let path = out_dir.join(&a.unit.out);
-        let same = std::fs::read(&path).is_ok_and(|old| old == a.bytes);
-        let written = if same {
-            ItemStatus::Unchanged
-        } else {
-            fsutil::write_atomic(&path, &a.bytes)?;
-            ItemStatus::Written
-        };
-        progress.event(ProgressEvent::Item { op: Operation::Write, name: a.unit.out.clone(), status: written });
+    for (a, w) in artifacts.iter().zip(written) {
         files.push(FileReport {
             source: a.unit.rel.clone(),
             output: a.unit.out.clone(),
             obtained: a.status,
-            written,
+            written: w?,
             size: a.bytes.len() as u64,
         });
     }
@@ -227,6 +247,37 @@ pub fn build(project: &Project, compiler: &dyn Compiler, cache: &Cache, out_dir:
         removed,
         elapsed_ms: t0.elapsed().as_secs_f64() * 1000.0,
     })
+}
+
+/// A first build into `out_dir` (which does not exist): the whole tree is written into a temporary
+/// directory beside it, then renamed into place in one step, so readers see no tree or the whole tree, and
+/// no file needs a temporary of its own. An error (e.g. another process created `out_dir` meanwhile) leaves
+/// nothing behind; the caller then writes file by file.
+fn write_fresh_tree(out_dir: &Path, artifacts: &[Artifact], progress: &dyn Progress) -> Result<()> {
+    let parent = match out_dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).map_err(|e| Error::io("create directory", &parent, e))?;
+    let staging =
+        tempfile::Builder::new().prefix(".mpbuild-tmp-").tempdir_in(&parent).map_err(|e| Error::io("create a temporary directory in", &parent, e))?;
+    let mut dirs: Vec<PathBuf> = artifacts.iter().filter_map(|a| staging.path().join(&a.unit.out).parent().map(Path::to_path_buf)).collect();
+    dirs.sort();
+    dirs.dedup();
+    for d in &dirs {
+        std::fs::create_dir_all(d).map_err(|e| Error::io("create directory", d, e))?;
+    }
+    artifacts.par_iter().try_for_each(|a| {
+        let path = staging.path().join(&a.unit.out);
+        std::fs::write(&path, &a.bytes).map_err(|e| Error::io("write", &path, e))
+    })?;
+    std::fs::rename(staging.path(), out_dir).map_err(|e| Error::io("write", out_dir, e))?;
+    // The directory is in place under its final name: nothing left to clean up.
+    let _ = staging.keep();
+    for a in artifacts {
+        progress.event(ProgressEvent::Item { op: Operation::Write, name: a.unit.out.clone(), status: ItemStatus::Written });
+    }
+    Ok(())
 }
 
 #[cfg(test)]

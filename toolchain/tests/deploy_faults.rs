@@ -79,19 +79,42 @@ fn hashes(files: &[LocalFile]) -> BTreeMap<String, String> {
     files.iter().map(|f| (f.rel.clone(), sha256_hex(&f.data))).collect()
 }
 
+/// What one check saw: board files (SHA-256) equal to their old version, to their new version, and
+/// temporaries left by an interrupted write (never a real file).
+#[derive(Default, Debug, Clone, Copy)]
+struct Seen {
+    old: usize,
+    new: usize,
+    temporaries: usize,
+}
+
 /// Each board file is its old or its new version (temporaries aside, which sync removes).
-fn check_old_or_new(fs: &Path, old: &BTreeMap<String, String>, new: &BTreeMap<String, String>, round: u64) {
+fn check_old_or_new(fs: &Path, old: &BTreeMap<String, String>, new: &BTreeMap<String, String>, round: u64) -> Seen {
+    let mut seen = Seen::default();
     for (path, h) in board_files(fs) {
         if path.ends_with(TMP_SUFFIX) {
+            seen.temporaries += 1;
             continue;
         }
-        let ok = old.get(&path) == Some(&h) || new.get(&path) == Some(&h);
-        assert!(ok, "round {round}: {path} on the board is neither its old nor its new version");
+        if new.get(&path) == Some(&h) {
+            seen.new += 1;
+        } else if old.get(&path) == Some(&h) {
+            seen.old += 1;
+        } else {
+            panic!("round {round}: {path} on the board is neither its old nor its new version (SHA-256 {h})");
+        }
     }
     // A file both versions have is never missing.
     for path in old.keys().filter(|p| new.contains_key(*p)) {
         assert!(fs.join(path).is_file(), "round {round}: {path} disappeared");
     }
+    seen
+}
+
+/// Prints past the test harness's capture, so `cargo test` shows the counts.
+fn show(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 
 fn deploy(b: &mut VmBoard, files: &[LocalFile], faults: Faults) -> Result<(), DeployError> {
@@ -117,6 +140,7 @@ fn link_cut_at_random_points_during_100_transfers() {
     let full = b.relay.as_ref().map_or(60_000, |r| r.host_bytes.load(std::sync::atomic::Ordering::SeqCst)).max(1000);
     let mut current = probe;
     let mut cut_count = 0;
+    let (mut total, mut mixed_rounds) = (Seen::default(), 0);
     let start = Instant::now();
     for round in 2..102u64 {
         let next = version(round);
@@ -132,12 +156,29 @@ fn link_cut_at_random_points_during_100_transfers() {
             }
         }
         assert!(b.alive(), "round {round}: the VM died");
-        check_old_or_new(&b.fs, &hashes(&current), &hashes(&next), round);
+        let seen = check_old_or_new(&b.fs, &hashes(&current), &hashes(&next), round);
+        total.old += seen.old;
+        total.new += seen.new;
+        total.temporaries += seen.temporaries;
+        if seen.old > 0 && seen.new > 0 {
+            mixed_rounds += 1;
+        }
         // The next deploy (a clean link) recovers: the board holds exactly the new version.
         deploy(&mut b, &next, Faults::default()).unwrap_or_else(|e| panic!("round {round}: recovery failed: {e}"));
         assert_eq!(board_files(&b.fs), hashes(&next), "round {round}: recovery left the board different");
         current = next;
     }
+    show(&format!(
+        "fault injection: 100 transfers, link cut at a random point; {cut_count} cut mid-transfer, {} completed before the cut; \
+         board files after the cuts (SHA-256): {} old, {} new, 0 partial ({} rounds had old and new files side by side; \
+         {} temporaries of interrupted writes, never a real file); 100 of 100 recovery deploys left exactly the new version; {:.1} s",
+        100 - cut_count,
+        total.old,
+        total.new,
+        mixed_rounds,
+        total.temporaries,
+        start.elapsed().as_secs_f64()
+    ));
     assert!(cut_count >= 50, "only {cut_count} of 100 transfers were actually cut");
     assert!(start.elapsed() < Duration::from_secs(240));
 }
@@ -170,7 +211,13 @@ fn garbage_and_dropped_bytes_give_clear_errors_not_hangs() {
             let text = e.to_string();
             assert!(!text.is_empty() && !text.ends_with('.'), "case {i}: {text}");
         }
-        check_old_or_new(&b.fs, &hashes(&current), &hashes(&next), i as u64);
+        let seen = check_old_or_new(&b.fs, &hashes(&current), &hashes(&next), i as u64);
+        show(&format!(
+            "corrupted link case {i} ({f:?}): {}; board after it: {} old, {} new, 0 partial",
+            r.as_ref().map_or_else(|e| format!("failed with {e}"), |()| "completed".to_string()),
+            seen.old,
+            seen.new
+        ));
         deploy(&mut b, &next, Faults::default()).unwrap_or_else(|e| panic!("case {i}: recovery failed: {e}"));
         assert_eq!(board_files(&b.fs), hashes(&next));
         current = next;

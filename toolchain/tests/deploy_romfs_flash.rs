@@ -88,10 +88,8 @@ fn romfs_deploy_memoryview_and_block_partitions() {
         // The written region holds the image; the real VfsRom mounts it and imports from it.
         let out = t
             .exec(
-                format!(
-                    "_realvfs.mount(_realvfs.VfsRom(memoryview(_ROM)), '/rom')\nsys.path.insert(0, '/rom')\nimport hello\nprint(hello.greet(), len(_ROM), bytes(_ROM[:3]))\n_realvfs.umount('/rom')\nsys.path.pop(0)\ndel sys.modules['hello']"
-                )
-                .as_bytes(),
+                "_realvfs.mount(_realvfs.VfsRom(memoryview(_ROM)), '/rom')\nsys.path.insert(0, '/rom')\nimport hello\nprint(hello.greet(), len(_ROM), bytes(_ROM[:3]))\n_realvfs.umount('/rom')\nsys.path.pop(0)\ndel sys.modules['hello']"
+                    .as_bytes(),
             )
             .unwrap();
         assert_eq!(String::from_utf8_lossy(&out).trim(), "hello from romfs 32768 b'\\xd2\\xcd1'");

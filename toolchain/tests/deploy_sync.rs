@@ -28,8 +28,7 @@ fn opts(port: &str) -> ConnectOptions {
 /// The sensor-app example copied into `dir`, compiled for the VM (x64 instead of the Pico's armv6m), with
 /// extra configuration appended.
 fn example(dir: &Path, extra_config: &str) -> PathBuf {
-    let app = dir.join("sensor-app");
-    common::copy_tree(&common::repo_root().join("examples/sensor-app"), &app);
+    let app = common::copy_example(dir);
     let cfg = app.join("mpbuild.toml");
     let text = std::fs::read_to_string(&cfg).unwrap().replace("board = \"RPI_PICO\"", "board = \"RPI_PICO\"\narch = \"x64\"");
     std::fs::write(&cfg, text + extra_config).unwrap();
@@ -47,7 +46,7 @@ fn deploy_once(app: &Path, t: &mut dyn Transport, req: &DeployRequest) -> projec
     let p = Project::load(Some(app)).unwrap();
     let cache = Cache::new(p.cache_dir());
     let mut board = Board::new(t);
-    project::deploy(&p, &common::oracle(), &cache, &mut board, req, &NoBuildProgress, &NoProgress).unwrap()
+    project::deploy(&p, &common::compiler(), &cache, &mut board, req, &NoBuildProgress, &NoProgress).unwrap()
 }
 
 #[test]
@@ -170,11 +169,9 @@ fn file_operations_round_trip_binary_data() {
     assert_eq!(info.arch, "x64");
 }
 
-/// The CLI, compiling with the real mpy-cross (mpbuild's own compiler has no viper emitter yet).
+/// The CLI as users run it (compiling with mpbuild's own compiler).
 fn mpbuild() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_mpbuild"));
-    c.arg("--mpy-cross").arg(common::mpy_cross());
-    c
+    Command::new(env!("CARGO_BIN_EXE_mpbuild"))
 }
 
 #[test]
@@ -235,4 +232,53 @@ fn cli_deploy_and_run_on_a_port() {
     let out = mpbuild().args(["run", "--port", "/dev/nonexistent-port"]).arg(&script).output().unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot open /dev/nonexistent-port"), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// `mpbuild build --device PORT` against the VM on a pseudo-terminal: the target is read from the board
+/// over the raw REPL (x64, .mpy 6.3), the native module is compiled for it, byte-identical to mpy-cross with
+/// `-march=x64`, and runs on the board; a project for another arch is refused with what to do.
+#[test]
+fn cli_build_matched_to_the_board_on_a_pty() {
+    let tmp = tempfile::tempdir().unwrap();
+    let proj = tmp.path().join("proj");
+    common::write_tree(
+        &proj,
+        &[
+            ("fast.py", "@micropython.viper\ndef mix(a: int, b: int) -> int:\n    return (a << 3) ^ b\n\n@micropython.native\ndef total(xs):\n    s = 0\n    for x in xs:\n        s += x\n    return s\n"),
+            ("util.py", "def twice(x):\n    return 2 * x\n"),
+        ],
+    );
+    let mut b = VmBoard::start();
+    let port = b.connect(Faults::default());
+    let out = mpbuild().args(["--json", "build"]).arg(&proj).args(["--device", &port]).output().unwrap();
+    assert!(out.status.success(), "{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["build"]["target"].as_str().unwrap().starts_with("x64, mpy 6.3"), "{v}");
+    let built = proj.join("build/mpy");
+    for (name, march) in [("fast", Some("x64")), ("util", None)] {
+        let mut c = Command::new(common::mpy_cross());
+        c.args(["-s", &format!("{name}.py")]).arg(proj.join(format!("{name}.py"))).arg("-o").arg(tmp.path().join("ref.mpy"));
+        if let Some(m) = march {
+            c.arg(format!("-march={m}"));
+        }
+        assert!(c.status().unwrap().success());
+        assert_eq!(std::fs::read(built.join(format!("{name}.mpy"))).unwrap(), std::fs::read(tmp.path().join("ref.mpy")).unwrap(), "{name}.mpy");
+    }
+    // The device-matched .mpy files run on that board.
+    for f in ["fast.mpy", "util.mpy"] {
+        std::fs::copy(built.join(f), b.fs.join(f)).unwrap();
+    }
+    let mut t = deploy::connect(&opts(&port)).unwrap();
+    let got = t.exec(b"import fast, util\nprint(fast.mix(5, 3), fast.total([1, 2, 3]), util.twice(21))").unwrap();
+    assert_eq!(String::from_utf8_lossy(&got), "43 6 42\n");
+    drop(t);
+
+    // The example names the Pico (armv6m): refused against this board, saying how to fix it.
+    let app = common::copy_example(tmp.path());
+    let out = mpbuild().args(["--json", "build"]).arg(&app).args(["--device", &port]).output().unwrap();
+    assert!(!out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["error"]["code"], "mpbuild::device::mismatch", "{v}");
+    assert!(v["error"]["help"].as_str().unwrap().contains("arch = \"x64\""), "{v}");
+    assert!(!app.join("build").exists(), "nothing is written for a refused target");
 }

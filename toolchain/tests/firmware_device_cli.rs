@@ -73,9 +73,7 @@ fn cli_build_with_device_json_and_errors() {
     let tmp = tempfile::tempdir().unwrap();
     common::write_tree(tmp.path(), &[("a.py", "@micropython.native\ndef f():\n    return 1\n"), ("main.py", "import a\nprint(a.f())\n")]);
     let out = mpbuild()
-        .args(["--json", "--mpy-cross"])
-        .arg(common::mpy_cross())
-        .arg("build")
+        .args(["--json", "build"])
         .arg(tmp.path())
         .arg("--device")
         .arg(format!("exec:{}", common::micropython().display()))

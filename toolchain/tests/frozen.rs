@@ -1,5 +1,5 @@
 //! Frozen C: the structure `mpy-tool.py -f` gives (qstr pool, module names, raw-code records for bytecode
-//! and native code), from modules compiled by mpy-cross (the compile step is injected).
+//! and native code), from modules compiled by our compiler (the product path).
 
 mod common;
 
@@ -12,12 +12,11 @@ use mpbuild::Project;
 #[test]
 fn example_freezes_with_pool_names_and_records() {
     let tmp = tempfile::tempdir().unwrap();
-    let app = tmp.path().join("sensor-app");
-    common::copy_tree(&common::repo_root().join("examples/sensor-app"), &app);
+    let app = common::copy_example(tmp.path());
     let mut p = Project::load(Some(&app)).unwrap();
-    p.target.arch = Some(mpy_vm::Arch::X64);
+    common::for_the_vm(&mut p);
     let out = tmp.path().join("frozen_content.c");
-    let r = frozen::build_to(&p, &common::oracle(), &Cache::disabled(), &out, &NoProgress).unwrap();
+    let r = frozen::build_to(&p, &common::compiler(), &Cache::disabled(), &out, &NoProgress).unwrap();
     let c = std::fs::read_to_string(&out).unwrap();
     assert_eq!(
         r.modules,
@@ -64,7 +63,7 @@ fn records_match_the_mpy_facts() {
     let cfg = Config::parse("", &tmp.path().join("mpbuild.toml")).unwrap();
     let p = Project::from_config(tmp.path(), cfg, ConfigSource::Defaults).unwrap();
     let out = tmp.path().join("f.c");
-    frozen::build_to(&p, &common::oracle(), &Cache::disabled(), &out, &NoProgress).unwrap();
+    frozen::build_to(&p, &common::compiler(), &Cache::disabled(), &out, &NoProgress).unwrap();
     let c = std::fs::read_to_string(out).unwrap();
     let rec = |name: &str| -> String {
         let start = c.find(&format!("proto_fun_m__lt_module_gt__{name} = {{")).unwrap();

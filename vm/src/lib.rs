@@ -11,8 +11,10 @@ pub mod emit;
 pub mod emitcheck;
 pub mod error;
 pub mod float;
+pub mod hash;
 pub mod mpy;
 pub mod options;
+pub mod profile;
 pub mod qstr;
 pub mod syntax;
 

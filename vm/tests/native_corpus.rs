@@ -1,18 +1,22 @@
 //! Native and viper code generation against mpy-cross 1.29 (the dev loop of the native emitter).
 //!
 //! - `tests/corpus/native/*.py`: programs written for this project. Each starts with a line
-//!   `# mpy-cross <flags>` where `ARCH` stands for the architecture; every program is compiled for
-//!   `-march=debug`, `-march=x64` and `-march=x86` by mpy-cross and by mpyc, and must give the same bytes
-//!   (for `debug` also the same trace on stdout), or the same error text, or — where mpy-cross aborts on
-//!   an internal assertion — a clean error from mpyc. Programs mpy-cross accepts are then run on the real
-//!   MicroPython VM (x64), once from each compiler's `.mpy`, and must print the same thing.
+//!   `# mpy-cross <flags>` where `ARCH` stands for the architecture; every program is compiled for each
+//!   of [`TARGETS`] (`debug`, `x64`, `x86`, the Thumb targets `armv6m armv7m armv7em armv7emsp
+//!   armv7emdp`, ARM `armv6`, Xtensa `xtensawin` and `xtensa`, RISC-V `rv32imc` with and without
+//!   `-march-flags=zba,zcmp`) by mpy-cross and by mpyc, and must give the same bytes (for `debug` also
+//!   the same trace on stdout), or the same error text, or — where mpy-cross aborts on an internal
+//!   assertion — a clean error from mpyc. Programs mpy-cross accepts for x64 are then run on the real
+//!   MicroPython VM (x64), once from each compiler's `.mpy`, and must print the same thing; the other
+//!   targets are compared byte for byte only (there is no VM for them here).
 //! - The bytecode corpus (`tests/corpus/basics`, `tests/corpus/multi`) compiled whole-module with
-//!   `-X emit=native` and `-X emit=viper`, same comparisons (no VM run).
+//!   `-X emit=native` and `-X emit=viper` for every target, same comparisons (no VM run).
 //!
 //! Known mismatches are listed in `tests/corpus/native/EXPECTED_FAILURES` (`<program> <setting>` per
-//! line). The test fails when an unlisted case fails *or a listed one passes*, so the list only shrinks;
-//! `MPY_UPDATE_EXPECTED=1` rewrites it from what was observed. `MPY_NATIVE_FILTER=<substring>` restricts
-//! the programs; `MPY_NATIVE_NO_VM=1` skips the VM runs.
+//! line, the setting naming the target). The test fails when an unlisted case fails *or a listed one
+//! passes*, so the list only shrinks; `MPY_UPDATE_EXPECTED=1` rewrites it from what was observed.
+//! `MPY_NATIVE_FILTER=<substring>` restricts the programs, `MPY_NATIVE_ARCHES=armv6m,rv32imc_zba_zcmp`
+//! the targets (by name); `MPY_NATIVE_NO_VM=1` skips the VM runs.
 
 mod common;
 
@@ -22,7 +26,58 @@ use std::process::Command;
 
 use mpy_vm::{Arch, CompileOptions, EmitOpt};
 
-const ARCHES: [&str; 3] = ["debug", "x64", "x86"];
+/// One architecture setting the corpora are compiled for.
+struct Target {
+    /// The name in `EXPECTED_FAILURES` settings and `MPY_NATIVE_ARCHES`.
+    name: &'static str,
+    /// The `-march=` value (replaces `ARCH` in a program's flags line).
+    march: &'static str,
+    /// Further mpy-cross flags for this setting (e.g. `-march-flags=zba,zcmp`).
+    extra: &'static [&'static str],
+}
+
+const fn target(name: &'static str) -> Target {
+    Target { name, march: name, extra: &[] }
+}
+
+/// Every setting, in report order. A new architecture (or arch-flag variant) is one more line.
+const TARGETS: &[Target] = &[
+    target("debug"),
+    target("x64"),
+    target("x86"),
+    target("armv6m"),
+    target("armv7m"),
+    target("armv7em"),
+    target("armv7emsp"),
+    target("armv7emdp"),
+    target("armv6"),
+    target("xtensawin"),
+    target("rv32imc"),
+    Target { name: "rv32imc_zba_zcmp", march: "rv32imc", extra: &["-march-flags=zba,zcmp"] },
+    target("xtensa"),
+];
+
+/// The targets selected by `MPY_NATIVE_ARCHES` (all when unset).
+fn targets() -> Vec<&'static Target> {
+    match arch_filter() {
+        Some(names) => TARGETS.iter().filter(|t| names.iter().any(|n| n == t.name)).collect(),
+        None => TARGETS.iter().collect(),
+    }
+}
+
+fn arch_filter() -> Option<Vec<String>> {
+    std::env::var("MPY_NATIVE_ARCHES")
+        .ok()
+        .filter(|f| !f.is_empty())
+        .map(|f| f.split(',').map(|s| s.trim().to_string()).collect())
+}
+
+/// A program's flags for `t`: `ARCH` replaced, the target's extra flags appended.
+fn target_flags(flags: &[String], t: &Target) -> Vec<String> {
+    let mut out: Vec<String> = flags.iter().map(|f| f.replace("ARCH", t.march)).collect();
+    out.extend(t.extra.iter().map(|f| f.to_string()));
+    out
+}
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -57,6 +112,15 @@ fn options(flags: &[String], source_name: &str) -> Result<CompileOptions, String
     while let Some(f) = it.next() {
         if let Some(a) = f.strip_prefix("-march=") {
             o.arch = Some(Arch::from_name(a).ok_or_else(|| format!("unknown arch {a}"))?);
+        } else if let Some(list) = f.strip_prefix("-march-flags=") {
+            // The RISC-V extension names (`RV32_EXT_*`: bit0 zba, bit1 zcmp).
+            for name in list.split(',') {
+                o.arch_flags |= match name {
+                    "zba" => 1,
+                    "zcmp" => 2,
+                    other => return Err(format!("unsupported arch flag {other}")),
+                };
+            }
         } else if f == "-X" {
             match it.next().map(String::as_str) {
                 Some("emit=native") => o.emit = EmitOpt::Native,
@@ -253,7 +317,6 @@ fn enforce(what: &str, cases: &[Case], prefixes: &[String]) {
     let list_path = repo_root().join("tests/corpus/native/EXPECTED_FAILURES");
     let text = std::fs::read_to_string(&list_path).unwrap_or_default();
     let mut expected: BTreeMap<String, String> = BTreeMap::new();
-    let mut other_lines = Vec::new();
     for line in text.lines() {
         let t = line.trim();
         if t.is_empty() || t.starts_with('#') {
@@ -263,8 +326,6 @@ fn enforce(what: &str, cases: &[Case], prefixes: &[String]) {
         let key = format!("{} {}", parts.next().unwrap_or(""), parts.next().unwrap_or(""));
         if prefixes.iter().any(|p| key.starts_with(p.as_str())) {
             expected.insert(key, parts.next().unwrap_or("").to_string());
-        } else {
-            other_lines.push(t.to_string());
         }
     }
     let results = run_cases(cases);
@@ -289,7 +350,7 @@ fn enforce(what: &str, cases: &[Case], prefixes: &[String]) {
             }
         }
     }
-    let filtered = filter().is_some();
+    let filtered = filter().is_some() || arch_filter().is_some();
     if !filtered {
         for key in expected.keys() {
             if !results.iter().any(|(k, _)| k == key) {
@@ -303,7 +364,18 @@ fn enforce(what: &str, cases: &[Case], prefixes: &[String]) {
             "# Native/viper cases known not to match mpy-cross 1.29 yet: `<program> <setting> <reason>`.\n\
              # vm/tests/native_corpus.rs fails when a listed case passes or an unlisted one fails.\n",
         );
-        let mut lines: Vec<String> = other_lines;
+        // Both tests of this file rewrite the list: re-read the other test's lines now, under a lock, so
+        // that neither update loses the other's when they run in parallel.
+        static UPDATE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let _guard = UPDATE.lock().unwrap_or_else(|e| e.into_inner());
+        let mut lines: Vec<String> = std::fs::read_to_string(&list_path)
+            .unwrap_or_default()
+            .lines()
+            .map(str::trim)
+            .filter(|t| !t.is_empty() && !t.starts_with('#'))
+            .filter(|t| !prefixes.iter().any(|p| t.starts_with(p.as_str())))
+            .map(str::to_string)
+            .collect();
         lines.extend(observed.iter().map(|(k, r)| format!("{k} {r}")));
         lines.sort();
         for l in lines {
@@ -328,18 +400,20 @@ fn native_corpus_matches_mpy_cross_and_runs() {
             continue;
         }
         let flags = header_flags(&path).unwrap_or_else(|e| panic!("{e}"));
-        for arch in ARCHES {
-            let flags: Vec<String> = flags.iter().map(|f| f.replace("ARCH", arch)).collect();
+        for t in targets() {
             cases.push(Case {
-                key: format!("native/{file} {arch}"),
+                key: format!("native/{file} {}", t.name),
                 dir: dir.clone(),
                 file: file.clone(),
-                flags,
-                run_vm: arch == "x64",
+                flags: target_flags(&flags, t),
+                run_vm: t.name == "x64",
             });
         }
     }
-    assert!(filter().is_some() || cases.len() >= 3 * 200, "the native corpus must hold at least 200 programs");
+    assert!(
+        filter().is_some() || cases.len() >= targets().len() * 200,
+        "the native corpus must hold at least 200 programs"
+    );
     enforce("tests/corpus/native", &cases, &["native/".to_string()]);
 }
 
@@ -361,12 +435,13 @@ fn bytecode_corpus_under_emit_native_and_viper() {
                 continue;
             }
             for emit in ["native", "viper"] {
-                for arch in ARCHES {
+                for t in targets() {
+                    let flags = ["-march=ARCH".to_string(), "-X".into(), format!("emit={emit}")];
                     cases.push(Case {
-                        key: format!("{rel} emit={emit},{arch}"),
+                        key: format!("{rel} emit={emit},{}", t.name),
                         dir: dir.clone(),
                         file: file.clone(),
-                        flags: vec![format!("-march={arch}"), "-X".into(), format!("emit={emit}")],
+                        flags: target_flags(&flags, t),
                         run_vm: false,
                     });
                 }

@@ -30,6 +30,10 @@ pub async fn did_save(server: &Server, params: DidSaveTextDocumentParams) {
 }
 
 pub async fn watched_files(server: &Server, params: DidChangeWatchedFilesParams) {
+    if params.changes.iter().any(|c| crate::handlers::code_lens::is_profile(&c.uri)) {
+        // The lenses read the profile again by modification time; ask the client to ask for them.
+        let _ = server.client.code_lens_refresh().await;
+    }
     if params.changes.iter().any(|c| is_project_file(&c.uri)) {
         reload_project(server).await;
     }

@@ -15,6 +15,14 @@ pub const FIX_ALL_KIND: &str = "source.fixAll.mpls";
 pub fn handle(server: &Server, params: InitializeParams) -> Result<InitializeResult> {
     let root = workspace_root(&params);
     let pull = params.capabilities.text_document.as_ref().is_some_and(|t| t.diagnostic.is_some());
+    let watch = params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|d| d.dynamic_registration)
+        .unwrap_or(false);
+    server.watch_files.store(watch, std::sync::atomic::Ordering::Relaxed);
     let client = match params.initialization_options.as_ref().map(ClientSettings::from_json) {
         Some(Ok(c)) => c,
         Some(Err(e)) => {
@@ -55,6 +63,7 @@ pub fn handle(server: &Server, params: InitializeParams) -> Result<InitializeRes
             resolve_provider: Some(false),
             work_done_progress_options: WorkDoneProgressOptions::default(),
         })),
+        code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
         diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
             identifier: Some("mpls".to_string()),
             inter_file_dependencies: false,
@@ -73,6 +82,22 @@ pub async fn initialized(server: &Server) {
     let warnings = server.session().config.warnings.clone();
     for w in warnings {
         server.client.log_message(MessageType::WARNING, format!("mpls: {w}")).await;
+    }
+    if server.watch_files.load(std::sync::atomic::Ordering::Relaxed) {
+        // A new `mpbuild profile` result refreshes the code lenses (see handlers::code_lens).
+        let watchers = vec![FileSystemWatcher {
+            glob_pattern: GlobPattern::String(format!("**/{}", crate::handlers::code_lens::PROFILE_FILE)),
+            kind: None,
+        }];
+        let opts = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let reg = Registration {
+            id: "mpls-profile-watch".to_string(),
+            method: "workspace/didChangeWatchedFiles".to_string(),
+            register_options: serde_json::to_value(opts).ok(),
+        };
+        if let Err(e) = server.client.register_capability(vec![reg]).await {
+            tracing_log(&format!("cannot watch the profile file: {e}"));
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! `mpy_vm::analysis`; they hold the session lock only to read a snapshot or write a result.
 
 pub mod code_action;
+pub mod code_lens;
 pub mod diagnostics;
 pub mod did_change;
 pub mod did_change_configuration;

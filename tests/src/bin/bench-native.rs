@@ -1,5 +1,6 @@
 //! `bench-native`: how fast mpyc compiles the native/viper corpus (`tests/corpus/native`) compared with
-//! the real mpy-cross binary, for `-march=x64` and `-march=x86`.
+//! the real mpy-cross binary, for every architecture of [`ARCHES`] (x64, x86, the Thumb targets, armv6,
+//! xtensawin, xtensa, rv32imc with and without zba,zcmp), with one row per architecture and a total.
 //!
 //! Each program is compiled with the flags of its `# mpy-cross <flags>` header (`ARCH` replaced), once per
 //! process and sequentially, by mpy-cross and by mpyc (writing a file, and writing to stdout: mpyc's file
@@ -15,7 +16,25 @@ use std::time::{Duration, Instant};
 
 use mpy_tests::repo_root;
 
+/// The `-march=` values benchmarked (a new native backend is one more entry), with `+<flags>` for a
+/// `-march-flags=<flags>` setting.
+const ARCHES: &[&str] = &[
+    "x64",
+    "x86",
+    "armv6m",
+    "armv7m",
+    "armv7em",
+    "armv7emsp",
+    "armv7emdp",
+    "armv6",
+    "xtensawin",
+    "xtensa",
+    "rv32imc",
+    "rv32imc+zba,zcmp",
+];
+
 struct Job {
+    arch: &'static str,
     file: String,
     flags: Vec<String>,
     source: Vec<u8>,
@@ -33,19 +52,18 @@ fn jobs() -> Vec<Job> {
         let text = String::from_utf8_lossy(&source).to_string();
         let Some(flags) = text.lines().next().and_then(|l| l.strip_prefix("# mpy-cross ")) else { continue };
         let file = path.file_name().unwrap_or_default().to_string_lossy().to_string();
-        for arch in ["x64", "x86"] {
-            out.push(Job {
-                file: file.clone(),
-                flags: flags.split_whitespace().map(|f| f.replace("ARCH", arch)).collect(),
-                source: source.clone(),
-            });
+        for &arch in ARCHES {
+            let (march, arch_flags) = arch.split_once('+').map_or((arch, None), |(a, f)| (a, Some(f)));
+            let mut flags: Vec<String> = flags.split_whitespace().map(|f| f.replace("ARCH", march)).collect();
+            flags.extend(arch_flags.map(|f| format!("-march-flags={f}")));
+            out.push(Job { arch, file: file.clone(), flags, source: source.clone() });
         }
     }
     out
 }
 
 /// Compiles each job in its own process, writing the `.mpy` to `out` (`-` is stdout, discarded).
-fn per_process(compiler: &Path, jobs: &[Job], out: &Path) -> Duration {
+fn per_process(compiler: &Path, jobs: &[&Job], out: &Path) -> Duration {
     let dir = repo_root().join("tests/corpus/native");
     let start = Instant::now();
     for j in jobs {
@@ -68,6 +86,16 @@ fn options(j: &Job) -> mpy_vm::CompileOptions {
     while let Some(f) = it.next() {
         if let Some(a) = f.strip_prefix("-march=") {
             o.arch = mpy_vm::Arch::from_name(a);
+        } else if let Some(list) = f.strip_prefix("-march-flags=") {
+            // RISC-V extensions: bit 0 zba, bit 1 zcmp.
+            o.arch_flags = list
+                .split(',')
+                .map(|x| match x {
+                    "zba" => 1,
+                    "zcmp" => 2,
+                    _ => 0,
+                })
+                .fold(0, |a, b| a | b);
         } else if f == "-X" {
             o.emit = match it.next().map(String::as_str) {
                 Some("emit=native") => mpy_vm::EmitOpt::Native,
@@ -79,8 +107,8 @@ fn options(j: &Job) -> mpy_vm::CompileOptions {
     o
 }
 
-fn in_process(jobs: &[Job]) -> Duration {
-    let opts: Vec<mpy_vm::CompileOptions> = jobs.iter().map(options).collect();
+fn in_process(jobs: &[&Job]) -> Duration {
+    let opts: Vec<mpy_vm::CompileOptions> = jobs.iter().map(|j| options(j)).collect();
     let start = Instant::now();
     for (j, o) in jobs.iter().zip(&opts) {
         let _ = mpy_tests::catch_panic(|| mpy_vm::compile_to_mpy(&j.source, o));
@@ -112,34 +140,49 @@ fn main() {
     let tmp = tempfile::tempdir().expect("temporary directory");
     let out = tmp.path().join("out.mpy");
     let best = |f: &dyn Fn() -> Duration| (0..runs.max(1)).map(|_| f()).min().unwrap_or_default();
-    let cross = best(&|| per_process(&mpy_cross, &jobs, &out));
-    let ours = best(&|| per_process(&mpyc, &jobs, &out));
+    let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64().max(1e-9);
+    let ms = |d: Duration, n: usize| 1e3 * d.as_secs_f64() / n.max(1) as f64;
+
+    println!("native corpus: {} compilations ({} architectures), best of {runs} runs", jobs.len(), ARCHES.len());
+    println!("one process per compilation, -o file; per compilation:");
+    println!("{:<17} {:>6} {:>11} {:>11} {:>11} {:>11}", "arch", "files", "mpy-cross", "mpyc", "mpyc/cross", "lib/cross");
+    let (mut cross, mut ours, mut lib) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
+    for &arch in ARCHES {
+        let subset: Vec<&Job> = jobs.iter().filter(|j| j.arch == arch).collect();
+        let c = best(&|| per_process(&mpy_cross, &subset, &out));
+        let o = best(&|| per_process(&mpyc, &subset, &out));
+        let l = best(&|| in_process(&subset));
+        println!(
+            "{:<17} {:>6} {:>8.3} ms {:>8.3} ms {:>10.2}x {:>10.2}x",
+            arch,
+            subset.len(),
+            ms(c, subset.len()),
+            ms(o, subset.len()),
+            ratio(o, c),
+            ratio(l, c)
+        );
+        cross += c;
+        ours += o;
+        lib += l;
+    }
+    println!(
+        "{:<17} {:>6} {:>8.3} ms {:>8.3} ms {:>10.2}x {:>10.2}x",
+        "all",
+        jobs.len(),
+        ms(cross, jobs.len()),
+        ms(ours, jobs.len()),
+        ratio(ours, cross),
+        ratio(lib, cross)
+    );
+    let all: Vec<&Job> = jobs.iter().collect();
     let stdout = Path::new("-");
-    let cross_stdout = best(&|| per_process(&mpy_cross, &jobs, stdout));
-    let ours_stdout = best(&|| per_process(&mpyc, &jobs, stdout));
-    let lib = best(&|| in_process(&jobs));
-    let ms = |d: Duration| 1e3 * d.as_secs_f64() / jobs.len().max(1) as f64;
-    println!("native corpus: {} compilations (x64 and x86), best of {runs} runs", jobs.len());
-    println!("{:<36} {:>11} {:>11} {:>11}", "", "mpy-cross", "mpyc", "mpyc/cross");
+    let cross_stdout = best(&|| per_process(&mpy_cross, &all, stdout));
+    let ours_stdout = best(&|| per_process(&mpyc, &all, stdout));
     println!(
-        "{:<36} {:>8.3} ms {:>8.3} ms {:>10.2}x",
-        "one process per compilation, -o file",
-        ms(cross),
-        ms(ours),
-        ours.as_secs_f64() / cross.as_secs_f64()
+        "all, -o - (stdout): mpy-cross {:.3} ms, mpyc {:.3} ms per compilation, {:.2}x",
+        ms(cross_stdout, jobs.len()),
+        ms(ours_stdout, jobs.len()),
+        ratio(ours_stdout, cross_stdout)
     );
-    println!(
-        "{:<36} {:>8.3} ms {:>8.3} ms {:>10.2}x",
-        "one process per compilation, -o -",
-        ms(cross_stdout),
-        ms(ours_stdout),
-        ours_stdout.as_secs_f64() / cross_stdout.as_secs_f64()
-    );
-    println!(
-        "{:<36} {:>11} {:>8.3} ms {:>10.2}x",
-        "in process (mpy_vm library)",
-        "-",
-        ms(lib),
-        lib.as_secs_f64() / cross.as_secs_f64()
-    );
+    println!("in process (mpy_vm library), all: {:.3} ms per compilation", ms(lib, jobs.len()));
 }

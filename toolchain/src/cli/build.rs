@@ -16,13 +16,27 @@ pub struct Cmd {
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
     /// Read the .mpy version and arch from the board on this serial port and compile for exactly that.
-    #[arg(long, value_name = "PORT")]
+    #[arg(long, value_name = "PORT", conflicts_with = "arch")]
     pub device: Option<String>,
+    /// Compile native and viper code for this arch instead of the target's (`[target] arch`; e.g. `x64` to
+    /// run a board project on the unix port).
+    #[arg(long, value_name = "ARCH")]
+    pub arch: Option<String>,
+}
+
+/// Applies `--arch` to the project's target (as `[target] arch` would).
+pub fn retarget(project: &mut Project, arch: Option<&str>) -> anyhow::Result<()> {
+    if let Some(a) = arch {
+        project.config.target.arch = Some(a.to_string());
+        project.target = crate::target::Target::resolve(&project.config.target)?;
+    }
+    Ok(())
 }
 
 impl Cmd {
     pub fn run(self, g: &Global, out: &Out) -> anyhow::Result<()> {
         let mut project = Project::load(self.project.as_deref())?;
+        retarget(&mut project, self.arch.as_deref())?;
         if let Some(port) = &self.device {
             let mut dev = crate::device::open(port)?;
             let info = crate::device::query(dev.as_mut())?;

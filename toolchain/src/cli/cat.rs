@@ -1,7 +1,5 @@
 //! `mpbuild cat :PATH`: print a board file's bytes on stdout.
 
-use std::io::Write;
-
 use super::connect::{board_path, ConnectArgs};
 use super::{Global, Out};
 use crate::deploy::fs::Board;
@@ -23,9 +21,7 @@ impl Cmd {
         if out.json {
             out.json(&serde_json::json!({ "ok": true, "path": path, "text": String::from_utf8_lossy(&data) }));
         } else {
-            let mut o = std::io::stdout().lock();
-            o.write_all(&data)?;
-            o.flush()?;
+            super::output::stdout_write(&data);
         }
         Ok(())
     }

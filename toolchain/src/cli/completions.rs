@@ -11,7 +11,10 @@ pub struct Cmd {
 
 impl Cmd {
     pub fn run(self, _g: &Global, _out: &Out) -> anyhow::Result<()> {
-        clap_complete::generate(self.shell, &mut Cli::command(), "mpbuild", &mut std::io::stdout());
+        // Generated in memory: clap_complete panics when its writer fails (a closed pipe).
+        let mut script = Vec::new();
+        clap_complete::generate(self.shell, &mut Cli::command(), "mpbuild", &mut script);
+        super::output::stdout_write(&script);
         Ok(())
     }
 }

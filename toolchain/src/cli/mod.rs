@@ -9,6 +9,7 @@ mod freeze;
 mod image;
 mod manifest;
 mod output;
+mod profile;
 mod romfs;
 // Board verbs (deploy, transfer, run, flash).
 mod cat;
@@ -122,6 +123,8 @@ pub enum Command {
     Ports(ports::Cmd),
     /// Flash firmware: UF2 drive copy, espflash (ESP32 family) or probe-rs (debug probe).
     Flash(flash::Cmd),
+    /// Run the program instrumented (on a board, or the local VM with --local) and show where the time goes.
+    Profile(profile::Cmd),
 }
 
 /// Entry point of the binary.
@@ -149,6 +152,7 @@ pub fn main() -> ExitCode {
         Command::Reset(c) => c.run(&cli.global, &out),
         Command::Ports(c) => c.run(&cli.global, &out),
         Command::Flash(c) => c.run(&cli.global, &out),
+        Command::Profile(c) => c.run(&cli.global, &out),
     };
     match r {
         Ok(()) => ExitCode::SUCCESS,

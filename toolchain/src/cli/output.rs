@@ -2,7 +2,7 @@
 //! errors rendered by miette with their code and help line, and indicatif progress bars fed by the library's
 //! progress events.
 
-use std::io::IsTerminal;
+use std::io::{ErrorKind, IsTerminal, Write};
 use std::sync::Mutex;
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -34,27 +34,28 @@ impl Out {
         let _ = miette::set_hook(Box::new(move |_| {
             Box::new(miette::MietteHandlerOpts::new().color(color).unicode(unicode).build())
         }));
+        quiet_on_closed_stdout();
         Out { json: g.json, quiet: g.quiet, verbose: g.verbose, color }
     }
 
     /// Prints a human line on stdout (not in quiet or JSON mode).
     pub fn line(&self, s: impl AsRef<str>) {
         if !self.quiet && !self.json {
-            println!("{}", s.as_ref());
+            stdout_line(s.as_ref());
         }
     }
 
     /// Prints a line only with `-v`.
     pub fn detail(&self, s: impl AsRef<str>) {
         if self.verbose > 0 && !self.json {
-            println!("{}", s.as_ref());
+            stdout_line(s.as_ref());
         }
     }
 
     /// Prints the JSON result (JSON mode only).
     pub fn json(&self, v: &serde_json::Value) {
         if self.json {
-            println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
+            stdout_line(&serde_json::to_string_pretty(v).unwrap_or_default());
         }
     }
 
@@ -76,7 +77,9 @@ impl Out {
                 Some(l) => l.to_json(),
                 None => serde_json::json!({ "code": "mpbuild::error", "message": format!("{e:#}"), "help": null }),
             };
-            println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "ok": false, "error": v })).unwrap_or_default());
+            // The command fails either way: a closed stdout must not turn the failure into a success.
+            let text = serde_json::to_string_pretty(&serde_json::json!({ "ok": false, "error": v })).unwrap_or_default();
+            let _ = try_stdout_write(format!("{text}\n").as_bytes());
             return;
         }
         if let Some(Error::Compile { errors }) = lib {
@@ -107,6 +110,52 @@ impl Out {
         let on = !self.quiet && !self.json && std::io::stderr().is_terminal();
         Bars { on, bar: Mutex::new(None) }
     }
+}
+
+/// Writes `bytes` to stdout. A closed pipe (`mpbuild boards | head -1`) ends the process quietly with
+/// success, as well-behaved command-line tools do, where `println!` would panic; any other failure to write
+/// (a full disk behind a redirect) is reported on stderr and ends the process with status 1.
+pub fn stdout_write(bytes: &[u8]) {
+    if let Err(e) = try_stdout_write(bytes) {
+        if e.kind() == ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        let _ = writeln!(std::io::stderr(), "error: cannot write to stdout: {e}");
+        std::process::exit(1);
+    }
+}
+
+/// A safety net for printing that does not go through [`stdout_write`] (`println!` panics when stdout is a
+/// closed pipe): that panic ends the process quietly with success too, instead of printing a panic message.
+fn quiet_on_closed_stdout() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if msg.starts_with("failed printing to stdout") && msg.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        previous(info);
+    }));
+}
+
+/// Writes and flushes `bytes` on stdout.
+fn try_stdout_write(bytes: &[u8]) -> std::io::Result<()> {
+    let mut o = std::io::stdout().lock();
+    o.write_all(bytes)?;
+    o.flush()
+}
+
+/// [`stdout_write`] of one line.
+pub fn stdout_line(s: &str) {
+    let mut line = String::with_capacity(s.len() + 1);
+    line.push_str(s);
+    line.push('\n');
+    stdout_write(line.as_bytes());
 }
 
 fn render(e: &Error) -> String {

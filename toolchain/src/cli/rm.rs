@@ -30,11 +30,11 @@ impl Cmd {
                 None => {
                     return Err(DeployError::DeviceFs {
                         port: board.transport().port().to_string(),
-                        op: "rm".into(),
+                        op: "rm",
                         path,
                         errno: Some(2),
                         message: "no such file or directory".into(),
-                        help: "check the path with `mpbuild ls`".into(),
+                        help: "check the path with `mpbuild ls`",
                     }
                     .into())
                 }

@@ -23,6 +23,9 @@ pub struct Cmd {
     /// Prefix for the source names embedded in each .mpy (mpremote embeds `<dir>/`).
     #[arg(long, value_name = "PREFIX")]
     pub source_prefix: Option<String>,
+    /// Compile native and viper code for this arch instead of the target's (`[target] arch`).
+    #[arg(long, value_name = "ARCH")]
+    pub arch: Option<String>,
 }
 
 /// What to do with the image instead of building it.
@@ -37,7 +40,8 @@ impl Cmd {
         if let Some(Action::Deploy(d)) = self.action {
             return d.run(g, out);
         }
-        let project = Project::load(self.project.as_deref())?;
+        let mut project = Project::load(self.project.as_deref())?;
+        super::build::retarget(&mut project, self.arch.as_deref())?;
         let output = self.output.unwrap_or_else(|| project.romfs_path());
         let opts = RomfsOptions { partition_size: self.partition_size, source_prefix: self.source_prefix };
         let compiler = super::compiler(g);

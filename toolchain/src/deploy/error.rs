@@ -59,7 +59,7 @@ pub enum DeployError {
     /// A file operation failed on the board with an OSError.
     #[error("{port}: {op} :{path}: {message}")]
     #[diagnostic(code(mpbuild::deploy::device_fs), help("{help}"))]
-    DeviceFs { port: String, op: String, path: String, errno: Option<i32>, message: String, help: String },
+    DeviceFs { port: String, op: &'static str, path: String, errno: Option<i32>, message: String, help: &'static str },
 
     /// A file written to the board did not hash to what was sent.
     #[error("{port}: :{path} does not verify after writing (expected sha256 {expected}, the board has {got})")]

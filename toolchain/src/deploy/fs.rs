@@ -213,7 +213,7 @@ impl<'t> Board<'t> {
     }
 
     /// Maps an OSError traceback of a file operation to a [`DeployError::DeviceFs`].
-    fn fs_error(&self, e: DeployError, op: &str, path: &str) -> DeployError {
+    fn fs_error(&self, e: DeployError, op: &'static str, path: &str) -> DeployError {
         match e {
             DeployError::Exception { traceback, .. } => {
                 let ex = parse_exception(traceback.as_bytes());
@@ -227,16 +227,16 @@ impl<'t> Board<'t> {
                     };
                 }
                 let (message, help) = match ex.errno {
-                    Some(2) => ("no such file or directory".to_string(), "check the path with `mpbuild ls`".to_string()),
-                    Some(17) => ("already exists".to_string(), "remove it first".to_string()),
-                    Some(20) => ("a path component is not a directory".to_string(), "check the path".to_string()),
-                    Some(21) => ("is a directory".to_string(), "use -r for directories".to_string()),
-                    Some(28) => ("the board's filesystem is full".to_string(), "free space on the board (`mpbuild info` shows it), or deploy fewer files".to_string()),
-                    Some(30) => ("read-only filesystem".to_string(), "this path is on a read-only mount (/rom?)".to_string()),
-                    Some(39) => ("directory not empty".to_string(), "remove its contents first (-r)".to_string()),
-                    _ => (ex.line.clone(), "see the board's error".to_string()),
+                    Some(2) => ("no such file or directory".to_string(), "check the path with `mpbuild ls`"),
+                    Some(17) => ("already exists".to_string(), "remove it first"),
+                    Some(20) => ("a path component is not a directory".to_string(), "check the path"),
+                    Some(21) => ("is a directory".to_string(), "use -r for directories"),
+                    Some(28) => ("the board's filesystem is full".to_string(), "free space on the board (`mpbuild info` shows it), or deploy fewer files"),
+                    Some(30) => ("read-only filesystem".to_string(), "this path is on a read-only mount (/rom?)"),
+                    Some(39) => ("directory not empty".to_string(), "remove its contents first (-r)"),
+                    _ => (ex.line.clone(), "see the board's error"),
                 };
-                DeployError::DeviceFs { port: self.port(), op: op.to_string(), path: path.to_string(), errno: ex.errno, message, help }
+                DeployError::DeviceFs { port: self.port(), op, path: path.to_string(), errno: ex.errno, message, help }
             }
             other => other,
         }
@@ -323,8 +323,8 @@ impl<'t> Board<'t> {
         }
         let size = match self.stat(path)? {
             Some((false, n)) => n,
-            Some((true, _)) => return Err(DeployError::DeviceFs { port: self.port(), op: "read".into(), path: path.into(), errno: Some(21), message: "is a directory".into(), help: "name a file".into() }),
-            None => return Err(DeployError::DeviceFs { port: self.port(), op: "read".into(), path: path.into(), errno: Some(2), message: "no such file or directory".into(), help: "check the path with `mpbuild ls`".into() }),
+            Some((true, _)) => return Err(DeployError::DeviceFs { port: self.port(), op: "read", path: path.into(), errno: Some(21), message: "is a directory".into(), help: "name a file" }),
+            None => return Err(DeployError::DeviceFs { port: self.port(), op: "read", path: path.into(), errno: Some(2), message: "no such file or directory".into(), help: "check the path with `mpbuild ls`" }),
         };
         progress.event(DeployEvent::Started { op: DeployOp::Download, total: size, label: path.to_string() });
         let code = format!("_g({},{})", str_literal(path), (caps.codec.chunk() / 3 * 3).clamp(48, 3072));

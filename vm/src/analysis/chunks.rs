@@ -135,8 +135,8 @@ pub fn parse_cached(source: &str, cache: &mut ChunkCache) -> recover::Parsed {
         let parsed = match fresh.get(text).or_else(|| cache.entries.get(text)) {
             Some(p) => p.clone(),
             None => {
-                let p = recover::parse_recovering(text);
-                Arc::new(ChunkParse { body: p.module.body, error: p.errors.into_iter().next() })
+                let mut p = recover::parse_recovering(text);
+                Arc::new(ChunkParse { body: std::mem::take(&mut p.module.body), error: p.errors.into_iter().next() })
             }
         };
         for st in &parsed.body {

@@ -302,6 +302,15 @@ impl CodeBuffer {
     }
 }
 
+impl CodeBuffer {
+    /// Moves the write position as `mp_asm_base_align` does (`as->code_offset = ...`): forward
+    /// leaves the skipped bytes as they are (zero in the emit pass), backward makes later code
+    /// overwrite earlier code. Used by the inline assemblers' `align()`.
+    pub fn set_code_pos(&mut self, pos: usize) {
+        self.code_offset = pos;
+    }
+}
+
 /// `.byte 0x1, 0x2` text for bytes that have no better description.
 fn data_text(bytes: &[u8]) -> String {
     let items: Vec<String> = bytes.iter().map(|b| format!("{b:#x}")).collect();

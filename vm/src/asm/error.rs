@@ -72,4 +72,11 @@ pub enum AsmError {
         /// The size fixed by the compute pass.
         size: usize,
     },
+    /// `mp_raise_NotImplementedError` inside an assembler (e.g. asmthumb's "too many locals for
+    /// native method" in the emit pass): a user-facing `NotImplementedError`, not an internal error.
+    #[error("{message}")]
+    NotImplemented {
+        /// mpy-cross's exact message.
+        message: &'static str,
+    },
 }

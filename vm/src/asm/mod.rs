@@ -161,6 +161,9 @@ pub trait Asm: Sized {
     const HAS_STORE16_REG_REG_OFFSET: bool = false;
     /// Whether the header defines `ASM_STORE32_REG_REG_OFFSET`.
     const HAS_STORE32_REG_REG_OFFSET: bool = false;
+    /// `REG_ZERO`: a register that always reads 0 (RV32's `zero`). Where the emitter clears a register
+    /// only to store it in a frame word, it stores this register instead.
+    const REG_ZERO: Option<Self::Reg> = None;
     /// Whether a function's own arguments arrive on the stack (x86, `#if N_X86`): the emitter then
     /// fetches them with [`Asm::mov_arg_to_reg`] instead of copying `REG_PARENT_ARG_n`.
     const ARGS_ON_STACK: bool = false;
@@ -224,6 +227,13 @@ pub trait Asm: Sized {
     fn jump_reg(&mut self, reg: Self::Reg);
     /// `ASM_CALL_IND`: call `mp_fun_table[fun]`.
     fn call_ind(&mut self, fun: FunKind);
+
+    /// The `mp_setup_code_state_native` call of the native prologue, made while all four argument
+    /// registers hold its arguments: `#if N_THUMB` / `#elif N_ARM` call through `r4`
+    /// (`asm_*_bl_ind(..., REG_R4)`), everyone else uses `ASM_CALL_IND`.
+    fn call_ind_args_in_use(&mut self, fun: FunKind) {
+        self.call_ind(fun);
+    }
 
     /// `ASM_MOV_LOCAL_REG`: C-stack word `local_num` = `reg_src`.
     fn mov_local_reg(&mut self, local_num: usize, reg_src: Self::Reg);
@@ -393,6 +403,32 @@ pub trait Asm: Sized {
         let _ = (reg_src, reg_base, uint32_offset);
         self.fail(AsmError::Unsupported {
             op: "ASM_STORE32_REG_REG_OFFSET",
+            arch: Self::ARCH,
+        });
+    }
+
+    /// Which of `ASM_LOAD8_REG_REG_REG`, `ASM_LOAD16_REG_REG_REG`, `ASM_LOAD32_REG_REG_REG` the header
+    /// defines (indexed by log2 of the access size): viper `p[i]` then loads in one op instead of adding
+    /// the index to the base 1, 2 or 4 times.
+    const HAS_LOAD_REG_REG_REG: [bool; 3] = [false; 3];
+    /// Which of `ASM_STORE{8,16,32}_REG_REG_REG` the header defines (as [`Asm::HAS_LOAD_REG_REG_REG`]).
+    const HAS_STORE_REG_REG_REG: [bool; 3] = [false; 3];
+
+    /// `ASM_LOAD{8,16,32}_REG_REG_REG` (where [`Asm::HAS_LOAD_REG_REG_REG`]): `reg_dest` = the
+    /// zero-extended `1 << size_log2`-byte value at `reg_base + (reg_index << size_log2)`.
+    fn load_reg_reg_reg(&mut self, size_log2: u32, reg_dest: Self::Reg, reg_base: Self::Reg, reg_index: Self::Reg) {
+        let _ = (size_log2, reg_dest, reg_base, reg_index);
+        self.fail(AsmError::Unsupported {
+            op: "ASM_LOADn_REG_REG_REG",
+            arch: Self::ARCH,
+        });
+    }
+    /// `ASM_STORE{8,16,32}_REG_REG_REG` (where [`Asm::HAS_STORE_REG_REG_REG`]): the low
+    /// `1 << size_log2` bytes of `reg_src` to `reg_base + (reg_index << size_log2)`.
+    fn store_reg_reg_reg(&mut self, size_log2: u32, reg_src: Self::Reg, reg_base: Self::Reg, reg_index: Self::Reg) {
+        let _ = (size_log2, reg_src, reg_base, reg_index);
+        self.fail(AsmError::Unsupported {
+            op: "ASM_STOREn_REG_REG_REG",
             arch: Self::ARCH,
         });
     }

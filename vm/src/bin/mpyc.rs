@@ -60,7 +60,9 @@ fn main() {
         Parsed::Run(a) => match run(&a) {
             Ok(()) => 0,
             Err(msg) => {
-                eprint!("{msg}");
+                // Names in the message may hold bytes that are not UTF-8 (see `mpy::text`).
+                use std::io::Write;
+                let _ = std::io::stderr().write_all(&mpy::text::to_bytes(&msg));
                 1
             }
         },
@@ -113,6 +115,6 @@ fn run(a: &args::Args) -> Result<(), String> {
     };
     match out {
         None => output::write_stdout(&bytes).map_err(line),
-        Some(path) => output::write_atomically(&path, &bytes).map_err(line),
+        Some(path) => output::write_output(&path, &bytes).map_err(line),
     }
 }

@@ -515,16 +515,22 @@ impl<'a> Compiler<'a> {
 
     /// `compile_yield_from`.
     pub(super) fn compile_yield_from(&mut self) {
+        let prof = self.profile_suspend();
         self.emit().get_iter(false);
         self.emit().load_const_tok(ConstTok::None);
         self.emit_yield(crate::emit::YieldKind::From);
+        self.profile_resume(prof);
     }
 
     /// Emits a yield and marks the scope as a generator (which `emitbc.c` does in `mp_emit_bc_yield`).
     pub(super) fn emit_yield(&mut self, kind: crate::emit::YieldKind) {
+        // `yield from` is wrapped by `compile_yield_from` (around its `GET_ITER` too, so both ways into
+        // the `finally:` leave the stack equally deep).
+        let prof = if kind == crate::emit::YieldKind::Value { self.profile_suspend() } else { None };
         self.emit().yield_(kind);
         self.scope_mut().scope_flags |= super::scope::SCOPE_FLAG_GENERATOR;
         // The native emitter uses labels past the compiler's for the resume point (and the yield-from loop).
         self.reserve_labels_for_native(if kind == crate::emit::YieldKind::From { 3 } else { 1 });
+        self.profile_resume(prof);
     }
 }

@@ -336,7 +336,9 @@ impl<'a> Compiler<'a> {
                 self.scope_mut().scope_flags |= ret_type << SCOPE_FLAG_VIPERRET_POS;
             }
         }
+        let prof = self.profile_begin();
         self.compile_suite(&fdef.body);
+        self.profile_end(prof);
         self.emit().load_const_tok(ConstTok::None);
         self.emit().return_value();
     }
@@ -350,12 +352,19 @@ impl<'a> Compiler<'a> {
                 self.compile_scope_func_lambda_param(p, false);
             }
         }
+        let prof = self.profile_begin();
         self.compile_node(body);
         if self.scope().scope_flags & SCOPE_FLAG_GENERATOR != 0 {
             self.emit().pop_top();
             self.emit().load_const_tok(ConstTok::None);
         }
         self.emit().return_value();
+        if prof.is_some() {
+            // The return above runs the `finally:`; this end is never reached.
+            self.profile_end(prof);
+            self.emit().load_const_tok(ConstTok::None);
+            self.emit().return_value();
+        }
     }
 
     /// `compile_scope_func_lambda_param`: declares one parameter in the scope pass.

@@ -31,13 +31,15 @@ mod exception;
 mod expr;
 mod function;
 mod import;
+mod inline_asm;
 mod loops;
+mod profile;
 pub mod scope;
 mod source;
 mod stmt;
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use crate::hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 use self::scope::{EmitOption, IdKind, Scope, ScopeKind, ScopeNode, ID_FLAG_IS_PARAM};
@@ -51,21 +53,23 @@ use crate::options::EmitOpt;
 use crate::syntax::ast;
 use crate::{CompileOptions, Compiled};
 
-/// Parses and compiles one source file.
+/// Parses and compiles one source file (deeply nested input on a thread with a stack to match).
 pub fn compile_source(source: &[u8], opts: &CompileOptions) -> Compiled {
     let parse_opts = crate::syntax::ParseOptions {
         opt_level: opts.opt_level,
         known_qstrs: std::iter::once(&opts.source_name).chain(&opts.input_name).cloned().collect(),
     };
-    let (module, errors) = crate::syntax::parse_with(source, &parse_opts);
-    if let Some(e) = errors.into_iter().next() {
-        return Compiled { module: None, error: Some(e), native_trace: String::new() };
-    }
-    let mut extras = CompileExtras::default();
-    match compile_module_with(&module, source, opts, &mut extras) {
-        Ok(m) => Compiled { module: Some(m), error: None, native_trace: extras.native_trace },
-        Err(e) => Compiled { module: None, error: Some(e), native_trace: extras.native_trace },
-    }
+    let result = crate::syntax::with_parsed(source, &parse_opts, |module, errors| {
+        if let Some(e) = errors.into_iter().next() {
+            return Compiled { module: None, error: Some(e), native_trace: String::new() };
+        }
+        let mut extras = CompileExtras::default();
+        match compile_module_with(&module, source, opts, &mut extras) {
+            Ok(m) => Compiled { module: Some(m), error: None, native_trace: extras.native_trace },
+            Err(e) => Compiled { module: None, error: Some(e), native_trace: extras.native_trace },
+        }
+    });
+    result.unwrap_or_else(|e| Compiled { module: None, error: Some(e), native_trace: String::new() })
 }
 
 /// Compiles a parsed module (`mp_compile_to_raw_code`). `source` is the text the tree was parsed from; it
@@ -87,7 +91,7 @@ pub fn compile_module_with(
         opts,
         src: SourceMap::new(source),
         scopes: Vec::new(),
-        scope_of: HashMap::new(),
+        scope_of: HashMap::default(),
         cur: 0,
         pass: Pass::Scope,
         label_slot: Rc::new(Cell::new(0)),
@@ -113,7 +117,10 @@ pub fn compile_module_with(
         want_native_listing: extras.want_native_listing,
         force_emit: extras.force_emit,
         native_listings: Vec::new(),
-        outputs: HashMap::new(),
+        outputs: HashMap::default(),
+        inline_asm: None,
+        profile: extras.profile.clone(),
+        profile_ids: HashMap::default(),
     };
     let run = comp.run(module);
     extras.native_trace = std::mem::take(&mut comp.native_trace);
@@ -121,7 +128,8 @@ pub fn compile_module_with(
     run?;
     let root = comp.build_raw_code(0, 0)?;
     extras.functions = comp.function_summaries();
-    let has_native = comp.native.is_some();
+    extras.profiled = comp.profiled_scopes();
+    let has_native = comp.native.is_some() || comp.inline_asm.is_some();
     drop(comp);
     let common = Rc::try_unwrap(common)
         .map_err(|_| CompileError::internal("emitter tables still shared"))?
@@ -157,6 +165,10 @@ pub struct CompileExtras {
     /// Out: `(qualified scope name, text)` of each native function, in compilation order: the
     /// `-march=debug` trace for `debug`, a machine-code listing for real architectures.
     pub native_listings: Vec<(String, String)>,
+    /// In: instrument for profiling ([`crate::profile`]).
+    pub profile: Option<crate::profile::ProfilePlan>,
+    /// Out (on success, when profiling): the instrumented scopes.
+    pub profiled: Vec<crate::profile::ProfiledScope>,
 }
 
 /// One compiled `def`.
@@ -176,8 +188,9 @@ pub struct FunctionSummary {
 /// `INVALID_LABEL`: no enclosing loop.
 pub(crate) const INVALID_LABEL: Label = u32::MAX;
 
-/// Deepest nesting of expressions and statements we compile; deeper input gets a clean error instead of
-/// exhausting the native stack.
+/// Deepest nesting of expressions and statements compiled where the stack guard is off (a tree compiled
+/// outside `syntax::with_parsed`); deeper input gets a clean error instead of exhausting the native stack.
+/// Where the guard is on, running out of stack is mpy-cross's own error (see `syntax::stack`).
 const MAX_DEPTH: u32 = 1000;
 
 /// The first compile error, as `compile_syntax_error` keeps it.
@@ -199,6 +212,8 @@ struct ScopeOutput {
     fun_data: Vec<u8>,
     children: Vec<ScopeId>,
     prelude_offset: u32,
+    /// Inline assembler only: `(n_pos_args, type_sig)`.
+    asm_sig: Option<(u32, u32)>,
 }
 
 /// `compiler_t`.
@@ -246,6 +261,11 @@ pub(crate) struct Compiler<'a> {
     force_emit: Option<(usize, EmitOpt)>,
     native_listings: Vec<(String, String)>,
     outputs: HashMap<ScopeId, ScopeOutput>,
+    /// The inline assembler, made when the first `@micropython.asm_*` scope is compiled.
+    inline_asm: Option<crate::emit::inline::InlineAsm>,
+    /// Profiling instrumentation requested ([`crate::profile`]), and the id given to each instrumented scope.
+    profile: Option<crate::profile::ProfilePlan>,
+    profile_ids: HashMap<ScopeId, u32>,
 }
 
 impl<'a> Compiler<'a> {
@@ -271,9 +291,10 @@ impl<'a> Compiler<'a> {
         let mut s = 0;
         while s < self.scopes.len() && self.error.is_none() {
             if self.scopes[s].emit_options == EmitOption::Asm {
-                self.cur = s;
-                self.native_not_supported();
-                break;
+                self.compile_scope_inline_asm(s, Pass::Scope);
+                self.max_num_labels = self.max_num_labels.max(self.label_slot.get() as usize);
+                s += 1;
+                continue;
             }
             self.compile_scope(s, Pass::Scope);
             for i in 0..self.scopes[s].id_info.len() {
@@ -294,6 +315,11 @@ impl<'a> Compiler<'a> {
         let mut s = 0;
         while s < self.scopes.len() && self.error.is_none() {
             self.use_native = false;
+            if self.scopes[s].emit_options == EmitOption::Asm {
+                self.inline_asm_passes(s);
+                s += 1;
+                continue;
+            }
             if self.scopes[s].emit_options != EmitOption::Bytecode {
                 self.cur = s;
                 if !self.select_native_emitter() {
@@ -340,6 +366,7 @@ impl<'a> Compiler<'a> {
                         fun_data: out.fun_data,
                         children: out.children,
                         prelude_offset: out.prelude_offset,
+                        asm_sig: None,
                     })
                 } else {
                     self.bc.take_output().map(|out| ScopeOutput {
@@ -347,6 +374,7 @@ impl<'a> Compiler<'a> {
                         fun_data: out.fun_data,
                         children: out.children,
                         prelude_offset: 0,
+                        asm_sig: None,
                     })
                 };
                 match out {
@@ -382,7 +410,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn build_raw_code(&self, sid: ScopeId, depth: u32) -> Result<RawCode, CompileError> {
-        if depth > MAX_DEPTH {
+        if crate::syntax::stack::exhausted() {
+            return Err(crate::syntax::stack::error());
+        }
+        if depth > MAX_DEPTH && !crate::syntax::stack::armed() {
             return Err(CompileError::internal("scopes nested too deeply"));
         }
         let out = self.outputs.get(&sid).ok_or_else(|| CompileError::internal("scope was not compiled"))?;
@@ -393,6 +424,10 @@ impl<'a> Compiler<'a> {
         let mut rc = RawCode::bytecode(out.fun_data.clone(), children);
         rc.kind = out.kind;
         rc.prelude_offset = out.prelude_offset;
+        if let Some((n_pos_args, type_sig)) = out.asm_sig {
+            rc.n_pos_args = n_pos_args;
+            rc.type_sig = type_sig;
+        }
         Ok(rc)
     }
 
@@ -434,12 +469,13 @@ impl<'a> Compiler<'a> {
                 label_slot: self.label_slot.clone(),
                 max_num_labels: self.max_num_labels,
                 listing: self.want_native_listing,
+                arch_flags: self.opts.arch_flags,
             };
             match native::new_emitter(arch, ctx) {
                 Some(n) => self.native = Some(n),
                 None => {
                     self.internal_error(&format!(
-                        "mpyc cannot generate native code for -march={} yet (only x64, x86 and debug)",
+                        "mpyc cannot generate native code for -march={} yet",
                         arch.name()
                     ));
                     return false;
@@ -471,7 +507,9 @@ impl<'a> Compiler<'a> {
         let node = self.scopes[sid].node;
         match node {
             ScopeNode::Module(body) => {
+                let prof = self.profile_begin();
                 self.compile_module_body(body);
+                self.profile_end(prof);
                 self.emit().load_const_tok(crate::emit::ConstTok::None);
                 self.emit().return_value();
             }
@@ -656,10 +694,6 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn native_not_supported(&mut self) {
-        self.internal_error("inline assembler (@micropython.asm_*) is not supported by mpyc yet");
-    }
-
     /// `compile_error_set_line`: gives an error raised on a leaf the line of an enclosing struct node.
     fn error_set_line(&mut self, line: u32) {
         self.sync_native_error();
@@ -674,9 +708,22 @@ impl<'a> Compiler<'a> {
         self.emit().set_source_line(line);
     }
 
-    /// Enters one level of nesting; false (with an error) when the input is nested too deeply.
+    /// Enters one level of nesting; false (with an error) when the input is nested too deeply: mpy-cross's
+    /// stack-check error when the native stack is nearly exhausted (see `syntax::stack`).
     fn enter(&mut self) -> bool {
-        if self.depth >= MAX_DEPTH {
+        if crate::syntax::stack::exhausted() {
+            if self.error.is_none() {
+                self.error = Some(PendingError {
+                    kind: ErrorKind::RuntimeError,
+                    message: crate::syntax::stack::MESSAGE.to_string(),
+                    line: 0,
+                    scope: self.cur,
+                    with_traceback: false,
+                });
+            }
+            return false;
+        }
+        if self.depth >= MAX_DEPTH && !crate::syntax::stack::armed() {
             self.internal_error("expression or statement nested too deeply");
             return false;
         }
@@ -848,5 +895,26 @@ mod tests {
         assert!(run(MAX_DEPTH - 5).is_ok());
         let err = run(MAX_DEPTH + 5).unwrap_err();
         assert_eq!(err.kind, ErrorKind::Internal);
+    }
+
+    /// With the stack guard on, nesting deeper than the stack allows is refused with mpy-cross's
+    /// stack-check error, never a crash.
+    #[test]
+    fn deep_nesting_is_refused_cleanly_when_the_stack_runs_out() {
+        let run = |depth: u32| {
+            crate::syntax::stack::run_on_thread(2 << 20, move || {
+                let mut e = expr(ExprKind::Name("x".into()));
+                for _ in 0..depth {
+                    e = expr(ExprKind::List(vec![e]));
+                }
+                let m = Module { body: vec![Stmt { kind: StmtKind::Expr(e), range: TextRange::default(), line: 1 }] };
+                compile_module(&m, b"", &CompileOptions::default()).map(|_| ())
+            })
+            .expect("compiler thread overflowed or panicked")
+        };
+        assert!(run(200).is_ok());
+        let err = run(200_000).unwrap_err();
+        assert_eq!((err.kind, err.message.as_str()), (ErrorKind::RuntimeError, "maximum recursion depth exceeded"));
+        assert_eq!(err.line, None);
     }
 }

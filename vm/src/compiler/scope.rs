@@ -5,7 +5,7 @@
 //! scope pass each scope records the identifiers it uses in first-seen order; the kind of each identifier
 //! (local, cell, free, global) is settled once all scopes have been seen, and then locals are numbered.
 
-use std::collections::HashMap;
+use crate::hash::FxHashMap as HashMap;
 
 use crate::emit::ScopeId;
 use crate::syntax::ast;
@@ -144,7 +144,7 @@ impl<'a> Scope<'a> {
             stack_size: 0,
             exc_stack_size: 0,
             id_info: Vec::new(),
-            id_index: HashMap::new(),
+            id_index: HashMap::default(),
         }
     }
 

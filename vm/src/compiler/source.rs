@@ -110,6 +110,11 @@ impl<'a> SourceMap<'a> {
         None
     }
 
+    /// The whole source text.
+    pub fn text(&self) -> &'a [u8] {
+        self.text
+    }
+
     /// The byte at `offset`, if inside the text.
     pub fn byte(&self, offset: usize) -> Option<u8> {
         self.text.get(offset).copied()

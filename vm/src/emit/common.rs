@@ -4,7 +4,7 @@
 //! into its object table. Both tables grow on first use, in the order the passes run, so their order is
 //! part of the output (see the module doc of [`crate::emit`]).
 
-use std::collections::HashMap;
+use crate::hash::FxHashMap as HashMap;
 
 use num_bigint::BigInt;
 

@@ -21,6 +21,7 @@
 
 pub mod bytecode;
 pub mod common;
+pub mod inline;
 pub mod native;
 
 pub use common::EmitCommon;

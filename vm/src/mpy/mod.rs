@@ -4,6 +4,7 @@ use num_bigint::BigInt;
 
 pub mod disasm;
 pub mod reader;
+pub mod text;
 pub mod vuint;
 pub mod writer;
 

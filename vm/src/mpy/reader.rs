@@ -140,10 +140,9 @@ impl<'a> Reader<'a> {
         Ok(Header { arch, arch_flags, small_int_bits, sub_version: feature & 3 })
     }
 
-    fn utf8(&self, data: &'a [u8], at: usize, what: &str) -> Result<String, ReadError> {
-        std::str::from_utf8(data)
-            .map(str::to_string)
-            .map_err(|e| self.err_at(at + e.valid_up_to(), format!("invalid UTF-8 in {what}")))
+    /// Text of a qstr or str object: any bytes (mpy-cross writes what the source held), kept losslessly.
+    fn utf8(&self, data: &'a [u8], _at: usize, _what: &str) -> Result<String, ReadError> {
+        Ok(super::text::from_bytes(data).into_owned())
     }
 
     fn nul(&mut self, what: &str) -> Result<(), ReadError> {

@@ -67,8 +67,9 @@ pub fn write_qstr(s: &str, out: &mut Vec<u8>) {
     if let Some(n) = qstr::static_index(s) {
         put_uint(u64::from(n) << 1 | 1, out);
     } else {
-        put_uint((s.len() as u64) << 1, out);
-        out.extend_from_slice(s.as_bytes());
+        let bytes = super::text::to_bytes(s);
+        put_uint((bytes.len() as u64) << 1, out);
+        out.extend_from_slice(&bytes);
         out.push(0);
     }
 }
@@ -82,7 +83,7 @@ pub fn write_obj(o: &ConstObj, out: &mut Vec<u8>) {
         ConstObj::False => out.push(t::FALSE),
         ConstObj::True => out.push(t::TRUE),
         ConstObj::Ellipsis => out.push(t::ELLIPSIS),
-        ConstObj::Str(s) => write_data(t::STR, s.as_bytes(), true, out),
+        ConstObj::Str(s) => write_data(t::STR, &super::text::to_bytes(s), true, out),
         ConstObj::Bytes(b) => write_data(t::BYTES, b, true, out),
         ConstObj::Int(i) => write_data(t::INT, i.to_string().as_bytes(), false, out),
         ConstObj::Float(f) => write_data(t::FLOAT, float::repr(*f).as_bytes(), false, out),

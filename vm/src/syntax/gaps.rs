@@ -5,7 +5,126 @@
 
 use super::lexer::{TokKind, Token};
 use super::lower::Semantic;
+use super::mend::GapError;
 use crate::error::{CompileError, ErrorKind};
+
+/// The error mpy-cross's compiler raises for a construct [`mend`](super::mend) found.
+pub fn mend_error(g: &GapError, tokens: &[Token]) -> CompileError {
+    let line = tokens.get(g.line_token).map_or(1, |t| t.line);
+    let t = &tokens[g.anchor.min(tokens.len() - 1)];
+    CompileError::new(ErrorKind::SyntaxError, g.message)
+        .at_line(line)
+        .in_scope(scope_name_at(tokens, g.anchor))
+        .with_range(super::ast::TextRange::new(t.start, t.end))
+}
+
+/// The name of the scope whose code holds token `at`: the innermost function, lambda body, comprehension
+/// (all but its first iterable) or class body around it, else `<module>`.
+pub fn scope_name_at(tokens: &[Token], at: usize) -> String {
+    let block = scopes_at(tokens, at).enclosing;
+    // Expression scopes live within one logical line, which no NEWLINE/INDENT/DEDENT token interrupts.
+    let line_start = tokens[..at]
+        .iter()
+        .rposition(|t| matches!(t.kind, TokKind::Newline | TokKind::Indent | TokKind::Dedent))
+        .map_or(0, |i| i + 1);
+    expression_scope(tokens, line_start, at).unwrap_or(block)
+}
+
+/// One open construct of an expression while scanning towards the token of interest.
+enum Frame {
+    /// A bracket; for a comprehension, its kind and how far the scan is in it: 0 in the element, 1 in the
+    /// first target, 2 in the first iterable (compiled in the enclosing scope), 3 after it.
+    Bracket { comp: Option<&'static str>, stage: u8 },
+    /// A lambda (in its parameters until its `:`), inside `depth` open brackets.
+    Lambda { depth: usize, in_body: bool },
+}
+
+/// The innermost lambda or comprehension scope holding token `at`, scanning from `from`.
+fn expression_scope(tokens: &[Token], from: usize, at: usize) -> Option<String> {
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut depth = 0usize;
+    for i in from..at {
+        let t = &tokens[i];
+        // A lambda body ends at a token that closes or separates at its own bracket depth.
+        let ends_body = matches!(t.kind, TokKind::Op("," | ")" | "]" | "}" | ":" | "=" | ":=" | ";") | TokKind::Keyword("for" | "async"));
+        while let Some(Frame::Lambda { depth: d, in_body: true }) = frames.last() {
+            let closes = matches!(t.kind, TokKind::Op(")" | "]" | "}")) && depth <= *d;
+            if (ends_body && depth == *d) || closes {
+                frames.pop();
+            } else {
+                break;
+            }
+        }
+        match &t.kind {
+            TokKind::Op("(" | "[" | "{") => {
+                let comp = comprehension_kind(tokens, i);
+                frames.push(Frame::Bracket { comp, stage: 0 });
+                depth += 1;
+            }
+            TokKind::Op(")" | "]" | "}") => {
+                while let Some(f) = frames.pop() {
+                    if matches!(f, Frame::Bracket { .. }) {
+                        break;
+                    }
+                }
+                depth = depth.saturating_sub(1);
+            }
+            TokKind::Keyword("lambda") => frames.push(Frame::Lambda { depth, in_body: false }),
+            TokKind::Op(":") => {
+                if let Some(Frame::Lambda { depth: d, in_body }) = frames.last_mut() {
+                    if *d == depth && !*in_body {
+                        *in_body = true;
+                    }
+                }
+            }
+            TokKind::Keyword(k @ ("for" | "in" | "if")) => {
+                // Only at the comprehension's own level (not inside a nested bracket or lambda).
+                if let Some(Frame::Bracket { comp: Some(_), stage }) = frames.last_mut() {
+                    *stage = match (*stage, *k) {
+                        (0, "for") => 1,
+                        (1, "in") => 2,
+                        (2, "for" | "if") => 3,
+                        (s, _) => s,
+                    };
+                }
+            }
+            _ => {}
+        }
+    }
+    frames.iter().rev().find_map(|f| match f {
+        Frame::Lambda { in_body: true, .. } => Some("<lambda>".to_string()),
+        Frame::Bracket { comp: Some(kind), stage } if *stage != 2 => Some(kind.to_string()),
+        _ => None,
+    })
+}
+
+/// For an opening bracket at `open`, the scope name of the comprehension it holds, if any: a `for` at its
+/// own level (`[x for ...]`, `{k: v for ...}`, `(x for ...)`, `f(x for ...)`).
+fn comprehension_kind(tokens: &[Token], open: usize) -> Option<&'static str> {
+    let (mut depth, mut lambdas) = (0i32, 0usize);
+    let mut colon = false;
+    for t in &tokens[open + 1..] {
+        match t.kind {
+            TokKind::Op("(" | "[" | "{") => depth += 1,
+            TokKind::Op(")" | "]" | "}") if depth == 0 => return None,
+            TokKind::Op(")" | "]" | "}") => depth -= 1,
+            TokKind::Op(":") if depth == 0 && lambdas > 0 => lambdas -= 1,
+            TokKind::Op(":") if depth == 0 => colon = true,
+            TokKind::Keyword("lambda") if depth == 0 => lambdas += 1,
+            TokKind::Keyword("for") if depth == 0 => {
+                return Some(match tokens[open].kind {
+                    TokKind::Op("[") => "<listcomp>",
+                    TokKind::Op("{") if colon => "<dictcomp>",
+                    TokKind::Op("{") => "<setcomp>",
+                    _ => "<genexpr>",
+                });
+            }
+            TokKind::Newline | TokKind::End => return None,
+            _ => {}
+        }
+    }
+    None
+}
 
 /// The compile-stage error mpy-cross reports for a program rustpython rejected with `semantic` at
 /// original offset `offset`, or `None` when we cannot tell.

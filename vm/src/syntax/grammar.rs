@@ -7,9 +7,6 @@
 //! their spelling (`"def"`, `"("`, `":="`) or by class (`NAME`, `INTEGER`, `FLOAT_OR_IMAG`, `STRING`,
 //! `BYTES`, `NEWLINE`, `INDENT`, `DEDENT`).
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
 /// One argument of a rule.
 #[derive(Clone, Copy, Debug)]
 pub enum A {
@@ -274,46 +271,137 @@ pub const RULES: &[(&str, Kind, &[A])] = &[
     ("yield_arg_from", And, &[T("from"), R("test")]),
 ];
 
-/// A rule argument with sub-rules resolved to indices.
+/// The terminals the rules name, by spelling; a terminal's id is its index here.
+pub const TERMINALS: &[&str] = &[
+    "END", "NAME", "INTEGER", "FLOAT_OR_IMAG", "STRING", "BYTES", "NEWLINE", "INDENT", "DEDENT", "False", "None",
+    "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else",
+    "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or",
+    "pass", "raise", "return", "try", "while", "with", "yield", "(", ")", "[", "]", "{", "}", ",", ":", ";", "@",
+    "=", ".", "...", "->", ":=", "+", "-", "*", "/", "%", "**", "//", "<<", ">>", "&", "|", "^", "~", "<", ">",
+    "==", "<=", ">=", "!=", "+=", "-=", "*=", "@=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "**=", "//=",
+];
+
+/// Id of a token no rule names (an error token).
+pub const NO_TERMINAL: u8 = u8::MAX;
+
+/// A rule argument with terminals and sub-rules resolved to ids.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Arg {
-    Tok(&'static str),
-    Rule(usize),
-    OptRule(usize),
+    Tok(u8),
+    Rule(u16),
+    OptRule(u16),
 }
 
-/// The grammar with names resolved.
+/// The grammar with names resolved, built at compile time: rule `r`'s arguments are
+/// `args[starts[r]..starts[r + 1]]`.
 #[derive(Debug)]
 pub struct Grammar {
-    pub kinds: Vec<Kind>,
-    pub args: Vec<Vec<Arg>>,
-    pub names: Vec<&'static str>,
-    pub index: HashMap<&'static str, usize>,
+    pub kinds: [Kind; N_RULES],
+    pub starts: [u16; N_RULES + 1],
+    pub args: [Arg; N_ARGS],
 }
 
-pub fn grammar() -> &'static Grammar {
-    static G: OnceLock<Grammar> = OnceLock::new();
-    G.get_or_init(|| {
-        let index: HashMap<&'static str, usize> = RULES.iter().enumerate().map(|(i, r)| (r.0, i)).collect();
-        let resolve = |a: &A| match *a {
-            A::T(t) => Arg::Tok(t),
-            A::R(r) => Arg::Rule(index[r]),
-            A::O(r) => Arg::OptRule(index[r]),
-        };
-        Grammar {
-            kinds: RULES.iter().map(|r| r.1).collect(),
-            args: RULES.iter().map(|r| r.2.iter().map(resolve).collect()).collect(),
-            names: RULES.iter().map(|r| r.0).collect(),
-            index,
+const N_RULES: usize = RULES.len();
+const N_ARGS: usize = count_args();
+
+/// The resolved grammar.
+pub static GRAMMAR: Grammar = build();
+
+/// The index of the rule named `name` (a compile-time error when there is none).
+pub const fn rule_index(name: &str) -> usize {
+    let mut i = 0;
+    while i < RULES.len() {
+        if str_eq(RULES[i].0, name) {
+            return i;
         }
-    })
+        i += 1;
+    }
+    panic!("unknown rule")
+}
+
+/// The id of terminal `name` (a compile-time error when there is none).
+pub const fn terminal_index(name: &str) -> u8 {
+    let mut i = 0;
+    while i < TERMINALS.len() {
+        if str_eq(TERMINALS[i], name) {
+            return i as u8;
+        }
+        i += 1;
+    }
+    panic!("unknown terminal")
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn count_args() -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < RULES.len() {
+        n += RULES[i].2.len();
+        i += 1;
+    }
+    n
+}
+
+const fn build() -> Grammar {
+    let mut g = Grammar { kinds: [Kind::Or; N_RULES], starts: [0; N_RULES + 1], args: [Arg::Tok(0); N_ARGS] };
+    let mut at = 0;
+    let mut r = 0;
+    while r < N_RULES {
+        g.kinds[r] = RULES[r].1;
+        g.starts[r] = at as u16;
+        let args = RULES[r].2;
+        let mut k = 0;
+        while k < args.len() {
+            g.args[at] = match args[k] {
+                A::T(t) => Arg::Tok(terminal_index(t)),
+                A::R(name) => Arg::Rule(rule_index(name) as u16),
+                A::O(name) => Arg::OptRule(rule_index(name) as u16),
+            };
+            at += 1;
+            k += 1;
+        }
+        r += 1;
+    }
+    g.starts[N_RULES] = at as u16;
+    g
+}
+
+impl Grammar {
+    /// The arguments of rule `r`.
+    #[inline]
+    pub fn args(&self, r: usize) -> &[Arg] {
+        &self.args[self.starts[r] as usize..self.starts[r + 1] as usize]
+    }
+}
+
+/// The terminal id of a keyword or operator spelling, `NO_TERMINAL` for others.
+pub fn terminal_of(spelling: &str) -> u8 {
+    TERMINALS.iter().position(|t| *t == spelling).map_or(NO_TERMINAL, |i| i as u8)
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn every_rule_reference_resolves() {
-        let g = super::grammar();
-        assert_eq!(g.args.len(), super::RULES.len());
+        let g = &super::GRAMMAR;
+        assert_eq!(g.kinds.len(), super::RULES.len());
+        for (r, rule) in super::RULES.iter().enumerate() {
+            assert_eq!(g.args(r).len(), rule.2.len(), "{}", rule.0);
+        }
+        assert!(super::TERMINALS.len() < super::NO_TERMINAL as usize);
     }
 }

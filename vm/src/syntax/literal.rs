@@ -3,7 +3,9 @@
 //!
 //! * Integers (`mp_parse_num_integer`): `0x 0o 0b` prefixes; a leading `0` followed by more digits means
 //!   "base 1" and only zeros parse; the error quotes the digits like a str repr.
-//! * Floats and imaginary numbers: [`float_parse`](crate::syntax::float_parse).
+//! * Floats and imaginary numbers (`mp_parse_num_decimal`): the digits go through MicroPython's decimal
+//!   parser, [`crate::float::parse`] (the same one the float formatter's round-trip check uses), then an
+//!   optional `j` makes it imaginary.
 
 use num_bigint::BigInt;
 use num_traits::Num;
@@ -23,18 +25,29 @@ pub enum LiteralErrorKind {
     BadInteger { base: u32, text: Vec<u8> },
     /// `mp_parse_num_float` failed: `invalid syntax for number`.
     BadNumber,
-    /// A decoded str literal is not valid UTF-8 (raw invalid bytes, a lone surrogate escape): MicroPython
-    /// keeps such bytes, our `String` constants cannot.
-    NotUtf8,
 }
 
 /// Decodes a number token as the lexer classified it (`MP_TOKEN_FLOAT_OR_IMAG` or `MP_TOKEN_INTEGER`).
 pub fn decode_number(text: &str, is_float: bool) -> Result<Constant, LiteralError> {
     if is_float {
-        return crate::syntax::float_parse::parse_float_literal(text)
-            .ok_or(LiteralError { offset: 0, kind: LiteralErrorKind::BadNumber });
+        return parse_float_literal(text).ok_or(LiteralError { offset: 0, kind: LiteralErrorKind::BadNumber });
     }
     decode_integer(text).map(Constant::Int)
+}
+
+/// A float/imaginary token as the lexer hands it over (`E` already `e`; underscores are skipped by the
+/// parser too). `None` where MicroPython raises `SyntaxError: invalid syntax for number`.
+pub fn parse_float_literal(text: &str) -> Option<Constant> {
+    let b = text.as_bytes();
+    let (value, used) = crate::float::parse_unsigned_decimal(b)?;
+    if used == 0 {
+        return None;
+    }
+    match &b[used..] {
+        [] => Some(Constant::Float(value)),
+        [j] if (j | 0x20) == b'j' => Some(Constant::Complex { real: 0.0, imag: value }),
+        _ => None,
+    }
 }
 
 /// `mp_parse_num_integer` with base 0 on a lexer token (`mp_parse_num_base` picks the base: `0x`, `0o`,
@@ -111,6 +124,31 @@ pub fn quote_repr(text: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn f(s: &str) -> f64 {
+        match parse_float_literal(s) {
+            Some(Constant::Float(v)) => v,
+            other => panic!("{s}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn float_literals() {
+        assert_eq!(f("0.1"), 0.1);
+        assert_eq!(f("1.5"), 1.5);
+        assert_eq!(f("1e400"), f64::INFINITY);
+        assert_eq!(f("1e-400"), 0.0);
+        assert_eq!(f("2.5e-10"), 2.5e-10);
+        assert_eq!(f(".5"), 0.5);
+        assert_eq!(f("1."), 1.0);
+        assert_eq!(f("123456789012345678901234567890"), 1.2345678901234568e29);
+        assert_eq!(f("5e-324"), 5e-324);
+        assert_eq!(f("1.7976931348623157e308"), f64::MAX);
+        assert_eq!(parse_float_literal("2j"), Some(Constant::Complex { real: 0.0, imag: 2.0 }));
+        for s in ["1e", "1e+", "1.2.3", "1jj", "1.5x", "0x1.5"] {
+            assert_eq!(parse_float_literal(s), None, "{s}");
+        }
+    }
 
     #[test]
     fn integers() {

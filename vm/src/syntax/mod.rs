@@ -5,20 +5,24 @@
 //!    lexer-level errors; [`tstring`] expands template strings into `__template__(...)` tokens.
 //! 2. [`recognize`]: MicroPython's parse loop over its [`grammar`], without building a tree: it decides
 //!    whether mpy-cross's parser fails, where, and with which error (syntax, indentation, number literal,
-//!    `\N` escape, memory).
+//!    `\N` escape, memory), and reports where the program uses forms of MicroPython's looser grammar;
+//!    [`mend`] turns those into token edits for rustpython and into the compile-stage errors rustpython
+//!    cannot reach (`LHS of keyword arg must be an id`, mixed set/dict displays).
 //! 3. [`intern`]: the qstr-or-object decision for every string literal, in token order.
 //! 4. [`rewrite`]: the text rustpython will parse, rebuilt from the tokens (placeholders for literals and
-//!    odd identifiers, f-strings turned into `.format(...)` calls).
+//!    odd identifiers, f-strings turned into `.format(...)` calls, blanks only where tokens would run
+//!    together, one space per indentation level MicroPython counted).
 //! 5. `lower`: rustpython parses the rebuilt text and the tree is converted to ours, with MicroPython's
 //!    lines and original byte ranges. Programs MicroPython's parser takes but rustpython refuses get the
 //!    compile-stage error mpy-cross would report (`gaps`).
 //! 6. [`fold`]: `py/parse.c`'s rewrites (constant folding, `const()`, constant tuples, `math.*`).
 //!
-//! Deeply nested input is parsed on a thread whose stack fits the nesting (see [`parse_with`]).
+//! Deeply nested input is parsed (and compiled, through [`with_parsed`]) on a thread whose stack fits the
+//! nesting, with a guard that turns running out of it into mpy-cross's own error (see [`stack`]).
 
 pub mod ast;
+mod dismantle;
 pub mod dump;
-pub mod float_parse;
 pub mod fold;
 mod gaps;
 pub mod grammar;
@@ -26,9 +30,11 @@ pub mod intern;
 pub mod lexer;
 pub mod literal;
 mod lower;
+pub mod mend;
 pub mod recognize;
 pub mod rewrite;
 pub mod source;
+pub mod stack;
 pub mod tstring;
 #[cfg(test)]
 mod tests;
@@ -54,43 +60,53 @@ pub fn parse(source: &[u8]) -> (ast::Module, Vec<CompileError>) {
 
 /// Parses source bytes into a module. Never fails: errors come back beside a (possibly partial) tree.
 pub fn parse_with(source: &[u8], opts: &ParseOptions) -> (ast::Module, Vec<CompileError>) {
-    parse_impl(source, opts, true)
+    with_parsed(source, opts, |m, e| (m, e)).unwrap_or_else(|e| (ast::Module::default(), vec![e]))
 }
 
 /// Parses source bytes into the tree *as written*: without MicroPython's parse-time folding (`const()`
 /// names stay names, `1 << 4` stays an operation). For analyses that reason about the source and edit it
 /// (`analysis`), not for compiling. Errors are the parser's; folding errors are left to the compiler.
 pub fn parse_source_level(source: &[u8]) -> (ast::Module, Vec<CompileError>) {
-    parse_impl(source, &ParseOptions::default(), false)
+    parse_impl(source, &ParseOptions::default(), false, |m, e| (m, e)).unwrap_or_else(|e| (ast::Module::default(), vec![e]))
 }
 
-fn parse_impl(source: &[u8], opts: &ParseOptions, fold: bool) -> (ast::Module, Vec<CompileError>) {
+/// Parses source bytes and hands the tree and its errors to `f`, on a thread whose stack fits the input's
+/// nesting when it is deep (see [`stack`]); the tree is dropped there too unless `f` returns it. `Err` when
+/// no such thread can be started.
+pub fn with_parsed<R: Send>(
+    source: &[u8],
+    opts: &ParseOptions,
+    f: impl FnOnce(ast::Module, Vec<CompileError>) -> R + Send,
+) -> Result<R, CompileError> {
+    parse_impl(source, opts, true, f)
+}
+
+fn parse_impl<R: Send>(
+    source: &[u8],
+    opts: &ParseOptions,
+    fold: bool,
+    f: impl FnOnce(ast::Module, Vec<CompileError>) -> R + Send,
+) -> Result<R, CompileError> {
     let tokens = tstring::expand(Lexer::tokenize(source, opts.opt_level), opts.opt_level);
-    if let Err(stop) = recognize::recognize(&tokens) {
-        return (ast::Module::default(), vec![parser_error(&stop, &tokens)]);
-    }
+    let mends = match recognize::recognize(&tokens) {
+        Ok(facts) => mend::plan(&tokens, &facts),
+        Err(stop) => return Ok(f(ast::Module::default(), vec![parser_error(&stop, &tokens)])),
+    };
     let depth = nesting_estimate(&tokens);
     if depth <= INLINE_DEPTH {
-        return build_tree(source, &tokens, opts, fold);
+        let (m, e) = build_tree(source, &tokens, &mends, opts, fold);
+        return Ok(f(m, e));
     }
-    // Deeply nested input: our passes (and rustpython's) recurse per level, so run them on a thread whose
-    // stack fits the nesting. mpy-cross itself accepts a few thousand levels.
-    let per_level = if cfg!(debug_assertions) { 32 << 10 } else { 8 << 10 };
-    let stack = (2usize << 20).saturating_add(depth.saturating_mul(per_level));
-    let memory_error = || {
-        CompileError::new(ErrorKind::MemoryError, "memory allocation failed")
-    };
-    if stack > MAX_STACK {
-        return (ast::Module::default(), vec![memory_error()]);
-    }
-    std::thread::scope(|scope| {
-        std::thread::Builder::new()
-            .stack_size(stack)
-            .spawn_scoped(scope, || build_tree(source, &tokens, opts, fold))
-            .ok()
-            .and_then(|h| h.join().ok())
-            .unwrap_or_else(|| (ast::Module::default(), vec![memory_error()]))
+    // Deeply nested input: the passes (lowering, folding, compiling) recurse per level, so they run on a
+    // thread whose stack fits the estimate (only the pages actually used cost memory), with the stack guard
+    // armed in case it does not. mpy-cross itself accepts a few thousand levels.
+    let per_level: usize = if cfg!(debug_assertions) { 64 << 10 } else { 16 << 10 };
+    let size = (4usize << 20).saturating_add(depth.saturating_mul(per_level)).min(MAX_STACK);
+    stack::run_on_thread(size, || {
+        let (m, e) = build_tree(source, &tokens, &mends, opts, fold);
+        f(m, e)
     })
+    .ok_or_else(|| CompileError::new(ErrorKind::MemoryError, "memory allocation failed"))
 }
 
 /// Nesting up to this estimate is parsed on the caller's stack.
@@ -98,15 +114,43 @@ const INLINE_DEPTH: usize = 48;
 /// The largest stack we ask for when parsing deeply nested input.
 const MAX_STACK: usize = 1 << 30;
 
-/// An upper bound on how deeply our trees can nest for these tokens: blocks, brackets, and operators
-/// (each may add a level, e.g. a long `a + b + c` chain nests left).
+/// An upper bound on how deeply our trees can nest for these tokens: blocks, brackets, operators (each may
+/// add a level, e.g. a long `a + b + c` chain nests left) and `elif` branches (each nests in the one before).
 fn nesting_estimate(tokens: &[Token]) -> usize {
     let (mut indent, mut max, mut sum) = (0usize, 0usize, 0usize);
     let mut levels: Vec<usize> = vec![0];
+    // Per indentation level, the `elif` branches of the if statement there so far.
+    let mut elifs: Vec<usize> = vec![0];
+    let mut elif_sum = 0usize;
+    let mut line_start = true;
     for t in tokens {
+        if line_start && levels.len() == 1 && !matches!(t.kind, TokKind::Newline | TokKind::Indent | TokKind::Dedent) {
+            while elifs.len() > indent + 1 {
+                elif_sum -= elifs.pop().unwrap_or(0);
+            }
+            elifs.resize(indent + 1, 0);
+            match t.kind {
+                TokKind::Keyword("elif") => {
+                    elifs[indent] += 1;
+                    elif_sum += 1;
+                }
+                TokKind::Keyword("else") => {}
+                _ => {
+                    elif_sum -= elifs[indent];
+                    elifs[indent] = 0;
+                }
+            }
+        }
+        line_start = false;
         match &t.kind {
-            TokKind::Indent => indent += 1,
-            TokKind::Dedent => indent = indent.saturating_sub(1),
+            TokKind::Indent => {
+                indent += 1;
+                line_start = true;
+            }
+            TokKind::Dedent => {
+                indent = indent.saturating_sub(1);
+                line_start = true;
+            }
             TokKind::Op("(" | "[" | "{") => {
                 // A bracket may also be a trailer (`a[0][0]`, `f()()`) nesting its left side one level
                 // deeper, like an operator.
@@ -122,6 +166,7 @@ fn nesting_estimate(tokens: &[Token]) -> usize {
             TokKind::Newline if levels.len() == 1 => {
                 sum -= levels[0];
                 levels[0] = 0;
+                line_start = true;
             }
             TokKind::Op("," | ";" | ":" | "=") => {}
             TokKind::Op(_) | TokKind::Keyword("not" | "and" | "or" | "if" | "else" | "lambda" | "await" | "in" | "is" | "yield" | "for") => {
@@ -132,23 +177,32 @@ fn nesting_estimate(tokens: &[Token]) -> usize {
             }
             _ => {}
         }
-        max = max.max(indent + levels.len() + sum);
+        max = max.max(indent + levels.len() + sum + elif_sum);
     }
     max
 }
 
 /// Rebuilds the text for rustpython, parses and lowers it, and applies MicroPython's parse-time rewrites.
-fn build_tree(source: &[u8], tokens: &[Token], opts: &ParseOptions, fold: bool) -> (ast::Module, Vec<CompileError>) {
-    if let Some(t) = tokens.iter().find(|t| t.kind == TokKind::Name && std::str::from_utf8(&t.text).is_err()) {
-        // MicroPython takes any bytes >= 0x80 in names; our identifiers are `String`s.
-        let err = CompileError::internal("an identifier that is not valid UTF-8 is not supported").at_line(t.line);
-        return (ast::Module::default(), vec![err.with_range(ast::TextRange::new(t.start, t.end))]);
-    }
+fn build_tree(
+    source: &[u8],
+    tokens: &[Token],
+    mends: &mend::Mends,
+    opts: &ParseOptions,
+    fold: bool,
+) -> (ast::Module, Vec<CompileError>) {
     let str_kinds = intern::decide(tokens, &opts.known_qstrs);
-    let mut rw = rewrite::rewrite(source, tokens);
-    for _ in 0..64 {
-        let result = lower::lower_module(&lower::Input { rw: &rw, tokens, str_kinds: &str_kinds });
+    let mut rw = rewrite::rewrite(source, tokens, &mends.edits);
+    for attempt in 0..64 {
+        // The first attempt hands rustpython the tokens; a refused program is parsed from the text.
+        let result = lower::lower_module(&lower::Input { rw: &rw, tokens, str_kinds: &str_kinds }, attempt == 0);
+        if attempt == 0 && result.is_err() {
+            continue;
+        }
         match result {
+            Ok(_) if !mends.errors.is_empty() => {
+                // rustpython parsed what it should not have (defensive: it refuses all of these forms).
+                return (ast::Module::default(), vec![gaps::mend_error(&mends.errors[0], tokens)]);
+            }
             Ok(lowered) if !fold => return (lowered.module, Vec::new()),
             Ok(mut lowered) => {
                 let err = fold::fold_module(&mut lowered.module, &lowered.side);
@@ -162,7 +216,7 @@ fn build_tree(source: &[u8], tokens: &[Token], opts: &ParseOptions, fold: bool) 
                         continue;
                     }
                 }
-                return (ast::Module::default(), vec![lower_error(&e, &rw, tokens)]);
+                return (ast::Module::default(), vec![lower_error(&e, tokens, &mends.errors)]);
             }
         }
     }
@@ -196,12 +250,17 @@ fn parser_error(stop: &recognize::Stop, tokens: &[Token]) -> CompileError {
     CompileError::new(kind, msg).at_line(t.line).with_range(range)
 }
 
-/// Converts a lowering failure into the error mpy-cross prints.
-fn lower_error(e: &LowerError, rw: &rewrite::Rewritten, tokens: &[Token]) -> CompileError {
+/// Converts a lowering failure into the error mpy-cross prints. `gap_errors` are the compile-stage errors
+/// of constructs rustpython cannot parse (see [`mend`]): the first one wins when rustpython stopped at or
+/// after it.
+fn lower_error(e: &LowerError, tokens: &[Token], gap_errors: &[mend::GapError]) -> CompileError {
     // The line MicroPython gives the token at the failing offset.
     let line = tokens.iter().rev().find(|t| !t.injected && t.start <= e.offset).map_or(1, |t| t.line);
-    let _ = rw;
     let range = ast::TextRange::new(e.offset, e.offset);
+    let parse_failed = matches!(e.kind, LowerErrorKind::Parse { .. });
+    if let Some(g) = gap_errors.first().filter(|g| parse_failed && tokens[g.anchor].start <= e.offset) {
+        return gaps::mend_error(g, tokens);
+    }
     if let LowerErrorKind::Parse { semantic: Some(sem), .. } = &e.kind {
         if let Some(err) = gaps::compile_stage_error(sem, e.offset, tokens) {
             return err.with_range(range);
@@ -215,11 +274,8 @@ fn lower_error(e: &LowerError, rw: &rewrite::Rewritten, tokens: &[Token]) -> Com
     let (kind, message) = match &e.kind {
         LowerErrorKind::Parse { indentation: true, .. } => (ErrorKind::IndentationError, "unexpected indent"),
         LowerErrorKind::Parse { .. } | LowerErrorKind::Unsupported(_) => (ErrorKind::SyntaxError, "invalid syntax"),
+        LowerErrorKind::OutOfStack => return stack::error(),
         LowerErrorKind::Literal(l) => match l.kind {
-            literal::LiteralErrorKind::NotUtf8 => {
-                let msg = "a str literal that is not valid UTF-8 is not supported";
-                return CompileError::new(ErrorKind::Internal, msg).at_line(line).with_range(range);
-            }
             literal::LiteralErrorKind::BadNumber => (ErrorKind::SyntaxError, "invalid syntax for number"),
             literal::LiteralErrorKind::BadInteger { base, ref text } => {
                 let msg = literal::bad_integer_message(base, text);

@@ -9,8 +9,13 @@
 //! * `\N{...}` in a string fails when the lexer reads that token, i.e. when the parser moves past the
 //!   token before it;
 //! * the rule stack outgrowing mpy-cross's heap is a `MemoryError` (deeply nested brackets).
+//!
+//! On success it reports [`Facts`]: where the program uses forms of MicroPython's looser grammar that
+//! rustpython's grammar does not have (walrus and keyword targets that are expressions, annotated tuple
+//! targets, mixed dict/set displays, a trailing comma after `from m import a,`), found exactly as the parse
+//! loop met them, for [`mend`](super::mend).
 
-use super::grammar::{grammar, Arg, Kind};
+use super::grammar::{rule_index, terminal_index, Arg, Kind, GRAMMAR};
 use super::lexer::{TokKind, Token};
 use super::literal;
 
@@ -41,40 +46,84 @@ const RULE_STACK_INC: usize = 16;
 const RULE_STACK_FAIL: usize = 129_920;
 const RULE_ENTRY_BYTES: usize = 16;
 
-/// The grammar's name for a token.
-fn tok_name(k: &TokKind) -> &'static str {
-    match k {
-        TokKind::Name => "NAME",
-        TokKind::Integer => "INTEGER",
-        TokKind::FloatOrImag => "FLOAT_OR_IMAG",
-        TokKind::String => "STRING",
-        TokKind::Bytes => "BYTES",
-        TokKind::Newline => "NEWLINE",
-        TokKind::Indent => "INDENT",
-        TokKind::Dedent => "DEDENT",
-        TokKind::Keyword(k) => k,
-        TokKind::Op(o) => o,
-        TokKind::End => "END",
-        _ => "<error>",
-    }
+/// The terminal id of the end of input.
+const END: u8 = terminal_index("END");
+
+/// Forms of MicroPython's grammar that its *compiler* judges, by token index (`start` is a rule's first
+/// token, `at` the token that revealed the form).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facts {
+    /// `target := value` (in `namedexpr_test` or `argument`): `(start of target, index of ':=')`.
+    pub walrus: Vec<(usize, usize)>,
+    /// `target = value` keyword arguments: `(start of target, index of '=')`.
+    pub keywords: Vec<(usize, usize)>,
+    /// `target: annotation [= value]` statements: `(start of target, index of ':')`.
+    pub annotated: Vec<(usize, usize)>,
+    /// Items of dict/set displays with more than one item: `(start of the display's first item, start of
+    /// the item, index of the item's ':' if it has one)`, in source order.
+    pub display_items: Vec<(usize, usize, Option<usize>)>,
+    /// A `,` that ends the names of `from m import a, b,`.
+    pub trailing_import_commas: Vec<usize>,
+}
+
+/// Indices of the rules whose tokens make [`Facts`].
+mod watched {
+    use super::rule_index;
+    pub const NAMEDEXPR_TEST: usize = rule_index("namedexpr_test");
+    pub const NAMEDEXPR_TEST_2: usize = rule_index("namedexpr_test_2");
+    pub const ARGUMENT: usize = rule_index("argument");
+    pub const ARGUMENT_2: usize = rule_index("argument_2");
+    pub const ARGUMENT_3: usize = rule_index("argument_3");
+    pub const GENERIC_EQUAL_TEST: usize = rule_index("generic_equal_test");
+    pub const GENERIC_COLON_TEST: usize = rule_index("generic_colon_test");
+    pub const EXPR_STMT: usize = rule_index("expr_stmt");
+    pub const EXPR_STMT_2: usize = rule_index("expr_stmt_2");
+    pub const ANNASSIGN: usize = rule_index("annassign");
+    pub const DICTORSETMAKER: usize = rule_index("dictorsetmaker");
+    pub const DICTORSETMAKER_ITEM: usize = rule_index("dictorsetmaker_item");
+    pub const IMPORT_AS_NAMES: usize = rule_index("import_as_names");
+    /// Whether a token consumed by a rule may make a fact (a quick test in the parse loop).
+    pub const CONSUMES_FACTS: [bool; super::super::grammar::RULES.len()] = {
+        let mut t = [false; super::super::grammar::RULES.len()];
+        let all = [NAMEDEXPR_TEST_2, ARGUMENT_3, GENERIC_EQUAL_TEST, GENERIC_COLON_TEST, ANNASSIGN, IMPORT_AS_NAMES];
+        let mut i = 0;
+        while i < all.len() {
+            t[all[i]] = true;
+            i += 1;
+        }
+        t
+    };
 }
 
 struct Parser<'a> {
     tokens: &'a [Token],
+    /// The terminal id of each token (read at every step: kept apart from the large tokens).
+    terms: Vec<u8>,
     pos: usize,
-    stack: Vec<(usize, usize)>,
+    /// `(rule, next argument, first token)` per pending rule.
+    stack: Vec<(u16, u16, u32)>,
     alloc: usize,
+    /// The most entries the rule stack held.
+    peak: usize,
+    facts: Facts,
+    /// Tests: the stack size where a descent the fast path could skip started, and the most entries any
+    /// such descent pushed above it.
+    #[cfg(test)]
+    descent: (Option<usize>, usize),
 }
 
 impl Parser<'_> {
-    fn cur(&self) -> &'static str {
-        self.tokens.get(self.pos).map_or("END", |t| tok_name(&t.kind))
+    fn cur(&self) -> u8 {
+        self.terms.get(self.pos).copied().unwrap_or(END)
     }
 
-    /// Consumes the current token (`push_result_token` + `mp_lexer_to_next`).
-    fn consume(&mut self) -> Result<(), Stop> {
+    /// Consumes the current token (`push_result_token` + `mp_lexer_to_next`) as an argument of `rule`.
+    fn consume(&mut self, rule: usize) -> Result<(), Stop> {
+        if watched::CONSUMES_FACTS[rule] {
+            self.note(rule);
+        }
         let t = &self.tokens[self.pos];
-        if matches!(t.kind, TokKind::Integer | TokKind::FloatOrImag) {
+        if matches!(t.kind, TokKind::Integer | TokKind::FloatOrImag) && !plain_decimal(t) {
             let text = String::from_utf8_lossy(&t.text);
             if let Err(e) = literal::decode_number(&text, t.kind == TokKind::FloatOrImag) {
                 return Err(Stop { token: self.pos, failure: Failure::Literal(e.kind) });
@@ -87,7 +136,49 @@ impl Parser<'_> {
         Ok(())
     }
 
-    fn push(&mut self, rule: usize, i: usize) -> Result<(), Stop> {
+    /// Records a fact when the current token, consumed by `rule`, reveals one.
+    fn note(&mut self, rule: usize) {
+        use watched as w;
+        let at = self.pos;
+        // The pending rule `depth` entries down the stack (0 = the parent of `rule`).
+        let below = |depth: usize| self.stack.len().checked_sub(depth + 1).map(|k| self.stack[k]);
+        let parent_is = |depth: usize, r: usize| below(depth).filter(|e| usize::from(e.0) == r).map(|e| e.2 as usize);
+        if rule == w::NAMEDEXPR_TEST_2 {
+            if let Some(start) = parent_is(0, w::NAMEDEXPR_TEST) {
+                self.facts.walrus.push((start, at));
+            }
+        } else if rule == w::ARGUMENT_3 {
+            if let Some(start) = parent_is(0, w::ARGUMENT) {
+                self.facts.walrus.push((start, at));
+            }
+        } else if rule == w::GENERIC_EQUAL_TEST {
+            if parent_is(0, w::ARGUMENT_2).is_some() {
+                if let Some(start) = parent_is(1, w::ARGUMENT) {
+                    self.facts.keywords.push((start, at));
+                }
+            }
+        } else if rule == w::ANNASSIGN {
+            if parent_is(0, w::EXPR_STMT_2).is_some() {
+                if let Some(start) = parent_is(1, w::EXPR_STMT) {
+                    self.facts.annotated.push((start, at));
+                }
+            }
+        } else if rule == w::GENERIC_COLON_TEST {
+            if let Some(start) = parent_is(0, w::DICTORSETMAKER_ITEM) {
+                if let Some(item) = self.facts.display_items.iter_mut().rev().find(|d| d.1 == start) {
+                    item.2 = Some(at);
+                }
+            }
+        } else if rule == w::IMPORT_AS_NAMES
+            && !matches!(self.tokens.get(at + 1).map(|t| &t.kind), Some(TokKind::Name))
+        {
+            self.facts.trailing_import_commas.push(at);
+        }
+    }
+
+    /// Pushes `rule` to resume at argument `i`; `start` is its first token (`None` for a rule starting
+    /// at the current token).
+    fn push(&mut self, rule: usize, i: usize, start: Option<usize>) -> Result<(), Stop> {
         if self.stack.len() >= self.alloc {
             let grown = self.alloc + RULE_STACK_INC;
             if grown >= RULE_STACK_FAIL {
@@ -95,8 +186,29 @@ impl Parser<'_> {
             }
             self.alloc = grown;
         }
-        self.stack.push((rule, i));
+        let start = start.unwrap_or_else(|| {
+            if rule == watched::DICTORSETMAKER_ITEM {
+                self.note_display_item();
+            }
+            self.pos
+        });
+        // Rule and argument numbers fit 16 bits (a few hundred rules of a few arguments) and token
+        // indices 32 (sources are far below 4 GB).
+        self.stack.push((rule as u16, i as u16, start as u32));
+        self.peak = self.peak.max(self.stack.len());
+        #[cfg(test)]
+        if let Some(base) = self.descent.0 {
+            self.descent.1 = self.descent.1.max(self.stack.len() - base);
+        }
         Ok(())
+    }
+
+    /// A `dictorsetmaker_item` starts at the current token: record it with its display.
+    fn note_display_item(&mut self) {
+        // The display is the nearest pending `dictorsetmaker` (its first item starts it).
+        if let Some(d) = self.stack.iter().rev().find(|e| usize::from(e.0) == watched::DICTORSETMAKER) {
+            self.facts.display_items.push((d.2 as usize, self.pos, None));
+        }
     }
 
     fn syntax_error(&self) -> Stop {
@@ -104,24 +216,118 @@ impl Parser<'_> {
     }
 }
 
-/// Runs MicroPython's parser over `tokens` (which end with `End`) from `file_input`.
-pub fn recognize(tokens: &[Token]) -> Result<(), Stop> {
-    recognize_measured(tokens).map(|_| ())
+/// Whether a number token is a decimal integer that certainly parses (`7`, `1000`, `0`): no need to run
+/// the number parser on it.
+fn plain_decimal(t: &Token) -> bool {
+    t.kind == TokKind::Integer
+        && !t.text.is_empty()
+        && t.text.iter().all(u8::is_ascii_digit)
+        && (t.text[0] != b'0' || t.text.iter().all(|&c| c == b'0'))
 }
 
-/// [`recognize`], returning the deepest rule stack used.
-pub fn recognize_measured(tokens: &[Token]) -> Result<usize, Stop> {
-    let g = grammar();
-    let mut deepest = 0;
-    let mut p = Parser { tokens, pos: 0, stack: Vec::new(), alloc: RULE_STACK_INIT };
+/// The fast path of the parse loop: a `test` that is one plain atom (a name, number, string, `...`,
+/// `None`, `True`, `False`) followed by a token that continues none of the rules between `test` and
+/// `atom` (not a trailer, operator, comparison, `and`, `or` or `if`). The loop would descend through
+/// those rules, consume the atom, and come back up with every optional continuation failing on the next
+/// token, without an error and without a fact; the fast path only consumes the atom. It is taken only when
+/// the descent would not grow the rule stack's allocation, whose size decides mpy-cross's `MemoryError`.
+mod shortcut {
+    use super::super::grammar::{rule_index, terminal_index as t, TERMINALS};
+
+    pub const TEST: usize = rule_index("test");
+    pub const ATOM: usize = rule_index("atom");
+    /// Entries the descent from `test` to a plain atom and its failed continuations pushes at most, above
+    /// the stack it starts from (checked by a test against the full loop).
+    pub const DESCENT_PEAK: usize = 20;
+
+    const fn table(terms: &[u8]) -> [bool; 256] {
+        let mut out = [false; 256];
+        let mut i = 0;
+        while i < terms.len() {
+            out[terms[i] as usize] = true;
+            i += 1;
+        }
+        out
+    }
+
+    /// Terminals that are a whole atom.
+    pub const PLAIN_ATOM: [bool; 256] = table(&[
+        t("NAME"), t("INTEGER"), t("FLOAT_OR_IMAG"), t("STRING"), t("BYTES"), t("..."), t("None"), t("True"),
+        t("False"),
+    ]);
+    /// Terminals that continue some rule between `atom` and `test`.
+    pub const CONTINUES: [bool; 256] = table(&[
+        t("("), t("["), t("."), t("**"), t("*"), t("@"), t("/"), t("%"), t("//"), t("+"), t("-"), t("<<"),
+        t(">>"), t("&"), t("^"), t("|"), t("<"), t(">"), t("=="), t("<="), t(">="), t("!="), t("in"), t("not"),
+        t("is"), t("and"), t("or"), t("if"),
+    ]);
+    const _: () = assert!(TERMINALS.len() < 256);
+}
+
+/// Runs MicroPython's parser over `tokens` (which end with `End`) from `file_input`.
+pub fn recognize(tokens: &[Token]) -> Result<Facts, Stop> {
+    recognize_with(tokens, true).0
+}
+
+/// [`recognize`] with or without the fast path for plain atoms (for the test that they agree); also
+/// returns the rule stack's final allocation and its peak (in tests: the deepest skippable descent).
+fn recognize_with(tokens: &[Token], fast: bool) -> (Result<Facts, Stop>, usize, usize) {
+    let mut p = Parser {
+        tokens,
+        terms: tokens.iter().map(|t| t.term).collect(),
+        pos: 0,
+        stack: Vec::with_capacity(RULE_STACK_INIT),
+        alloc: RULE_STACK_INIT,
+        peak: 0,
+        facts: Facts::default(),
+        #[cfg(test)]
+        descent: (None, 0),
+    };
+    let result = parse_loop(&mut p, fast);
+    #[cfg(test)]
+    let peak = p.descent.1;
+    #[cfg(not(test))]
+    let peak = p.peak;
+    (result.map(|()| std::mem::take(&mut p.facts)), p.alloc, peak)
+}
+
+fn parse_loop(p: &mut Parser<'_>, fast: bool) -> Result<(), Stop> {
+    let g = &GRAMMAR;
+    let tokens = p.tokens;
     if tokens.first().is_some_and(|t| t.name_escape) {
         return Err(Stop { token: 0, failure: Failure::NameEscape });
     }
-    p.push(g.index["file_input"], 0)?;
+    p.push(const { rule_index("file_input") }, 0, None)?;
     let mut backtrack = false;
-    'next_rule: while let Some((rule, mut i)) = p.stack.pop() {
-        deepest = deepest.max(p.stack.len() + 1);
-        let args = &g.args[rule];
+    'next_rule: while let Some((rule, i, start)) = p.stack.pop() {
+        let (rule, mut i, start) = (usize::from(rule), usize::from(i), start as usize);
+        #[cfg(test)]
+        {
+            if p.descent.0.is_some_and(|base| p.stack.len() < base) {
+                p.descent.0 = None;
+            }
+            if p.descent.0.is_none()
+                && rule == shortcut::TEST
+                && i == 0
+                && !backtrack
+                && shortcut::PLAIN_ATOM[usize::from(p.cur())]
+                && !shortcut::CONTINUES[usize::from(p.terms.get(p.pos + 1).copied().unwrap_or(END))]
+            {
+                p.descent.0 = Some(p.stack.len());
+            }
+        }
+        if fast
+            && rule == shortcut::TEST
+            && i == 0
+            && !backtrack
+            && shortcut::PLAIN_ATOM[usize::from(p.cur())]
+            && !shortcut::CONTINUES[usize::from(p.terms.get(p.pos + 1).copied().unwrap_or(END))]
+            && p.stack.len() + shortcut::DESCENT_PEAK <= p.alloc
+        {
+            p.consume(shortcut::ATOM)?;
+            continue 'next_rule;
+        }
+        let args = g.args(rule);
         let n = args.len();
         match g.kinds[rule] {
             Kind::Or => {
@@ -133,15 +339,15 @@ pub fn recognize_measured(tokens: &[Token]) -> Result<usize, Stop> {
                     match args[i] {
                         Arg::Tok(t) => {
                             if p.cur() == t {
-                                p.consume()?;
+                                p.consume(rule)?;
                                 continue 'next_rule;
                             }
                         }
                         Arg::Rule(r) | Arg::OptRule(r) => {
                             if i + 1 < n {
-                                p.push(rule, i + 1)?;
+                                p.push(rule, i + 1, Some(start))?;
                             }
-                            p.push(r, 0)?;
+                            p.push(r as usize, 0, None)?;
                             continue 'next_rule;
                         }
                     }
@@ -163,7 +369,7 @@ pub fn recognize_measured(tokens: &[Token]) -> Result<usize, Stop> {
                     match args[i] {
                         Arg::Tok(t) => {
                             if p.cur() == t {
-                                p.consume()?;
+                                p.consume(rule)?;
                             } else if i > 0 {
                                 return Err(p.syntax_error());
                             } else {
@@ -172,8 +378,8 @@ pub fn recognize_measured(tokens: &[Token]) -> Result<usize, Stop> {
                             }
                         }
                         Arg::Rule(r) | Arg::OptRule(r) => {
-                            p.push(rule, i + 1)?;
-                            p.push(r, 0)?;
+                            p.push(rule, i + 1, Some(start))?;
+                            p.push(r as usize, 0, None)?;
                             continue 'next_rule;
                         }
                     }
@@ -213,15 +419,15 @@ pub fn recognize_measured(tokens: &[Token]) -> Result<usize, Stop> {
                         Arg::Tok(t) => {
                             i += 1;
                             if p.cur() == t {
-                                p.consume()?;
+                                p.consume(rule)?;
                             } else {
                                 backtrack = true;
                                 failed = true;
                             }
                         }
                         Arg::Rule(r) | Arg::OptRule(r) => {
-                            p.push(rule, i + 1)?;
-                            p.push(r, 0)?;
+                            p.push(rule, i + 1, Some(start))?;
+                            p.push(r as usize, 0, None)?;
                             continue 'next_rule;
                         }
                     }
@@ -229,8 +435,91 @@ pub fn recognize_measured(tokens: &[Token]) -> Result<usize, Stop> {
             }
         }
     }
-    if p.cur() != "END" {
+    if p.cur() != END {
         return Err(p.syntax_error());
     }
-    Ok(deepest)
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::lexer::Lexer;
+
+    fn sources() -> Vec<(String, Vec<u8>)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests");
+        let mut dirs = vec![root.join("corpus"), root.join("refusals")];
+        let mut out = Vec::new();
+        while let Some(d) = dirs.pop() {
+            let Ok(rd) = std::fs::read_dir(&d) else { continue };
+            for e in rd.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.extension().is_some_and(|x| x == "py") {
+                    if let Ok(b) = std::fs::read(&p) {
+                        out.push((p.display().to_string(), b));
+                    }
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    /// The descents the fast path skips push at most [`shortcut::DESCENT_PEAK`] entries (measured on the
+    /// full loop over every corpus program).
+    #[test]
+    fn descent_peak_bounds_the_full_loop() {
+        let mut deepest = 0;
+        for (name, src) in sources() {
+            let toks = Lexer::tokenize(&src, 0);
+            let (_, _, descent) = recognize_with(&toks, false);
+            assert!(descent <= shortcut::DESCENT_PEAK, "{name}: {descent}");
+            deepest = deepest.max(descent);
+        }
+        assert!(deepest > 10, "no descent measured");
+    }
+
+    /// With and without the fast path, the parse loop gives the same verdict, facts and rule-stack
+    /// allocation on every corpus and refusal program and on token-level mutations of them (a token
+    /// deleted, duplicated, swapped with the next or replaced by another token of the program).
+    #[test]
+    fn fast_path_agrees_with_the_full_loop() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut below = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n.max(1) as u64) as usize
+        };
+        let mut checked = 0;
+        for (name, src) in sources() {
+            let tokens = Lexer::tokenize(&src, 0);
+            if tokens.len() > 5000 {
+                continue;
+            }
+            for k in 0..40 {
+                let mut m = tokens.clone();
+                if k > 0 {
+                    let body = m.len().saturating_sub(1).max(1);
+                    let i = below(body);
+                    match below(4) {
+                        0 if m.len() > 2 => {
+                            m.remove(i);
+                        }
+                        1 => m.insert(i, m[i].clone()),
+                        2 if i + 1 < body => m.swap(i, i + 1),
+                        _ => m[i] = tokens[below(tokens.len())].clone(),
+                    }
+                }
+                let (fast, fast_alloc, _) = recognize_with(&m, true);
+                let (full, full_alloc, _) = recognize_with(&m, false);
+                assert_eq!(fast, full, "{name} (mutation {k})");
+                assert_eq!(fast_alloc, full_alloc, "{name} (mutation {k})");
+                checked += 1;
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
 }

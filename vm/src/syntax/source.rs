@@ -72,15 +72,34 @@ pub struct OffsetMap {
     /// `(rewritten_start, original_start, copied_len)` per piece, sorted by `rewritten_start`.
     pieces: Vec<(u32, u32, u32)>,
     identity: bool,
+    /// The piece of the last lookup: lookups mostly move forward a little (lowering walks the tree in
+    /// source order), so the next one usually hits it or its neighbour.
+    hint: std::cell::Cell<usize>,
 }
 
 impl OffsetMap {
     pub fn identity() -> Self {
-        OffsetMap { pieces: Vec::new(), identity: true }
+        OffsetMap { pieces: Vec::new(), identity: true, hint: Default::default() }
     }
 
     pub fn new() -> Self {
-        OffsetMap { pieces: Vec::new(), identity: false }
+        OffsetMap { pieces: Vec::new(), identity: false, hint: Default::default() }
+    }
+
+    /// The last piece starting at or before `offset` (`None` before the first piece).
+    fn piece_at(&self, offset: u32) -> Option<usize> {
+        let p = &self.pieces;
+        let holds = |i: usize| p[i].0 <= offset && p.get(i + 1).is_none_or(|n| n.0 > offset);
+        let h = self.hint.get();
+        let i = if h < p.len() && holds(h) {
+            h
+        } else if h + 1 < p.len() && holds(h + 1) {
+            h + 1
+        } else {
+            p.partition_point(|x| x.0 <= offset).checked_sub(1)?
+        };
+        self.hint.set(i);
+        Some(i)
     }
 
     /// Records that rewritten bytes `[new_start, new_start+len)` are a copy of original bytes from `orig_start`.
@@ -97,18 +116,7 @@ impl OffsetMap {
         if self.identity || self.pieces.is_empty() {
             return offset;
         }
-        let i = match self.pieces.binary_search_by(|p| p.0.cmp(&offset)) {
-            Ok(i) => {
-                // Several zero-length pieces may share a start: take the last one with that start.
-                let mut j = i;
-                while j + 1 < self.pieces.len() && self.pieces[j + 1].0 == offset {
-                    j += 1;
-                }
-                j
-            }
-            Err(0) => return offset,
-            Err(i) => i - 1,
-        };
+        let Some(i) = self.piece_at(offset) else { return offset };
         let (new_start, orig_start, len) = self.pieces[i];
         let delta = offset - new_start;
         if delta < len || len == 0 && delta == 0 {
@@ -118,5 +126,43 @@ impl OffsetMap {
         } else {
             orig_start + len
         }
+    }
+}
+
+#[cfg(test)]
+mod offset_map_tests {
+    use super::OffsetMap;
+
+    /// The lookup with its hint gives what a plain search gives, in any order of queries.
+    #[test]
+    fn hinted_lookup_matches_a_plain_search() {
+        let mut m = OffsetMap::new();
+        // Copied pieces, an insertion, two pieces sharing a start, a gap.
+        m.copied(0, 0, 5);
+        m.inserted(5, 9);
+        m.inserted(5, 11);
+        m.copied(7, 12, 3);
+        m.inserted(10, 20);
+        m.copied(12, 30, 4);
+        let plain = |o: u32| -> u32 {
+            let i = match m.pieces.iter().rposition(|p| p.0 <= o) {
+                Some(i) => i,
+                None => return o,
+            };
+            let (n, s, l) = m.pieces[i];
+            let d = o - n;
+            if d < l || (l == 0 && d == 0) {
+                s + d
+            } else if l == 0 {
+                s
+            } else {
+                s + l
+            }
+        };
+        let order: Vec<u32> = (0..20).chain((0..20).rev()).chain([3, 15, 5, 0, 11, 7, 19]).collect();
+        for o in order {
+            assert_eq!(m.to_original(o), plain(o), "offset {o}");
+        }
+        assert_eq!(m.to_original(5), 11);
     }
 }

@@ -51,6 +51,7 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn token(&self, kind: TokKind, text: Vec<u8>) -> Token {
+        let term = super::lexer::simple_term(&kind);
         Token {
             kind,
             line: self.at.line,
@@ -62,6 +63,7 @@ impl Builder<'_> {
             pieces: Vec::new(),
             name_escape: false,
             tstring: None,
+            term,
         }
     }
 

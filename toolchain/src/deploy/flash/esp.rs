@@ -108,26 +108,6 @@ pub fn chip_from_name(upper_name: &str) -> Option<EspChip> {
     pairs.iter().find(|(k, _)| n.contains(k)).map(|(_, c)| *c).or(Some(EspChip::Esp32))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_round_trip_and_tolerate_spelling() {
-        for c in EspChip::ALL {
-            assert_eq!(EspChip::from_name(c.name()), Some(c));
-        }
-        assert_eq!(EspChip::from_name("ESP32-S3"), Some(EspChip::Esp32s3));
-        assert_eq!(EspChip::from_name("esp8266"), None);
-    }
-
-    #[test]
-    fn file_names_imply_chips() {
-        assert_eq!(chip_from_name("ESP32_GENERIC_C6-20260101-V1.29.0.BIN"), Some(EspChip::Esp32c6));
-        assert_eq!(chip_from_name("ESP32_GENERIC-SPIRAM-V1.29.0.BIN"), Some(EspChip::Esp32));
-        assert_eq!(chip_from_name("RPI_PICO.UF2"), None);
-    }
-}
 
 /// Writes `image` at `offset` with espflash (feature `espflash`).
 #[cfg(not(feature = "espflash"))]
@@ -231,4 +211,25 @@ pub fn flash(
         help: "retry at a lower baud rate or with another cable; the board stays in download mode until reset".into(),
     })?;
     Ok(super::FlashReport::Esp { chip: chip.name().to_string(), offset, bytes: image.len() as u64, port })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_tolerate_spelling() {
+        for c in EspChip::ALL {
+            assert_eq!(EspChip::from_name(c.name()), Some(c));
+        }
+        assert_eq!(EspChip::from_name("ESP32-S3"), Some(EspChip::Esp32s3));
+        assert_eq!(EspChip::from_name("esp8266"), None);
+    }
+
+    #[test]
+    fn file_names_imply_chips() {
+        assert_eq!(chip_from_name("ESP32_GENERIC_C6-20260101-V1.29.0.BIN"), Some(EspChip::Esp32c6));
+        assert_eq!(chip_from_name("ESP32_GENERIC-SPIRAM-V1.29.0.BIN"), Some(EspChip::Esp32));
+        assert_eq!(chip_from_name("RPI_PICO.UF2"), None);
+    }
 }

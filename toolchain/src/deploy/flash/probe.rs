@@ -46,18 +46,6 @@ pub fn format_for(kind: ImageKind) -> Option<ProbeFormat> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn selectors() {
-        assert_eq!(parse_selector("2e8a:000c").unwrap(), ProbeSelector { vid: 0x2e8a, pid: 0x000c, serial: None });
-        assert_eq!(parse_selector("0483:3748:ABC:1").unwrap().serial.as_deref(), Some("ABC:1"));
-        assert!(parse_selector("nope").is_err());
-        assert!(parse_selector("2e8a").is_err());
-    }
-}
 
 /// Downloads `image` through a debug probe with probe-rs (feature `probe-rs`).
 #[cfg(not(feature = "probe-rs"))]
@@ -176,4 +164,17 @@ pub fn flash(
     };
     result.map_err(|e| DeployError::Flash { message: format!("flashing {chip} failed: {e}"), help: "check the image is for this chip and the address range is flash".into() })?;
     Ok(super::FlashReport::Probe { chip: chip.to_string(), bytes: image.len() as u64 })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selectors() {
+        assert_eq!(parse_selector("2e8a:000c").unwrap(), ProbeSelector { vid: 0x2e8a, pid: 0x000c, serial: None });
+        assert_eq!(parse_selector("0483:3748:ABC:1").unwrap().serial.as_deref(), Some("ABC:1"));
+        assert!(parse_selector("nope").is_err());
+        assert!(parse_selector("2e8a").is_err());
+    }
 }

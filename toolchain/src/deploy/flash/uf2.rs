@@ -48,7 +48,7 @@ fn le32(b: &[u8], at: usize) -> u32 {
 /// Checks a UF2 image block by block.
 pub fn parse(image: &[u8]) -> Result<Uf2Summary> {
     let bad = |m: String| DeployError::usage(m, "use the .uf2 file of a MicroPython release (or picotool/elf2uf2 output)");
-    if image.is_empty() || image.len() % 512 != 0 {
+    if image.is_empty() || !image.len().is_multiple_of(512) {
         return Err(bad(format!("not a UF2 image: {} bytes is not a multiple of 512", image.len())));
     }
     let mut fams = Vec::new();

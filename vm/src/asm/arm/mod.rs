@@ -95,9 +95,34 @@ impl AsmArm {
         }
     }
 
-    /// A C-stack byte offset `4*local` for `[sp, #imm12]`.
-    fn local_offset(&mut self, op: &'static str, local_num: usize) -> Option<U12> {
-        self.imm(op, local_num as i64 * 4, U12::new)
+    /// `ldr`/`str rt, [sp, #4*local]` (`asm_arm_mov_reg_local` / `asm_arm_mov_local_reg`).
+    ///
+    /// mpy-cross 1.29 ORs `local << 2` into the instruction word without a range check, so from local
+    /// 1024 on (byte offset 4096) the offset's upper bits land in the `rt` field and beyond, making an
+    /// access to a different register and offset (`str r0, [sp, #4096]` is written as
+    /// `str r1, [sp, #0]`). That code is wrong at run time, but it is what mpy-cross writes for large
+    /// module-level expressions (a set display of 3000 strings), so mpyc writes the same word to keep
+    /// the files identical; the listing shows it as `.word`.
+    fn sp_local_access(&mut self, op: LdSt, rt: Reg, local_num: usize) {
+        let byte_offset = (local_num as u64) << 2;
+        match U12::new(byte_offset as i64) {
+            Some(imm) => self.emit(Inst::LdStImm {
+                op,
+                rt,
+                rn: Reg::SP,
+                imm,
+            }),
+            None => {
+                let base = Inst::LdStImm {
+                    op,
+                    rt,
+                    rn: Reg::SP,
+                    imm: U12::clamped(0),
+                }
+                .word();
+                self.emit(Inst::Word(base | byte_offset as u32));
+            }
+        }
     }
 
     /// Load or store of a word or byte at `rn + byte_offset`: `[rn, #imm12]` below 4096, else the
@@ -273,6 +298,8 @@ impl Asm for AsmArm {
     const HAS_STORE8_REG_REG_OFFSET: bool = true;
     const HAS_STORE16_REG_REG_OFFSET: bool = true;
     const HAS_STORE32_REG_REG_OFFSET: bool = true;
+    const HAS_LOAD_REG_REG_REG: [bool; 3] = [true; 3];
+    const HAS_STORE_REG_REG_REG: [bool; 3] = [true; 3];
 
     fn new(max_num_labels: usize) -> Self {
         AsmArm {
@@ -332,31 +359,23 @@ impl Asm for AsmArm {
     fn call_ind(&mut self, fun: FunKind) {
         self.bl_ind(fun);
     }
+    fn load_reg_reg_reg(&mut self, size_log2: u32, dest: Reg, base: Reg, index: Reg) {
+        self.ldst_reg_reg_reg(true, size_log2, dest, base, index);
+    }
+    fn store_reg_reg_reg(&mut self, size_log2: u32, src: Reg, base: Reg, index: Reg) {
+        self.ldst_reg_reg_reg(false, size_log2, src, base, index);
+    }
 
-    /// `asm_arm_mov_local_reg`: `str rd, [sp, #4*local]`.
+    /// `asm_arm_mov_local_reg`: `str rd, [sp, #4*local]` (see [`AsmArm::sp_local_access`]).
     fn mov_local_reg(&mut self, local_num: usize, reg_src: Reg) {
-        if let Some(imm) = self.local_offset("asm_arm_mov_local_reg", local_num) {
-            self.emit(Inst::LdStImm {
-                op: LdSt::Str,
-                rt: reg_src,
-                rn: Reg::SP,
-                imm,
-            });
-        }
+        self.sp_local_access(LdSt::Str, reg_src, local_num);
     }
     fn mov_reg_imm(&mut self, reg_dest: Reg, imm: i64) {
         self.mov_reg_i32_optimised(reg_dest, imm as i32);
     }
-    /// `asm_arm_mov_reg_local`: `ldr rd, [sp, #4*local]`.
+    /// `asm_arm_mov_reg_local`: `ldr rd, [sp, #4*local]` (see [`AsmArm::sp_local_access`]).
     fn mov_reg_local(&mut self, reg_dest: Reg, local_num: usize) {
-        if let Some(imm) = self.local_offset("asm_arm_mov_reg_local", local_num) {
-            self.emit(Inst::LdStImm {
-                op: LdSt::Ldr,
-                rt: reg_dest,
-                rn: Reg::SP,
-                imm,
-            });
-        }
+        self.sp_local_access(LdSt::Ldr, reg_dest, local_num);
     }
     fn mov_reg_reg(&mut self, reg_dest: Reg, reg_src: Reg) {
         self.emit(Inst::MovReg {

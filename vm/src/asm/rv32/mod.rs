@@ -30,6 +30,7 @@
 
 pub mod encode;
 pub mod imms;
+pub mod inline_inst;
 pub mod inst;
 pub mod regs;
 
@@ -264,7 +265,8 @@ impl<const ZBA: bool, const ZCMP: bool> AsmRv32<ZBA, ZCMP> {
         let (disp, backward) = self.displacement(label);
         let c = CReg::new(rs);
         if backward {
-            if let (Some(rs1), Some(rel)) = (c, Rel9::new(disp)) {
+            // `FIT_SIGNED(displacement, 8)`: C checks 8 bits although `c.bnez` reaches 9.
+            if let (Some(rs1), Some(rel), true) = (c, Rel9::new(disp), fit_signed(disp, 8)) {
                 self.emit(Inst::CBnez { rs1, rel });
                 return;
             }
@@ -540,6 +542,9 @@ impl<const ZBA: bool, const ZCMP: bool> Asm for AsmRv32<ZBA, ZCMP> {
     const HAS_STORE8_REG_REG_OFFSET: bool = true;
     const HAS_STORE16_REG_REG_OFFSET: bool = true;
     const HAS_STORE32_REG_REG_OFFSET: bool = true;
+    const HAS_LOAD_REG_REG_REG: [bool; 3] = [true; 3];
+    const HAS_STORE_REG_REG_REG: [bool; 3] = [true; 3];
+    const REG_ZERO: Option<Reg> = Some(Reg::Zero);
 
     fn new(max_num_labels: usize) -> Self {
         AsmRv32 {
@@ -831,6 +836,13 @@ impl<const ZBA: bool, const ZCMP: bool> Asm for AsmRv32<ZBA, ZCMP> {
     }
     fn store32_reg_reg_offset(&mut self, src: Reg, base: Reg, uint32_offset: i32) {
         self.store_reg_reg_offset_sized(src, base, uint32_offset, 2);
+    }
+
+    fn load_reg_reg_reg(&mut self, size: u32, dest: Reg, base: Reg, index: Reg) {
+        self.ldst_reg_reg_reg(true, size, dest, base, index);
+    }
+    fn store_reg_reg_reg(&mut self, size: u32, src: Reg, base: Reg, index: Reg) {
+        self.ldst_reg_reg_reg(false, size, src, base, index);
     }
 
     /// `#elif N_RV32` in `emit_native_binary_op`: `slt`/`sltu` (operands swapped for `>`), `<=` as

@@ -105,6 +105,24 @@ impl LdSt {
         }
     }
 
+    /// The load of `1 << size_log2` bytes (`ldrb`, `ldrh`, `ldr`).
+    pub const fn load_of_size(size_log2: u32) -> LdSt {
+        match size_log2 {
+            0 => LdSt::Ldrb,
+            1 => LdSt::Ldrh,
+            _ => LdSt::Ldr,
+        }
+    }
+
+    /// The store of `1 << size_log2` bytes (`strb`, `strh`, `str`).
+    pub const fn store_of_size(size_log2: u32) -> LdSt {
+        match size_log2 {
+            0 => LdSt::Strb,
+            1 => LdSt::Strh,
+            _ => LdSt::Str,
+        }
+    }
+
     /// Whether it loads.
     pub const fn is_load(self) -> bool {
         matches!(self, LdSt::Ldr | LdSt::Ldrb | LdSt::Ldrh)

@@ -22,6 +22,7 @@
 
 pub mod encode;
 pub mod imms;
+pub mod inline_inst;
 pub mod inst;
 pub mod regs;
 
@@ -33,7 +34,7 @@ mod emit_tests;
 #[rustfmt::skip]
 mod encode_table;
 
-use crate::asm::{Asm, AsmError, CodeBuffer, Comparison, FunKind, Label};
+use crate::asm::{Asm, AsmError, CodeBuffer, Comparison, FunKind, Label, Pass};
 use imms::{signed_fit, Rel12, Rel21, Rel23, Rel9, U11, U12, U5, U7, U8};
 use inst::{AluOp, Inst, LdSt};
 use regs::{Cc, Lo, Reg};
@@ -250,10 +251,20 @@ impl<V: Variant> AsmThumb<V> {
         }
     }
 
-    /// A C-stack word offset, checked as `asm_thumb_mov_local_check` does ("too many locals for
-    /// native method" when it needs more than 8 bits).
-    fn local_words(&mut self, op: &'static str, local_num: usize) -> Option<U8> {
-        self.imm(op, local_num as i64, U8::new)
+    /// A C-stack word offset, checked as `asm_thumb_mov_local_check` does: beyond 8 bits it raises
+    /// `NotImplementedError: too many locals for native method`, in the emit pass only (the compute
+    /// pass writes the instruction with a dummy offset).
+    fn local_words(&mut self, _op: &'static str, local_num: usize) -> Option<U8> {
+        match U8::new(local_num as i64) {
+            Some(w) => Some(w),
+            None if self.base.pass() == Pass::Emit => {
+                self.base.fail(AsmError::NotImplemented {
+                    message: "too many locals for native method",
+                });
+                None
+            }
+            None => Some(U8_ZERO),
+        }
     }
 
     /// `asm_thumb_mov_local_reg`: `str rt, [sp, #4*local]`.
@@ -590,7 +601,10 @@ impl<V: Variant> AsmThumb<V> {
         if V::ARMV7M {
             if words <= U7::MAX as u32 {
                 self.emit(one(words));
-            } else if let Some(imm) = self.imm("asm_thumb_entry", words as i64 * 4, U11::new) {
+            } else {
+                // `OP_SUB_W_RRI_LO` keeps only 11 bits of the byte count (mpy-cross wraps larger
+                // frames; such functions then stop at "too many locals" in the emit pass).
+                let imm = U11::clamped(i64::from(words * 4) & 0x7ff);
                 let (rd, rn) = (Reg::SP, Reg::SP);
                 self.emit(if sub {
                     Inst::Subw { rd, rn, imm }
@@ -640,6 +654,8 @@ impl<V: Variant> Asm for AsmThumb<V> {
     const HAS_STORE8_REG_REG_OFFSET: bool = true;
     const HAS_STORE16_REG_REG_OFFSET: bool = true;
     const HAS_STORE32_REG_REG_OFFSET: bool = true;
+    const HAS_LOAD_REG_REG_REG: [bool; 3] = [true; 3];
+    const HAS_STORE_REG_REG_REG: [bool; 3] = [true; 3];
 
     fn new(max_num_labels: usize) -> Self {
         AsmThumb {
@@ -699,6 +715,9 @@ impl<V: Variant> Asm for AsmThumb<V> {
     }
     fn call_ind(&mut self, fun: FunKind) {
         self.bl_ind(fun, Reg::R3);
+    }
+    fn call_ind_args_in_use(&mut self, fun: FunKind) {
+        self.bl_ind(fun, Reg::R4);
     }
 
     fn mov_local_reg(&mut self, local_num: usize, reg_src: Reg) {
@@ -822,6 +841,13 @@ impl<V: Variant> Asm for AsmThumb<V> {
     }
     fn store32_reg_reg_offset(&mut self, src: Reg, base: Reg, uint32_offset: i32) {
         self.ldst_offset(LdSt::Str, src, base, uint32_offset);
+    }
+
+    fn load_reg_reg_reg(&mut self, size_log2: u32, dest: Reg, base: Reg, index: Reg) {
+        AsmThumb::load_reg_reg_reg(self, LdSt::load_of_size(size_log2), dest, base, index);
+    }
+    fn store_reg_reg_reg(&mut self, size_log2: u32, src: Reg, base: Reg, index: Reg) {
+        AsmThumb::store_reg_reg_reg(self, LdSt::store_of_size(size_log2), src, base, index);
     }
 
     /// `#elif N_THUMB` in `emit_native_binary_op`: `cmp lhs, rhs`, then `ite <cc>; movs dest, #1;

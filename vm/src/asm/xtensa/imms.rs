@@ -25,6 +25,13 @@ macro_rules! signed_imm {
                 $name(if v < -lim { -lim } else if v >= lim { lim - 1 } else { v } as i32)
             }
 
+            /// The low `BITS` bits of `v`, sign-extended: what the C encoders store when they mask a
+            /// value that does not fit without checking it.
+            pub const fn wrapped(v: i64) -> $name {
+                let shift = 64 - $bits;
+                $name(((v << shift) >> shift) as i32)
+            }
+
             /// The value.
             pub const fn get(self) -> i32 {
                 self.0
@@ -56,6 +63,12 @@ macro_rules! unsigned_imm {
             /// `v` forced into range: for constants known to fit.
             pub const fn clamped(v: i64) -> $name {
                 $name(if v < 0 { 0 } else if v > Self::MAX as i64 { Self::MAX } else { v as u32 })
+            }
+
+            /// The low `BITS` bits of `v`: what the C encoders store when they shift a value that does
+            /// not fit into its field without checking it.
+            pub const fn wrapped(v: i64) -> $name {
+                $name((v as u32) & Self::MAX)
             }
 
             /// The value.

@@ -23,9 +23,17 @@
 //!
 //! A backward branch in range is one `b<cc>`/`b<cc>z`; otherwise the inverse condition skips over a
 //! `j` (18 bits). `j` itself always fits.
+//!
+//! # Unchecked fields
+//!
+//! Where `py/asmxtensa.c` puts a value into an instruction field without checking that it fits (the
+//! `movi` of `mov_reg_pcrel`, of a large frame or of a local's address, the frame word of
+//! `l32i`/`s32i` for locals, the `entry` frame size), the encoders keep its low bits, so a function
+//! too big for them gets the same (wrong) code as from mpy-cross 1.29.
 
 pub mod encode;
 pub mod imms;
+pub mod inline_inst;
 pub mod inst;
 pub mod regs;
 
@@ -385,8 +393,8 @@ impl<V: Abi> AsmXtensaAbi<V> {
     }
 
     /// A frame word `saved + local` for `l32i`/`s32i`.
-    fn local_word(&mut self, op: &'static str, local_num: usize) -> Option<U8> {
-        self.imm(op, Self::saved_words() as i64 + local_num as i64, U8::new)
+    fn local_word(&mut self, local_num: usize) -> U8 {
+        U8::wrapped(Self::saved_words() as i64 + local_num as i64)
     }
 
     /// `op ar, ar, at`.
@@ -431,6 +439,8 @@ impl<V: Abi> Asm for AsmXtensaAbi<V> {
     const HAS_STORE8_REG_REG_OFFSET: bool = true;
     const HAS_STORE16_REG_REG_OFFSET: bool = true;
     const HAS_STORE32_REG_REG_OFFSET: bool = true;
+    const HAS_LOAD_REG_REG_REG: [bool; 3] = [true; 3];
+    const HAS_STORE_REG_REG_REG: [bool; 3] = [true; 3];
 
     fn new(max_num_labels: usize) -> Self {
         AsmXtensaAbi {
@@ -462,13 +472,11 @@ impl<V: Abi> Asm for AsmXtensaAbi<V> {
         }
         if V::WINDOWED {
             self.stack_adjust = 32 + (((NUM_REGS_SAVED_WIN + num_locals as u32) * 4 + 15) & !15);
-            if let Some(imm) = self.imm(
-                "asm_xtensa_entry_win",
-                self.stack_adjust as i64 / 8,
-                U12::new,
-            ) {
-                self.emit(Inst::Entry { s: Reg::A1, imm });
-            }
+            // Unchecked in C (see the module doc).
+            self.emit(Inst::Entry {
+                s: Reg::A1,
+                imm: U12::wrapped(self.stack_adjust as i64 / 8),
+            });
             self.emit(Inst::S32iN {
                 t: Reg::A0,
                 s: Reg::A1,
@@ -483,8 +491,11 @@ impl<V: Abi> Asm for AsmXtensaAbi<V> {
                 s: Reg::A1,
                 imm,
             });
-        } else if let Some(imm) = self.imm("asm_xtensa_entry", self.stack_adjust as i64, I12::new) {
-            self.emit(Inst::Movi { t: Reg::A9, imm });
+        } else {
+            self.emit(Inst::Movi {
+                t: Reg::A9,
+                imm: I12::wrapped(self.stack_adjust as i64),
+            });
             self.emit(Inst::Alu {
                 op: AluOp::Sub,
                 r: Reg::A1,
@@ -535,8 +546,11 @@ impl<V: Abi> Asm for AsmXtensaAbi<V> {
                 s: Reg::A1,
                 imm,
             });
-        } else if let Some(imm) = self.imm("asm_xtensa_exit", self.stack_adjust as i64, I12::new) {
-            self.emit(Inst::Movi { t: Reg::A9, imm });
+        } else {
+            self.emit(Inst::Movi {
+                t: Reg::A9,
+                imm: I12::wrapped(self.stack_adjust as i64),
+            });
             self.emit(Inst::AddN {
                 r: Reg::A1,
                 s: Reg::A1,
@@ -567,28 +581,26 @@ impl<V: Abi> Asm for AsmXtensaAbi<V> {
 
     /// `asm_xtensa_mov_local_reg`: `s32i src, a1, 4*(saved + local)`.
     fn mov_local_reg(&mut self, local_num: usize, reg_src: Reg) {
-        if let Some(imm) = self.local_word("asm_xtensa_mov_local_reg", local_num) {
-            self.emit(Inst::LdSt {
-                op: LdSt::S32i,
-                t: reg_src,
-                s: Reg::A1,
-                imm,
-            });
-        }
+        let imm = self.local_word(local_num);
+        self.emit(Inst::LdSt {
+            op: LdSt::S32i,
+            t: reg_src,
+            s: Reg::A1,
+            imm,
+        });
     }
     fn mov_reg_imm(&mut self, reg_dest: Reg, imm: i64) {
         self.mov_reg_i32_optimised(reg_dest, imm as u32);
     }
     /// `asm_xtensa_mov_reg_local`: `l32i dest, a1, 4*(saved + local)`.
     fn mov_reg_local(&mut self, reg_dest: Reg, local_num: usize) {
-        if let Some(imm) = self.local_word("asm_xtensa_mov_reg_local", local_num) {
-            self.emit(Inst::LdSt {
-                op: LdSt::L32i,
-                t: reg_dest,
-                s: Reg::A1,
-                imm,
-            });
-        }
+        let imm = self.local_word(local_num);
+        self.emit(Inst::LdSt {
+            op: LdSt::L32i,
+            t: reg_dest,
+            s: Reg::A1,
+            imm,
+        });
     }
     fn mov_reg_reg(&mut self, reg_dest: Reg, reg_src: Reg) {
         self.emit(Inst::MovN {
@@ -605,8 +617,11 @@ impl<V: Abi> Asm for AsmXtensaAbi<V> {
                 s: Reg::A1,
                 imm,
             });
-        } else if let Some(imm) = self.imm("asm_xtensa_mov_reg_local_addr", off, I12::new) {
-            self.emit(Inst::Movi { t: reg_dest, imm });
+        } else {
+            self.emit(Inst::Movi {
+                t: reg_dest,
+                imm: I12::wrapped(off),
+            });
             self.emit(Inst::AddN {
                 r: reg_dest,
                 s: reg_dest,
@@ -620,10 +635,12 @@ impl<V: Abi> Asm for AsmXtensaAbi<V> {
         let here = self.base.code_pos() as i64;
         let dest = self.base.label_offset(label).map_or(0, |d| d as i64);
         let rel = dest - here - (3 + 3);
-        if let Some(imm) = self.emit_imm("asm_xtensa_mov_reg_pcrel", rel, I12::new, I12::clamped(0))
-        {
-            self.emit(Inst::Movi { t: reg_dest, imm });
-        }
+        // `asm_xtensa_op_movi` masks the offset to 12 bits without a check: a handler more than 2 KiB
+        // away gets a wrong address, and mpy-cross 1.29 writes exactly that.
+        self.emit(Inst::Movi {
+            t: reg_dest,
+            imm: I12::wrapped(rel),
+        });
         let pos = self.base.code_pos();
         let off = (pos >> 1) & 1;
         let pad = (5usize.wrapping_sub(pos)) & 3;
@@ -698,25 +715,22 @@ impl<V: Abi> Asm for AsmXtensaAbi<V> {
         self.ldst0(LdSt::L8ui, dest, base);
     }
     fn load8_reg_reg_offset(&mut self, dest: Reg, base: Reg, byte_offset: i32) {
-        if let Some(o) = self.imm("ASM_LOAD8_REG_REG_OFFSET", byte_offset as i64, nonneg) {
-            AsmXtensaAbi::load_reg_reg_offset(self, dest, base, o, 0);
-        }
+        // A negative index is passed on as the C `uint` it becomes.
+        AsmXtensaAbi::load_reg_reg_offset(self, dest, base, byte_offset as u32, 0);
     }
     fn load16_reg_reg(&mut self, dest: Reg, base: Reg) {
         self.ldst0(LdSt::L16ui, dest, base);
     }
     fn load16_reg_reg_offset(&mut self, dest: Reg, base: Reg, uint16_offset: i32) {
-        if let Some(o) = self.imm("ASM_LOAD16_REG_REG_OFFSET", uint16_offset as i64, nonneg) {
-            AsmXtensaAbi::load_reg_reg_offset(self, dest, base, o, 1);
-        }
+        // A negative index is passed on as the C `uint` it becomes.
+        AsmXtensaAbi::load_reg_reg_offset(self, dest, base, uint16_offset as u32, 1);
     }
     fn load32_reg_reg(&mut self, dest: Reg, base: Reg) {
         self.ldst0(LdSt::L32i, dest, base);
     }
     fn load32_reg_reg_offset(&mut self, dest: Reg, base: Reg, uint32_offset: i32) {
-        if let Some(o) = self.imm("ASM_LOAD32_REG_REG_OFFSET", uint32_offset as i64, nonneg) {
-            AsmXtensaAbi::load_reg_reg_offset(self, dest, base, o, 2);
-        }
+        // A negative index is passed on as the C `uint` it becomes.
+        AsmXtensaAbi::load_reg_reg_offset(self, dest, base, uint32_offset as u32, 2);
     }
 
     fn store_reg_reg_offset(&mut self, src: Reg, base: Reg, word_offset: i32) {
@@ -726,25 +740,29 @@ impl<V: Abi> Asm for AsmXtensaAbi<V> {
         self.ldst0(LdSt::S8i, src, base);
     }
     fn store8_reg_reg_offset(&mut self, src: Reg, base: Reg, byte_offset: i32) {
-        if let Some(o) = self.imm("ASM_STORE8_REG_REG_OFFSET", byte_offset as i64, nonneg) {
-            AsmXtensaAbi::store_reg_reg_offset(self, src, base, o, 0);
-        }
+        // A negative index is passed on as the C `uint` it becomes.
+        AsmXtensaAbi::store_reg_reg_offset(self, src, base, byte_offset as u32, 0);
     }
     fn store16_reg_reg(&mut self, src: Reg, base: Reg) {
         self.ldst0(LdSt::S16i, src, base);
     }
     fn store16_reg_reg_offset(&mut self, src: Reg, base: Reg, uint16_offset: i32) {
-        if let Some(o) = self.imm("ASM_STORE16_REG_REG_OFFSET", uint16_offset as i64, nonneg) {
-            AsmXtensaAbi::store_reg_reg_offset(self, src, base, o, 1);
-        }
+        // A negative index is passed on as the C `uint` it becomes.
+        AsmXtensaAbi::store_reg_reg_offset(self, src, base, uint16_offset as u32, 1);
     }
     fn store32_reg_reg(&mut self, src: Reg, base: Reg) {
         self.ldst0(LdSt::S32i, src, base);
     }
     fn store32_reg_reg_offset(&mut self, src: Reg, base: Reg, uint32_offset: i32) {
-        if let Some(o) = self.imm("ASM_STORE32_REG_REG_OFFSET", uint32_offset as i64, nonneg) {
-            AsmXtensaAbi::store_reg_reg_offset(self, src, base, o, 2);
-        }
+        // A negative index is passed on as the C `uint` it becomes.
+        AsmXtensaAbi::store_reg_reg_offset(self, src, base, uint32_offset as u32, 2);
+    }
+
+    fn load_reg_reg_reg(&mut self, size: u32, dest: Reg, base: Reg, index: Reg) {
+        self.ldst_reg_reg_reg(true, size, dest, base, index);
+    }
+    fn store_reg_reg_reg(&mut self, size: u32, src: Reg, base: Reg, index: Reg) {
+        self.ldst_reg_reg_reg(false, size, src, base, index);
     }
 
     /// `#elif N_XTENSA || N_XTENSAWIN` in `emit_native_binary_op`: `movi.n dest, 1; b<cc> lhs, rhs,
@@ -769,7 +787,3 @@ impl<V: Abi> Asm for AsmXtensaAbi<V> {
     }
 }
 
-/// A non-negative offset as the C `uint` it is passed as.
-fn nonneg(v: i64) -> Option<u32> {
-    u32::try_from(v).ok()
-}

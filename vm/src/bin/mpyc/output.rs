@@ -1,9 +1,7 @@
-//! Reading the source and writing the `.mpy`, with mpy-cross's error texts, and never leaving a half-written
-//! output file: the bytes go to a temporary file in the target's directory, which is then renamed over it.
+//! Reading the source and writing the `.mpy`, with mpy-cross's error texts and system calls.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
 
 use mpy_vm::mpy::disasm::repr::str_repr;
 
@@ -32,58 +30,27 @@ pub fn read_stdin() -> Result<Vec<u8>, String> {
     Ok(buf)
 }
 
-/// Writes `bytes` to `path` atomically. Errors are reported as mpy-cross reports a failed `open()`.
-pub fn write_atomically(path: &str, bytes: &[u8]) -> Result<(), String> {
-    let fail = |e: io::Error| cant_open(&e, path);
-    // Resolve a symlink so the link keeps pointing at the (replaced) file, as writing through it would.
-    let mut target = PathBuf::from(path);
-    if fs::symlink_metadata(&target).is_ok_and(|m| m.file_type().is_symlink()) {
-        if let Ok(real) = fs::canonicalize(&target) {
-            target = real;
-        }
-    }
-    // Opening the target for writing (without truncating) gives the errno mpy-cross would report: missing
-    // directory, a directory in the way, no permission.
-    let existed = target.exists();
-    let probe = OpenOptions::new().write(true).create(true).truncate(false).open(&target).map_err(fail)?;
-    let perms = probe.metadata().map(|m| m.permissions()).ok();
-    drop(probe);
-
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.mpyc-tmp", std::process::id()));
-    let result = write_tmp_and_rename(&tmp, &target, bytes, perms.filter(|_| existed));
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-        if !existed {
-            let _ = fs::remove_file(&target);
-        }
-    }
-    result.map_err(fail)
-}
-
-fn write_tmp_and_rename(tmp: &Path, target: &Path, bytes: &[u8], perms: Option<fs::Permissions>) -> io::Result<()> {
+/// Writes `bytes` to `path` the way mpy-cross does (`open(O_WRONLY | O_CREAT | O_TRUNC, 0644)`, so the same
+/// errno on failure), in one write of the finished output; a write that fails part-way removes the file
+/// rather than leave it half-written. (A temporary file renamed over the target would also survive a kill
+/// during the write, but its extra system calls cost more than compiling a small module, and mpy-cross is
+/// run once per file.) Errors are reported as mpy-cross reports a failed `open()`.
+pub fn write_output(path: &str, bytes: &[u8]) -> Result<(), String> {
     let mut opts = OpenOptions::new();
-    opts.write(true).create_new(true);
+    opts.write(true).create(true).truncate(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
         // mpy-cross creates its output with mode 0644 (minus the umask).
         opts.mode(0o644);
     }
-    let mut f = opts.open(tmp)?;
-    f.write_all(bytes)?;
-    // No fsync: the rename already makes the output all-or-nothing for readers and for a killed process, and
-    // a compiler's output can be rebuilt after a power loss. mpy-cross does not sync either, and an fsync per
-    // file costs more than compiling it.
-    drop(f);
-    if let Some(p) = perms {
-        fs::set_permissions(tmp, p)?;
+    let mut f = opts.open(path).map_err(|e| cant_open(&e, path))?;
+    if let Err(e) = f.write_all(bytes) {
+        drop(f);
+        let _ = fs::remove_file(path);
+        return Err(cant_open(&e, path));
     }
-    fs::rename(tmp, target)
+    Ok(())
 }
 
 /// Writes `bytes` to stdout.
@@ -103,12 +70,14 @@ mod tests {
         d
     }
 
+    use std::path::PathBuf;
+
     #[test]
-    fn atomic_write_replaces_and_cleans_up() {
+    fn write_replaces_the_whole_file() {
         let d = scratch("replace");
         let p = d.join("out.mpy");
         fs::write(&p, b"old contents that are longer").unwrap();
-        write_atomically(p.to_str().unwrap(), b"new").unwrap();
+        write_output(p.to_str().unwrap(), b"new").unwrap();
         assert_eq!(fs::read(&p).unwrap(), b"new");
         let leftovers: Vec<_> = fs::read_dir(&d).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
         assert_eq!(leftovers.len(), 1, "{leftovers:?}");
@@ -119,9 +88,9 @@ mod tests {
     fn errors_read_like_mpy_cross() {
         let d = scratch("errors");
         let missing = d.join("nodir/x.mpy");
-        let e = write_atomically(missing.to_str().unwrap(), b"x").unwrap_err();
+        let e = write_output(missing.to_str().unwrap(), b"x").unwrap_err();
         assert_eq!(e, format!("OSError: (2, \"can't open {}\")", missing.display()));
-        let e = write_atomically(d.to_str().unwrap(), b"x").unwrap_err();
+        let e = write_output(d.to_str().unwrap(), b"x").unwrap_err();
         assert!(e.starts_with("OSError: (21, \"can't open "), "{e}");
         let e = read_source(d.join("missing.py").to_str().unwrap()).unwrap_err();
         assert!(e.starts_with("OSError: (2, \"can't open "), "{e}");

@@ -235,7 +235,7 @@ impl<A: NativeArch> NativeEmitter<A> {
             if Self::cpp_regs_differ(A::REG_ARG_4, A::REG_PARENT_ARG_4) {
                 self.as_.mov_reg_reg(A::REG_ARG_4, A::REG_PARENT_ARG_4);
             }
-            self.as_.call_ind(FunKind::SetupCodeState);
+            self.as_.call_ind_args_in_use(FunKind::SetupCodeState);
         }
 
         self.emit_native_global_exc_entry();
@@ -311,6 +311,10 @@ impl<A: NativeArch> NativeEmitter<A> {
             self.mpy_cross_assert("native emitter stack not empty at end of function");
         }
 
+        if let Some(crate::asm::AsmError::NotImplemented { message }) = self.as_.base().error() {
+            self.not_implemented(message);
+            return;
+        }
         if let Some(e) = self.as_.base().error() {
             let message = format!("native code generation failed: {e}");
             self.fatal(crate::error::CompileError::internal(message));
@@ -357,27 +361,32 @@ impl<A: NativeArch> NativeEmitter<A> {
                 // Same globals: nothing to restore, so no handler needed.
                 self.as_.jump_if_reg_zero(A::REG_RET, Self::label(start_label), false);
             }
-            self.as_.mov_reg_local_addr(A::REG_ARG_1, 0);
-            self.emit_call(FunKind::NlrPush);
+            self.emit_nlr_push();
             self.as_.jump_if_reg_zero(A::REG_RET, Self::label(start_label), true);
         } else {
             // No unwind in progress, no exception.
-            self.as_.clr_reg(A::REG_TEMP0);
-            self.as_.mov_local_reg(self.local_idx_exc_handler_unwind(), A::REG_TEMP0);
-            self.as_.mov_local_reg(self.local_idx_exc_val(), A::REG_TEMP0);
+            match A::REG_ZERO {
+                Some(zero) => {
+                    self.as_.mov_local_reg(self.local_idx_exc_handler_unwind(), zero);
+                    self.as_.mov_local_reg(self.local_idx_exc_val(), zero);
+                }
+                None => {
+                    self.as_.clr_reg(A::REG_TEMP0);
+                    self.as_.mov_local_reg(self.local_idx_exc_handler_unwind(), A::REG_TEMP0);
+                    self.as_.mov_local_reg(self.local_idx_exc_val(), A::REG_TEMP0);
+                }
+            }
 
             // Where to go when nlr_push returns 0.
             self.as_.mov_reg_pcrel(A::REG_LOCAL_1, Self::label(start_label));
 
             // (Re-)push the nlr buffer.
             self.emit_native_label_assign(nlr_label);
-            self.as_.mov_reg_local_addr(A::REG_ARG_1, 0);
-            self.emit_call(FunKind::NlrPush);
+            self.emit_nlr_push();
             self.as_.jump_if_reg_nonzero(A::REG_RET, Self::label(global_except_label), true);
 
             // Normal entry: no active handler, go to the saved target.
-            self.as_.clr_reg(A::REG_TEMP0);
-            self.as_.mov_local_reg(self.local_idx_exc_handler_pc(), A::REG_TEMP0);
+            self.clear_local(self.local_idx_exc_handler_pc(), A::REG_TEMP0);
             self.as_.jump_reg(A::REG_LOCAL_1);
 
             // An exception: jump to the active handler, if any, through a fresh nlr_push.
@@ -417,9 +426,31 @@ impl<A: NativeArch> NativeEmitter<A> {
     /// Raises the value thrown into a generator, if any, clearing it (`mp_native_raise` ignores NULL).
     pub(super) fn emit_native_raise_thrown(&mut self) {
         self.as_.mov_reg_local(A::REG_ARG_1, self.local_idx_throw_val());
-        self.as_.clr_reg(A::REG_ARG_2);
-        self.as_.mov_local_reg(self.local_idx_throw_val(), A::REG_ARG_2);
+        self.clear_local(self.local_idx_throw_val(), A::REG_ARG_2);
         self.emit_call(FunKind::NativeRaise);
+    }
+
+    /// C-stack word `local` = 0: stores `REG_ZERO` where the ISA has one (RV32), else clears `reg` and
+    /// stores it.
+    pub(super) fn clear_local(&mut self, local: usize, reg: A::Reg) {
+        match A::REG_ZERO {
+            Some(zero) => self.as_.mov_local_reg(local, zero),
+            None => {
+                self.as_.clr_reg(reg);
+                self.as_.mov_local_reg(local, reg);
+            }
+        }
+    }
+
+    /// `nlr_push(&nlr_buf)` at C-stack word 0, then with `N_NLR_SETJMP` (xtensawin) `setjmp` on the
+    /// buffer's `jmp_buf` (word 2), whose result is the one tested.
+    fn emit_nlr_push(&mut self) {
+        self.as_.mov_reg_local_addr(A::REG_ARG_1, 0);
+        self.emit_call(FunKind::NlrPush);
+        if A::NLR_SETJMP {
+            self.as_.mov_reg_local_addr(A::REG_ARG_1, 2);
+            self.emit_call(FunKind::Setjmp);
+        }
     }
 
     /// `emit_native_global_exc_exit`.

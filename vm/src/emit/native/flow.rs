@@ -260,8 +260,7 @@ impl<A: NativeArch> NativeEmitter<A> {
 
         // Swallowed: clear the exception.
         self.emit_native_label_assign(l0);
-        self.as_.clr_reg(A::REG_TEMP0);
-        self.as_.mov_local_reg(self.local_idx_exc_val(), A::REG_TEMP0);
+        self.clear_local(self.local_idx_exc_val(), A::REG_TEMP0);
 
         self.emit_native_label_assign(l1);
 
@@ -344,8 +343,7 @@ impl<A: NativeArch> NativeEmitter<A> {
     pub(super) fn emit_native_pop_except_jump(&mut self, label: usize, within_exc_handler: bool) {
         if within_exc_handler {
             // Cancel the exception.
-            self.as_.clr_reg(A::REG_TEMP0);
-            self.as_.mov_local_reg(self.local_idx_exc_val(), A::REG_TEMP0);
+            self.clear_local(self.local_idx_exc_val(), A::REG_TEMP0);
         } else {
             self.emit_native_leave_exc_stack(false);
         }

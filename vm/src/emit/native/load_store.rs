@@ -211,8 +211,11 @@ impl<A: NativeArch> NativeEmitter<A> {
                 VType::Ptr32 => 4,
                 _ => 0,
             };
+            let size_log2 = (adds as u32).trailing_zeros() as usize;
             if adds == 0 {
                 self.viper_type_error(format!("can't load from '{}'", vtype_base.name()));
+            } else if A::HAS_LOAD_REG_REG_REG[size_log2] {
+                self.as_.load_reg_reg_reg(size_log2 as u32, A::REG_RET, A::REG_ARG_1, reg_index);
             } else {
                 for _ in 0..adds {
                     self.as_.add_reg_reg(A::REG_ARG_1, reg_index);
@@ -392,8 +395,11 @@ impl<A: NativeArch> NativeEmitter<A> {
                 VType::Ptr32 => 4,
                 _ => 0,
             };
+            let size_log2 = (adds as u32).trailing_zeros() as usize;
             if adds == 0 {
                 self.viper_type_error(format!("can't store to '{}'", vtype_base.name()));
+            } else if A::HAS_STORE_REG_REG_REG[size_log2] {
+                self.as_.store_reg_reg_reg(size_log2 as u32, reg_value, A::REG_ARG_1, reg_index);
             } else {
                 for _ in 0..adds {
                     self.as_.add_reg_reg(A::REG_ARG_1, reg_index);

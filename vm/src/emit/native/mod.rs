@@ -53,10 +53,13 @@ pub mod vtype;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use crate::asm::arm::AsmArm;
 use crate::asm::debug::AsmDebug;
+use crate::asm::thumb::{self as thumb, AsmThumb};
 use crate::asm::x64::AsmX64;
 use crate::asm::x86::AsmX86;
 use crate::asm::{self, Asm};
+use crate::asm::{rv32::AsmRv32, xtensa::AsmXtensa, xtensa::AsmXtensaWin};
 use crate::emit::{Emit, EmitCommon, Label, Pass, ScopeId, ScopeInfo};
 use crate::error::{CompileError, ErrorKind};
 use crate::mpy::{Arch, ConstObj};
@@ -77,6 +80,10 @@ pub trait NativeArch: Asm {
     /// (`if (REG_A != REG_B)` at run time still compares them).
     const CPP_REGS_ALL_EQUAL: bool = false;
 
+    /// `N_NLR_SETJMP` (`emitnxtensawin.c`): every `nlr_push` of the global exception handler is
+    /// followed by a call to `setjmp` on the buffer's `jmp_buf` (word 2).
+    const NLR_SETJMP: bool = false;
+
     /// The text `-march=debug` prints, taken (empty for real ISAs).
     fn take_asm_trace(&mut self) -> String {
         String::new()
@@ -93,6 +100,20 @@ impl NativeArch for AsmX86 {
     const NLR_BUF_NUM_REGS: usize = 6;
 }
 
+/// `MICROPY_NLR_NUM_REGS_ARM_THUMB_FP`: mpy-cross sizes `nlr_buf_t` for every ARM target as for the
+/// largest (armv7emdp with its FPU registers), so the code runs on all of them.
+const NLR_BUF_NUM_REGS_ARM_THUMB_FP: usize = 16;
+
+impl<V: thumb::Variant> NativeArch for AsmThumb<V> {
+    const X86_FAMILY: bool = false;
+    const NLR_BUF_NUM_REGS: usize = NLR_BUF_NUM_REGS_ARM_THUMB_FP;
+}
+
+impl NativeArch for AsmArm {
+    const X86_FAMILY: bool = false;
+    const NLR_BUF_NUM_REGS: usize = NLR_BUF_NUM_REGS_ARM_THUMB_FP;
+}
+
 impl NativeArch for AsmDebug {
     const X86_FAMILY: bool = false;
     const NLR_BUF_NUM_REGS: usize = 0;
@@ -101,6 +122,25 @@ impl NativeArch for AsmDebug {
     fn take_asm_trace(&mut self) -> String {
         self.take_trace()
     }
+}
+
+impl NativeArch for AsmXtensa {
+    const X86_FAMILY: bool = false;
+    /// `MICROPY_NLR_NUM_REGS_XTENSA`.
+    const NLR_BUF_NUM_REGS: usize = 10;
+}
+
+impl NativeArch for AsmXtensaWin {
+    const X86_FAMILY: bool = false;
+    /// `MICROPY_NLR_NUM_REGS_XTENSAWIN`.
+    const NLR_BUF_NUM_REGS: usize = 17;
+    const NLR_SETJMP: bool = true;
+}
+
+impl<const ZBA: bool, const ZCMP: bool> NativeArch for AsmRv32<ZBA, ZCMP> {
+    const X86_FAMILY: bool = false;
+    /// `MICROPY_NLR_NUM_REGS_RV32I`.
+    const NLR_BUF_NUM_REGS: usize = 14;
 }
 
 /// An error the emitter reports to the compiler.
@@ -128,6 +168,8 @@ pub struct NativeContext {
     pub max_num_labels: usize,
     /// Record a machine-code listing of each function (for `--listing` and the LSP).
     pub listing: bool,
+    /// `-march-flags=` (RV32: bit 0 Zba, bit 1 Zcmp).
+    pub arch_flags: u32,
 }
 
 /// The code of one function, produced by its emit pass.
@@ -158,9 +200,23 @@ pub trait NativeEmit: Emit {
 /// `EXPORT_FUN(new)` for the architecture, or `None` if mpyc has no backend for it.
 pub fn new_emitter(arch: Arch, ctx: NativeContext) -> Option<Box<dyn NativeEmit>> {
     Some(match arch {
+        Arch::Xtensa => Box::new(NativeEmitter::<AsmXtensa>::new(ctx)),
+        Arch::Xtensawin => Box::new(NativeEmitter::<AsmXtensaWin>::new(ctx)),
+        Arch::Rv32imc => match ctx.arch_flags & 3 {
+            0 => Box::new(NativeEmitter::<AsmRv32<false, false>>::new(ctx)),
+            1 => Box::new(NativeEmitter::<AsmRv32<true, false>>::new(ctx)),
+            2 => Box::new(NativeEmitter::<AsmRv32<false, true>>::new(ctx)),
+            _ => Box::new(NativeEmitter::<AsmRv32<true, true>>::new(ctx)),
+        },
         Arch::X64 => Box::new(NativeEmitter::<AsmX64>::new(ctx)),
         Arch::X86 => Box::new(NativeEmitter::<AsmX86>::new(ctx)),
         Arch::Debug => Box::new(NativeEmitter::<AsmDebug>::new(ctx)),
+        Arch::Armv6m => Box::new(NativeEmitter::<thumb::AsmArmv6m>::new(ctx)),
+        Arch::Armv7m => Box::new(NativeEmitter::<thumb::AsmArmv7m>::new(ctx)),
+        Arch::Armv7em => Box::new(NativeEmitter::<thumb::AsmArmv7em>::new(ctx)),
+        Arch::Armv7emsp => Box::new(NativeEmitter::<thumb::AsmArmv7emsp>::new(ctx)),
+        Arch::Armv7emdp => Box::new(NativeEmitter::<thumb::AsmArmv7emdp>::new(ctx)),
+        Arch::Armv6 => Box::new(NativeEmitter::<AsmArm>::new(ctx)),
         _ => return None,
     })
 }

@@ -45,8 +45,10 @@ impl<A: NativeArch> NativeEmitter<A> {
                     if A::HAS_NOT_REG {
                         self.as_.not_reg(A::REG_RET);
                     } else {
-                        self.as_.mov_reg_imm(A::REG_ARG_1, -1);
-                        self.as_.xor_reg_reg(A::REG_RET, A::REG_ARG_1);
+                        // mpy-cross 1.29 (xtensa, whose REG_ARG_1 is REG_RET) puts the -1 in the
+                        // second argument register.
+                        self.as_.mov_reg_imm(A::REG_ARG_2, -1);
+                        self.as_.xor_reg_reg(A::REG_RET, A::REG_ARG_2);
                     }
                     self.emit_post_push_reg(vtype, A::REG_RET);
                 }

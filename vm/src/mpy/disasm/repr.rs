@@ -19,7 +19,11 @@ pub fn str_repr(s: &str) -> String {
                 out.push(c);
             }
             c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c => out.push(c),
+            c => match crate::mpy::text::escaped_byte(c) {
+                // A byte of the source that is not UTF-8.
+                Some(b) => out.push_str(&format!("\\x{b:02x}")),
+                None => out.push(c),
+            },
         }
     }
     out.push(quote);

@@ -11,7 +11,7 @@
 
 pub mod arith;
 
-use std::collections::HashMap;
+use crate::hash::{FxHashMap as HashMap, FxHashSet};
 
 use arith::Num;
 
@@ -25,12 +25,12 @@ pub struct SideTables {
     /// rule that builds it (see `lower`).
     pub tuple_lines: HashMap<(u32, u32), u32>,
     /// Calls with one argument and a trailing comma (`const(1,)` is "not a constant").
-    pub trailing_comma_calls: std::collections::HashSet<(u32, u32)>,
+    pub trailing_comma_calls: FxHashSet<(u32, u32)>,
 }
 
 /// Runs all parse-time rewrites over `module`; returns the first error MicroPython would raise.
 pub fn fold_module(module: &mut Module, side: &SideTables) -> Option<CompileError> {
-    let mut f = Folder { consts: HashMap::new(), side, error: None, scopes: vec!["<module>".into()] };
+    let mut f = Folder { consts: HashMap::default(), side, error: None, scopes: vec!["<module>".into()] };
     f.stmts(&mut module.body);
     f.error
 }
@@ -80,6 +80,10 @@ impl Folder<'_> {
     }
 
     fn stmt(&mut self, s: &mut Stmt) {
+        if crate::syntax::stack::exhausted() {
+            self.fail(crate::syntax::stack::error());
+            return;
+        }
         let plain = Ctx::default();
         match &mut s.kind {
             StmtKind::FunctionDef(f) => {
@@ -277,6 +281,10 @@ impl Folder<'_> {
     }
 
     fn expr(&mut self, e: &mut Expr, ctx: Ctx) {
+        if crate::syntax::stack::exhausted() {
+            self.fail(crate::syntax::stack::error());
+            return;
+        }
         let plain = Ctx::default();
         match &mut e.kind {
             ExprKind::Name(n) => {
@@ -285,17 +293,7 @@ impl Folder<'_> {
                 }
             }
             ExprKind::Const(_) | ExprKind::ConstObj(_) => {}
-            ExprKind::BinOp { left, op, right } => {
-                let chained = matches!(&left.kind, ExprKind::BinOp { op: lop, .. } if group(*lop) == group(*op) && group(*op) != Group::Power)
-                    && left.range.start == e.range.start;
-                self.expr(left, Ctx { in_chain: chained, ..plain });
-                self.expr(right, plain);
-                if !ctx.in_chain {
-                    if let Some(n) = eval_chain(e) {
-                        *e = number_expr(n, e.range);
-                    }
-                }
-            }
+            ExprKind::BinOp { .. } => self.binop_chain(e, ctx),
             ExprKind::UnaryOp { op, operand } => {
                 self.expr(operand, plain);
                 if *op == UnaryOp::Not {
@@ -426,6 +424,61 @@ impl Folder<'_> {
     }
 }
 
+impl Folder<'_> {
+    /// An operator chain (`a + b - c`: left-nested nodes of one rule, unparenthesised), as `fold_constants`
+    /// sees MicroPython's flat list node: operands folded in source order, then the whole chain folded when
+    /// every operand is a number. Done in a loop, so a 100,000-term chain costs no stack.
+    fn binop_chain(&mut self, e: &mut Expr, ctx: Ctx) {
+        // Take the chain apart: `spine` holds each node's operator, right operand, range and line, top first.
+        let mut spine = Vec::new();
+        let mut cur = std::mem::replace(e, Expr { kind: ExprKind::Const(Constant::None), range: e.range, line: 0 });
+        let leftmost = loop {
+            let Expr { kind, range, line } = cur;
+            match kind {
+                ExprKind::BinOp { left, op, right } => {
+                    let chained = chained_left(&left, op, range);
+                    spine.push((op, *right, range, line));
+                    if !chained {
+                        break *left;
+                    }
+                    cur = *left;
+                }
+                kind => break Expr { kind, range, line },
+            }
+        };
+        let mut acc = leftmost;
+        self.expr(&mut acc, Ctx::default());
+        let mut value = as_number(&acc);
+        let mut rights = Vec::with_capacity(spine.len());
+        for (op, mut right, range, line) in spine.into_iter().rev() {
+            self.expr(&mut right, Ctx::default());
+            value = match (value, as_number(&right)) {
+                (Some(l), Some(r)) => arith::binary(op, &l, &r),
+                _ => None,
+            };
+            rights.push((op, right, range, line));
+        }
+        if !ctx.in_chain {
+            if let Some(n) = value {
+                let top = rights.last().map_or(acc.range, |r| r.2);
+                *e = number_expr(n, top);
+                return;
+            }
+        }
+        for (op, right, range, line) in rights {
+            acc = Expr { kind: ExprKind::BinOp { left: Box::new(acc), op, right: Box::new(right) }, range, line };
+        }
+        *e = acc;
+    }
+}
+
+/// Whether `left` continues the chain of a node with operator `op` and range `range` (same rule, not `**`,
+/// not parenthesised: it starts where the node starts).
+fn chained_left(left: &Expr, op: BinOp, range: TextRange) -> bool {
+    matches!(&left.kind, ExprKind::BinOp { op: lop, .. } if group(*lop) == group(op) && group(op) != Group::Power)
+        && left.range.start == range.start
+}
+
 /// The grammar rule an operator belongs to: a chain of one rule is folded as a whole or not at all.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Group {
@@ -447,20 +500,6 @@ fn group(op: BinOp) -> Group {
         BinOp::Add | BinOp::Sub => Group::Arith,
         BinOp::Mult | BinOp::MatMult | BinOp::Div | BinOp::Mod | BinOp::FloorDiv => Group::Term,
         BinOp::Pow => Group::Power,
-    }
-}
-
-/// Evaluates an operator chain whose operands are all numbers.
-fn eval_chain(e: &Expr) -> Option<Num> {
-    match &e.kind {
-        ExprKind::BinOp { left, op, right } => {
-            let chained = matches!(&left.kind, ExprKind::BinOp { op: lop, .. } if group(*lop) == group(*op) && group(*op) != Group::Power)
-                && left.range.start == e.range.start;
-            let l = if chained { eval_chain(left)? } else { as_number(left)? };
-            let r = as_number(right)?;
-            arith::binary(*op, &l, &r)
-        }
-        _ => as_number(e),
     }
 }
 

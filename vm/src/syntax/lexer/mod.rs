@@ -77,7 +77,74 @@ pub struct Token {
     pub name_escape: bool,
     /// For a t-string token: its literal segments and interpolations (see [`tstring`](super::tstring)).
     pub tstring: Option<Box<TStringParts>>,
+    /// The grammar's terminal id of this token ([`grammar::TERMINALS`](super::grammar::TERMINALS); `NO_TERMINAL`
+    /// for error tokens), for the recognizer.
+    pub term: u8,
 }
+
+/// The terminal id of a token of kind `kind` that is not a keyword or an operator.
+pub fn simple_term(kind: &TokKind) -> u8 {
+    use super::grammar::terminal_index as t;
+    match kind {
+        TokKind::End => t("END"),
+        TokKind::Name => t("NAME"),
+        TokKind::Integer => t("INTEGER"),
+        TokKind::FloatOrImag => t("FLOAT_OR_IMAG"),
+        TokKind::String => t("STRING"),
+        TokKind::Bytes => t("BYTES"),
+        TokKind::Newline => t("NEWLINE"),
+        TokKind::Indent => t("INDENT"),
+        TokKind::Dedent => t("DEDENT"),
+        TokKind::Keyword(k) | TokKind::Op(k) => super::grammar::terminal_of(k),
+        _ => super::grammar::NO_TERMINAL,
+    }
+}
+
+/// Terminal ids of [`KEYWORDS`] (`__debug__` never reaches the grammar: it becomes `True`/`False`).
+const KEYWORD_TERMS: [u8; KEYWORDS.len()] = {
+    let mut out = [super::grammar::NO_TERMINAL; KEYWORDS.len()];
+    let mut i = 0;
+    while i < KEYWORDS.len() {
+        if !matches!(KEYWORDS[i].as_bytes(), b"__debug__") {
+            out[i] = super::grammar::terminal_index(KEYWORDS[i]);
+        }
+        i += 1;
+    }
+    out
+};
+
+/// Operators of two or three characters, tried first, and of one character.
+const TWO: &[&str] = &[
+    "**=", "//=", ">>=", "<<=", "...", "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", ":=", "+=", "-=", "*=",
+    "/=", "%=", "&=", "|=", "^=", "@=",
+];
+const ONE: &[&str] = &[
+    "(", ")", "[", "]", "{", "}", ",", ";", "~", ":", "<", ">", "*", "+", "-", "&", "|", "/", "%", "^", "@", "=", ".",
+];
+
+const fn terms_of<const N: usize>(ops: &[&str]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = super::grammar::terminal_index(ops[i]);
+        i += 1;
+    }
+    out
+}
+
+const TWO_TERMS: [u8; TWO.len()] = terms_of(TWO);
+
+/// ASCII characters that start one of the [`TWO`] operators.
+const STARTS_LONGER_OP: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < TWO.len() {
+        t[TWO[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+};
+const ONE_TERMS: [u8; ONE.len()] = terms_of(ONE);
 
 /// The pieces of a t-string literal (PEP 750), as MicroPython 1.29 splits it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -153,18 +220,7 @@ impl<'a> Lexer<'a> {
             injections: Vec::new(),
             fstring_args: Vec::new(),
             opt_level,
-            tok: Token {
-                kind: TokKind::End,
-                line: 1,
-                start: 0,
-                end: 0,
-                injected: false,
-                text: Vec::new(),
-                fstring_args: None,
-                pieces: Vec::new(),
-                name_escape: false,
-                tstring: None,
-            },
+            tok: blank_token(0),
             tok_column: 1,
             last_at: 0,
         };
@@ -175,6 +231,7 @@ impl<'a> Lexer<'a> {
         // The first token must be in column 1 unless it is a newline.
         if lex.tok_column != 1 && lex.tok.kind != TokKind::Newline {
             lex.tok.kind = TokKind::Indent;
+            lex.tok.term = simple_term(&TokKind::Indent);
         }
         lex
     }
@@ -188,10 +245,12 @@ impl<'a> Lexer<'a> {
     /// pathological input), returning what was lexed.
     pub fn tokenize(src: &[u8], opt_level: u8) -> Vec<Token> {
         let mut lex = Lexer::new(src, opt_level);
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(src.len() / 4 + 2);
         loop {
             let done = lex.tok.kind == TokKind::End;
-            out.push(lex.tok.clone());
+            // The next token starts blank (every field is set while lexing it) but needs the end of this one.
+            let next = blank_token(lex.tok.end);
+            out.push(std::mem::replace(&mut lex.tok, next));
             if done {
                 break;
             }
@@ -370,6 +429,9 @@ impl<'a> Lexer<'a> {
         } else {
             self.operator();
         }
+        if !matches!(self.tok.kind, TokKind::Keyword(_) | TokKind::Op(_)) {
+            self.tok.term = simple_term(&self.tok.kind);
+        }
         self.tok.end = if self.tok.injected {
             self.tok.start
         } else if let Some(&(_, e)) = self.tok.pieces.last() {
@@ -389,7 +451,7 @@ impl<'a> Lexer<'a> {
         }
         if let Ok(i) = KEYWORDS.binary_search_by(|k| k.as_bytes().cmp(&self.tok.text[..])) {
             let kw = KEYWORDS[i];
-            self.tok.kind = TokKind::Keyword(if kw == "__debug__" {
+            let kw = if kw == "__debug__" {
                 if self.opt_level == 0 {
                     "True"
                 } else {
@@ -397,7 +459,13 @@ impl<'a> Lexer<'a> {
                 }
             } else {
                 kw
-            });
+            };
+            self.tok.kind = TokKind::Keyword(kw);
+            self.tok.term = match kw {
+                "True" => super::grammar::terminal_index("True"),
+                "False" => super::grammar::terminal_index("False"),
+                _ => KEYWORD_TERMS[i],
+            };
         }
     }
 
@@ -438,31 +506,29 @@ impl<'a> Lexer<'a> {
     }
 
     fn operator(&mut self) {
-        const TWO: &[&str] = &[
-            "**=", "//=", ">>=", "<<=", "...", "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", ":=", "+=", "-=",
-            "*=", "/=", "%=", "&=", "|=", "^=", "@=",
-        ];
-        const ONE: &[&str] = &[
-            "(", ")", "[", "]", "{", "}", ",", ";", "~", ":", "<", ">", "*", "+", "-", "&", "|", "/", "%", "^", "@", "=",
-            ".",
-        ];
         let c0 = self.c0();
+        let (c1, c2) = (self.chr[1].c, self.chr[2].c);
         // `..` is a period followed by a period, `...` the ellipsis; `!` alone is invalid.
-        for op in TWO {
-            let b = op.as_bytes();
-            if b.iter().enumerate().all(|(i, &ch)| self.chr[i].c == ch as u32) {
+        if (c0 as usize) < 128 && STARTS_LONGER_OP[c0 as usize] {
+            for (k, op) in TWO.iter().enumerate() {
+                let b = op.as_bytes();
+                if u32::from(b[0]) != c0 || u32::from(b[1]) != c1 || b.get(2).is_some_and(|&x| u32::from(x) != c2) {
+                    continue;
+                }
                 // `.` followed by `..` only forms an ellipsis; other 3-char ops are complete matches.
                 for _ in 0..b.len() {
                     self.next_char();
                 }
                 self.tok.kind = TokKind::Op(op);
+                self.tok.term = TWO_TERMS[k];
                 return;
             }
         }
-        for op in ONE {
+        for (k, op) in ONE.iter().enumerate() {
             if c0 == op.as_bytes()[0] as u32 {
                 self.next_char();
                 self.tok.kind = TokKind::Op(op);
+                self.tok.term = ONE_TERMS[k];
                 match *op {
                     "(" | "[" | "{" => self.nested_bracket_level += 1,
                     ")" | "]" | "}" => self.nested_bracket_level -= 1,
@@ -476,6 +542,23 @@ impl<'a> Lexer<'a> {
         self.tok.kind = TokKind::Invalid;
     }
 
+}
+
+/// A token with nothing lexed yet.
+fn blank_token(end: u32) -> Token {
+    Token {
+        kind: TokKind::End,
+        line: 1,
+        start: 0,
+        end,
+        injected: false,
+        text: Vec::new(),
+        fstring_args: None,
+        pieces: Vec::new(),
+        name_escape: false,
+        tstring: None,
+        term: 0,
+    }
 }
 
 fn is_space(c: u32) -> bool {

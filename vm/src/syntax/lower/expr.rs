@@ -22,6 +22,9 @@ impl Lowerer<'_> {
     }
 
     pub(super) fn expr(&mut self, e: py::Expr) -> Result<Expr, LowerError> {
+        if crate::syntax::stack::exhausted() {
+            return Err(self.out_of_stack(e));
+        }
         let r = e.range();
         let range = self.range(r);
         let line = self.line(r);
@@ -33,10 +36,14 @@ impl Lowerer<'_> {
                 },
                 values: self.exprs(x.values)?,
             },
-            py::Expr::NamedExpr(x) => ExprKind::NamedExpr { target: self.boxed(*x.target)?, value: self.boxed(*x.value)? },
-            py::Expr::BinOp(x) => {
-                ExprKind::BinOp { left: self.boxed(*x.left)?, op: bin_op(x.op), right: self.boxed(*x.right)? }
+            py::Expr::NamedExpr(x) => {
+                let target = match self.spanned_expr(&x.target)? {
+                    Some(t) => Box::new(t),
+                    None => self.boxed(*x.target)?,
+                };
+                ExprKind::NamedExpr { target, value: self.boxed(*x.value)? }
             }
+            py::Expr::BinOp(x) => return self.binop_chain(x),
             py::Expr::UnaryOp(x) => ExprKind::UnaryOp {
                 op: match x.op {
                     py::UnaryOp::Invert => UnaryOp::Invert,
@@ -94,10 +101,10 @@ impl Lowerer<'_> {
                 return Err(self.unsupported(r, "f-string left in the parsed text"));
             }
             py::Expr::Constant(x) => ExprKind::Const(self.constant(x)?),
-            py::Expr::Attribute(x) => ExprKind::Attribute { value: self.boxed(*x.value)?, attr: self.ident(&x.attr) },
+            py::Expr::Attribute(x) => ExprKind::Attribute { value: self.boxed(*x.value)?, attr: self.ident_owned(x.attr) },
             py::Expr::Subscript(x) => ExprKind::Subscript { value: self.boxed(*x.value)?, slice: self.boxed(*x.slice)? },
             py::Expr::Starred(x) => ExprKind::Starred(self.boxed(*x.value)?),
-            py::Expr::Name(x) => ExprKind::Name(self.ident(&x.id)),
+            py::Expr::Name(x) => ExprKind::Name(self.ident_owned(x.id)),
             py::Expr::List(x) => ExprKind::List(self.exprs(x.elts)?),
             py::Expr::Tuple(x) => {
                 let first = x.elts.first().map(|e| e.range());
@@ -115,6 +122,27 @@ impl Lowerer<'_> {
             },
         };
         Ok(Expr { kind, range, line })
+    }
+
+    /// A binary operation and the operations down its left side (`a + b - c * d`), taken apart in a loop so
+    /// that a 100,000-term chain costs no stack; nodes keep their own range and line.
+    fn binop_chain(&mut self, top: py::ExprBinOp) -> Result<Expr, LowerError> {
+        let mut spine = Vec::new();
+        let mut cur = top;
+        let leftmost = loop {
+            let py::ExprBinOp { left, op, right, range } = cur;
+            spine.push((bin_op(op), *right, self.range(range), self.line(range)));
+            match *left {
+                py::Expr::BinOp(l) => cur = l,
+                other => break other,
+            }
+        };
+        let mut acc = self.expr(leftmost)?;
+        while let Some((op, right, range, line)) = spine.pop() {
+            let right = self.expr(right)?;
+            acc = Expr { kind: ExprKind::BinOp { left: Box::new(acc), op, right: Box::new(right) }, range, line };
+        }
+        Ok(acc)
     }
 
     fn comprehensions(&mut self, gens: Vec<py::Comprehension>) -> Result<Vec<Comprehension>, LowerError> {
@@ -151,7 +179,8 @@ impl Lowerer<'_> {
             }
             TokKind::Bytes => Ok(Constant::Bytes(tok.text.clone())),
             TokKind::String => {
-                let value = String::from_utf8(tok.text.clone()).map_err(|_| err(literal::LiteralErrorKind::NotUtf8))?;
+                // Bytes that are not UTF-8 are kept losslessly (see `mpy::text`), as mpy-cross keeps them.
+                let value = crate::mpy::text::from_bytes(&tok.text).into_owned();
                 let kind = self.input.str_kinds.get(index).copied().unwrap_or(StrKind::Object);
                 Ok(Constant::Str { value, kind })
             }

@@ -9,11 +9,12 @@
 mod expr;
 mod stmt;
 
-use rustpython_parser::{ast as py, text_size::TextRange as PyRange, Mode, ParseErrorType};
+use rustpython_parser::ast::Ranged;
+use rustpython_parser::{ast as py, text_size::TextRange as PyRange, Mode, ParseErrorType, StringKind, Tok};
 
 use crate::syntax::ast::{Module, StrKind, TextRange};
 use crate::syntax::lexer::Token;
-use crate::syntax::rewrite::Rewritten;
+use crate::syntax::rewrite::{RwTok, Rewritten};
 
 /// Why lowering stopped: a byte offset in the *parsed* (rewritten) text plus what went wrong there.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,6 +32,8 @@ pub enum LowerErrorKind {
     Unsupported(&'static str),
     /// A literal MicroPython's lexer or number parser rejects.
     Literal(crate::syntax::literal::LiteralError),
+    /// The native stack ran out (see `syntax::stack`).
+    OutOfStack,
 }
 
 /// What the lowering reads besides rustpython's tree: the rebuilt text with its maps, MicroPython's tokens,
@@ -62,10 +65,133 @@ pub enum Semantic {
     UnexpectedToken,
 }
 
-/// Parses the rebuilt text with rustpython and converts the module.
-pub fn lower_module(input: &Input<'_>) -> Result<Lowered, LowerError> {
+/// rustpython's token for one of the rebuilt text's tokens. Literal values are placeholders: lowering reads
+/// them from MicroPython's tokens.
+fn py_tok(kind: RwTok, text: &str) -> Option<Tok> {
+    Some(match kind {
+        RwTok::Name => Tok::Name { name: text.to_string() },
+        RwTok::Number => Tok::Float { value: 0.0 },
+        RwTok::Str => Tok::String { value: String::new(), kind: StringKind::String, triple_quoted: false },
+        RwTok::Bytes => Tok::String { value: String::new(), kind: StringKind::Bytes, triple_quoted: false },
+        RwTok::Newline => Tok::Newline,
+        RwTok::Indent => Tok::Indent,
+        RwTok::Dedent => Tok::Dedent,
+        RwTok::End => Tok::EndOfFile,
+        RwTok::Keyword(k) => match k {
+            "False" => Tok::False,
+            "None" => Tok::None,
+            "True" => Tok::True,
+            "and" => Tok::And,
+            "as" => Tok::As,
+            "assert" => Tok::Assert,
+            "async" => Tok::Async,
+            "await" => Tok::Await,
+            "break" => Tok::Break,
+            "class" => Tok::Class,
+            "continue" => Tok::Continue,
+            "def" => Tok::Def,
+            "del" => Tok::Del,
+            "elif" => Tok::Elif,
+            "else" => Tok::Else,
+            "except" => Tok::Except,
+            "finally" => Tok::Finally,
+            "for" => Tok::For,
+            "from" => Tok::From,
+            "global" => Tok::Global,
+            "if" => Tok::If,
+            "import" => Tok::Import,
+            "in" => Tok::In,
+            "is" => Tok::Is,
+            "lambda" => Tok::Lambda,
+            "nonlocal" => Tok::Nonlocal,
+            "not" => Tok::Not,
+            "or" => Tok::Or,
+            "pass" => Tok::Pass,
+            "raise" => Tok::Raise,
+            "return" => Tok::Return,
+            "try" => Tok::Try,
+            "while" => Tok::While,
+            "with" => Tok::With,
+            "yield" => Tok::Yield,
+            _ => return None,
+        },
+        RwTok::Op(o) => match o {
+            "(" => Tok::Lpar,
+            ")" => Tok::Rpar,
+            "[" => Tok::Lsqb,
+            "]" => Tok::Rsqb,
+            "{" => Tok::Lbrace,
+            "}" => Tok::Rbrace,
+            ":" => Tok::Colon,
+            "," => Tok::Comma,
+            ";" => Tok::Semi,
+            "+" => Tok::Plus,
+            "-" => Tok::Minus,
+            "*" => Tok::Star,
+            "/" => Tok::Slash,
+            "|" => Tok::Vbar,
+            "&" => Tok::Amper,
+            "<" => Tok::Less,
+            ">" => Tok::Greater,
+            "=" => Tok::Equal,
+            "." => Tok::Dot,
+            "%" => Tok::Percent,
+            "==" => Tok::EqEqual,
+            "!=" => Tok::NotEqual,
+            "<=" => Tok::LessEqual,
+            ">=" => Tok::GreaterEqual,
+            "~" => Tok::Tilde,
+            "^" => Tok::CircumFlex,
+            "<<" => Tok::LeftShift,
+            ">>" => Tok::RightShift,
+            "**" => Tok::DoubleStar,
+            "**=" => Tok::DoubleStarEqual,
+            "+=" => Tok::PlusEqual,
+            "-=" => Tok::MinusEqual,
+            "*=" => Tok::StarEqual,
+            "/=" => Tok::SlashEqual,
+            "%=" => Tok::PercentEqual,
+            "&=" => Tok::AmperEqual,
+            "|=" => Tok::VbarEqual,
+            "^=" => Tok::CircumflexEqual,
+            "<<=" => Tok::LeftShiftEqual,
+            ">>=" => Tok::RightShiftEqual,
+            "//" => Tok::DoubleSlash,
+            "//=" => Tok::DoubleSlashEqual,
+            ":=" => Tok::ColonEqual,
+            "@" => Tok::At,
+            "@=" => Tok::AtEqual,
+            "->" => Tok::Rarrow,
+            "..." => Tok::Ellipsis,
+            _ => return None,
+        },
+    })
+}
+
+/// Parses the rebuilt text with rustpython and converts the module. With `tokens`, rustpython is handed the
+/// rebuilt text's tokens instead of lexing the text itself (the same tokens, without its lexer's cost);
+/// the first attempt at a program uses them, a program it refuses is parsed from the text (whose errors
+/// the repairs and error mapping read).
+pub fn lower_module(input: &Input<'_>, tokens: bool) -> Result<Lowered, LowerError> {
     let map = &input.rw.map;
-    let parsed = rustpython_parser::parse(&input.rw.text, Mode::Module, "<src>").map_err(|e| {
+    let text = &input.rw.text;
+    let parsed = if tokens {
+        // rustpython's lexer ends its iterator at the end of input (its `EndOfFile` never reaches the parser).
+        let toks = input.rw.toks.iter().filter(|t| t.0 != RwTok::End).map(|&(kind, start, end)| {
+            let range = PyRange::new(start.into(), end.into());
+            match py_tok(kind, text.get(start as usize..end as usize).unwrap_or("")) {
+                Some(t) => Ok((t, range)),
+                None => Err(rustpython_parser::lexer::LexicalError {
+                    error: rustpython_parser::lexer::LexicalErrorType::OtherError("unknown token".into()),
+                    location: range.start(),
+                }),
+            }
+        });
+        rustpython_parser::parse_tokens(toks, Mode::Module, "<src>")
+    } else {
+        rustpython_parser::parse(text, Mode::Module, "<src>")
+    };
+    let parsed = parsed.map_err(|e| {
         let offset = map.to_original(e.offset.to_u32());
         let indentation = matches!(
             &e.error,
@@ -105,13 +231,21 @@ pub(crate) struct Lowerer<'a> {
 impl Lowerer<'_> {
     /// Our range (original offsets) for a rustpython range.
     fn range(&self, r: PyRange) -> TextRange {
-        let map = &self.input.rw.map;
-        TextRange::new(map.to_original(r.start().to_u32()), map.to_original(r.end().to_u32()))
+        let rw = &self.input.rw;
+        TextRange::new(rw.map.to_original(r.start().to_u32()), rw.end_at(r.end().to_u32()))
     }
 
     /// MicroPython's line of the first token of a node with rustpython range `r`.
     fn line(&self, r: PyRange) -> u32 {
         self.input.rw.line_at(r.start().to_u32())
+    }
+
+    /// The stack guard tripped at `node`. What is left of rustpython's tree below it is leaked rather than
+    /// dropped: its derived, recursive drop could need more stack than is left.
+    fn out_of_stack<T: Ranged>(&self, node: T) -> LowerError {
+        let offset = self.input.rw.map.to_original(node.range().start().to_u32());
+        std::mem::forget(node);
+        LowerError { offset, kind: LowerErrorKind::OutOfStack }
     }
 
     fn unsupported(&self, r: PyRange, what: &'static str) -> LowerError {
@@ -123,14 +257,35 @@ impl Lowerer<'_> {
         self.input.rw.text.get(start as usize..end as usize).unwrap_or("")
     }
 
+    /// An identifier's original spelling, moving rustpython's string when it is the spelling already.
+    fn ident_owned(&self, id: py::Identifier) -> String {
+        match self.input.rw.names.get(id.as_str()) {
+            Some(real) => real.clone(),
+            None => id.into(),
+        }
+    }
+
     /// An identifier's original spelling.
     fn ident(&self, id: &py::Identifier) -> String {
         self.input.rw.name(id.as_str())
     }
 
+    /// The expression a fresh name stands for (see `mend`: a walrus target that is not a name), parsed
+    /// on its own at its place in the text; `None` for any other expression.
+    fn spanned_expr(&mut self, e: &py::Expr) -> Result<Option<crate::syntax::ast::Expr>, LowerError> {
+        let py::Expr::Name(n) = e else { return Ok(None) };
+        let Some((at, text)) = self.input.rw.spans.get(n.id.as_str()) else { return Ok(None) };
+        let start = rustpython_parser::text_size::TextSize::from(*at);
+        let parsed = rustpython_parser::parse_starts_at(text, Mode::Expression, "<src>", start);
+        match parsed {
+            Ok(py::Mod::Expression(x)) => self.expr(*x.body).map(Some),
+            _ => Err(self.unsupported(n.range, "an assignment target rustpython cannot parse")),
+        }
+    }
+
     /// The token of the literal starting at parsed-text offset `start`.
     fn literal_token(&self, start: u32) -> Option<(usize, &Token)> {
-        let i = *self.input.rw.literals.get(&start)?;
+        let i = self.input.rw.literal_at(start)?;
         Some((i, self.input.tokens.get(i)?))
     }
 }

@@ -11,6 +11,9 @@ impl Lowerer<'_> {
     }
 
     fn stmt(&mut self, s: py::Stmt) -> Result<Stmt, LowerError> {
+        if crate::syntax::stack::exhausted() {
+            return Err(self.out_of_stack(s));
+        }
         let r = s.range();
         let range = self.range(r);
         let line = self.line(r);

@@ -7,7 +7,7 @@ use rand::{Rng, SeedableRng};
 
 use super::oracle::{self, Obj};
 use crate::syntax::ast::Constant;
-use crate::syntax::float_parse::parse_float_literal;
+use crate::syntax::literal::parse_float_literal;
 
 fn repr_to_f64(s: &str) -> f64 {
     match s {

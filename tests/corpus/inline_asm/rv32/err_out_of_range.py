@@ -1,0 +1,4 @@
+# addi beyond 12 bits.
+@micropython.asm_rv32
+def f(a0):
+    addi(a0, a0, 2048)

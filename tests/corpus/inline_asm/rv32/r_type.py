@@ -1,0 +1,21 @@
+# Every RV32IM register-register operation.
+@micropython.asm_rv32
+def alu(a0, a1, a2):
+    add(a0, a1, a2)
+    sub(a3, a0, a1)
+    and_(a4, a3, a2)
+    or_(a5, a4, a3)
+    xor(a6, a5, a4)
+    sll(a7, a6, a1)
+    srl(t0, a7, a1)
+    sra(t1, t0, a1)
+    slt(t2, t1, a0)
+    sltu(t3, t2, a0)
+    mul(t4, t3, a2)
+    mulh(t5, t4, a2)
+    mulhsu(t6, t5, a2)
+    mulhu(s2, t6, a2)
+    div(s3, s2, a1)
+    divu(s4, s3, a1)
+    rem(s5, s4, a1)
+    remu(s6, s5, a1)

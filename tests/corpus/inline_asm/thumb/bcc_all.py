@@ -1,0 +1,20 @@
+# Every condition code as a 16-bit conditional branch.
+@micropython.asm_thumb
+def conds(r0):
+    label(l)
+    beq(l)
+    bne(l)
+    bcs(l)
+    bcc(l)
+    bmi(l)
+    bpl(l)
+    bvs(l)
+    bvc(l)
+    bhi(l)
+    bls(l)
+    bge(l)
+    blt(l)
+    bgt(l)
+    ble(l)
+    beq_n(l)
+    bgt_n(l)

@@ -1,0 +1,4 @@
+# The decorator on a class.
+@micropython.asm_thumb
+class C:
+    nop()

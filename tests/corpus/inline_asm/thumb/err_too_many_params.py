@@ -1,0 +1,4 @@
+# Five parameters.
+@micropython.asm_thumb
+def f(r0, r1, r2, r3, r4):
+    nop()

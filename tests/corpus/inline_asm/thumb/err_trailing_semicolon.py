@@ -1,0 +1,5 @@
+# Even one instruction with a trailing semicolon.
+@micropython.asm_thumb
+def f(r0):
+    nop();
+    nop()

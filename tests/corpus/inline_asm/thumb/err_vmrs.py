@@ -1,0 +1,4 @@
+# vmrs only reads FPSCR.
+@micropython.asm_thumb
+def f(r0):
+    vmrs(r0, FPEXC)

@@ -1,0 +1,23 @@
+# it, ite, itt, itte, itet, ittt, itee and friends with several conditions.
+@micropython.asm_thumb
+def select(r0, r1):
+    cmp(r0, r1)
+    it(gt)
+    mov(r0, r1)
+    ite(eq)
+    mov(r0, 1)
+    mov(r0, 0)
+    itt(ne)
+    mov(r2, 1)
+    mov(r3, 1)
+    itte(cs)
+    itet(cc)
+    ittt(mi)
+    itee(pl)
+    iteee(vs)
+    itttt(vc)
+    ittee(hi)
+    ite(ls)
+    ite(ge)
+    ite(lt)
+    ite(le)

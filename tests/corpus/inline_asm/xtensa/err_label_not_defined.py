@@ -1,0 +1,5 @@
+# A jump to a label never defined.
+@micropython.asm_xtensa
+def f(a2):
+    nop()
+    j(nowhere)

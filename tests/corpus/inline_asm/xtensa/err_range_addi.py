@@ -1,0 +1,4 @@
+# addi beyond -128..127.
+@micropython.asm_xtensa
+def f(a2):
+    addi(a2, a2, 128)

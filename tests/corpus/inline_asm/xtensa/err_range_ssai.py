@@ -1,0 +1,4 @@
+# ssai beyond 31.
+@micropython.asm_xtensa
+def f(a2):
+    ssai(40)

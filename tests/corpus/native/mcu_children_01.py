@@ -1,0 +1,50 @@
+# mpy-cross -march=ARCH
+# a native function making 40 lambdas: child table offsets beyond the 5-bit load immediate
+import micropython
+
+@micropython.native
+def makers():
+    fs = []
+    fs.append(lambda x: x + 0)
+    fs.append(lambda x: x + 1)
+    fs.append(lambda x: x + 2)
+    fs.append(lambda x: x + 3)
+    fs.append(lambda x: x + 4)
+    fs.append(lambda x: x + 5)
+    fs.append(lambda x: x + 6)
+    fs.append(lambda x: x + 7)
+    fs.append(lambda x: x + 8)
+    fs.append(lambda x: x + 9)
+    fs.append(lambda x: x + 10)
+    fs.append(lambda x: x + 11)
+    fs.append(lambda x: x + 12)
+    fs.append(lambda x: x + 13)
+    fs.append(lambda x: x + 14)
+    fs.append(lambda x: x + 15)
+    fs.append(lambda x: x + 16)
+    fs.append(lambda x: x + 17)
+    fs.append(lambda x: x + 18)
+    fs.append(lambda x: x + 19)
+    fs.append(lambda x: x + 20)
+    fs.append(lambda x: x + 21)
+    fs.append(lambda x: x + 22)
+    fs.append(lambda x: x + 23)
+    fs.append(lambda x: x + 24)
+    fs.append(lambda x: x + 25)
+    fs.append(lambda x: x + 26)
+    fs.append(lambda x: x + 27)
+    fs.append(lambda x: x + 28)
+    fs.append(lambda x: x + 29)
+    fs.append(lambda x: x + 30)
+    fs.append(lambda x: x + 31)
+    fs.append(lambda x: x + 32)
+    fs.append(lambda x: x + 33)
+    fs.append(lambda x: x + 34)
+    fs.append(lambda x: x + 35)
+    fs.append(lambda x: x + 36)
+    fs.append(lambda x: x + 37)
+    fs.append(lambda x: x + 38)
+    fs.append(lambda x: x + 39)
+    return fs
+
+print(sum(f(1) for f in makers()))
