@@ -118,7 +118,7 @@ fn one_hundred_faults_leave_every_file_old_or_new() {
     assert_eq!(board_files(fs.path()), hashes(&current));
     // About how many bytes the host sends for one version (for choosing when to kill the board).
     let full = b.relay.as_ref().map_or(20_000, |r| r.host_bytes.load(Ordering::SeqCst)).max(1000);
-    let (mut failed, mut kills) = (0, 0);
+    let (mut failed, mut kills, mut injected_rounds, mut injected_bytes) = (0, 0, 0, 0);
     let start = Instant::now();
     for i in 0..100u64 {
         let next = version(i + 1);
@@ -126,8 +126,9 @@ fn one_hundred_faults_leave_every_file_old_or_new() {
         let what = format!("round {i} ({what})");
         let t0 = Instant::now();
         let r = if kill {
-            // A watcher kills the VM once the host has sent `at` bytes of this deploy.
-            let at = 200 + rng.below(full);
+            // A watcher kills the VM once the host has sent `at` bytes of this deploy (within the first half of
+            // what a deploy sends, so every kill round kills).
+            let at = 100 + rng.below(full / 2);
             let pid = b.pid();
             let done = Arc::new(AtomicBool::new(false));
             let port = b.connect(Faults::default());
@@ -157,13 +158,20 @@ fn one_hundred_faults_leave_every_file_old_or_new() {
             done.store(true, Ordering::SeqCst);
             if watcher.join().expect("watcher") {
                 kills += 1;
+                injected_rounds += 1;
                 assert!(r.is_err(), "{what}: a deploy to a killed board succeeded");
             }
             // The board comes back (power cycle) on the same filesystem.
             drop(std::mem::replace(&mut b, VmBoard::start_in(fs.path())));
             r
         } else {
-            deploy(&mut b, &next, faults, true)
+            let r = deploy(&mut b, &next, faults, true);
+            let n = b.relay.as_ref().expect("relay").injected.load(Ordering::SeqCst);
+            if n > 0 {
+                injected_rounds += 1;
+                injected_bytes += n;
+            }
+            r
         };
         assert!(t0.elapsed() < Duration::from_secs(60), "{what}: took {:?} to end", t0.elapsed());
         if let Err(e) = &r {
@@ -178,9 +186,10 @@ fn one_hundred_faults_leave_every_file_old_or_new() {
         current = next;
     }
     eprintln!(
-        "deploy link faults: 100 faulty deploys in {:.0}s, {failed} failed with a clear error, {kills} boards killed mid-transfer; every file old or new",
+        "deploy link faults: 100 faulty deploys in {:.0}s, {injected_rounds} with a fault injected ({kills} boards killed mid-transfer, {injected_bytes} bytes dropped, garbled or duplicated in the others), {failed} failed with a clear error; every board file old or new (SHA-256), none partial",
         start.elapsed().as_secs_f64()
     );
-    assert!(kills >= 10, "only {kills} of 20 kill rounds killed the board mid-transfer");
+    assert_eq!(kills, 20, "only {kills} of 20 kill rounds killed the board mid-transfer");
+    assert_eq!(injected_rounds, 100, "only {injected_rounds} of 100 rounds had a fault injected");
     assert!(failed >= 30, "only {failed} of 100 faulty deploys failed: the faults were not injected");
 }

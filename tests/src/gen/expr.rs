@@ -11,9 +11,11 @@ const FUNCS: &[&str] = &["print", "len", "range", "abs", "min", "max", "str", "i
 
 /// The right operand of `<<` and `**`: a name or a one-digit number. Both compilers fold constant shifts
 /// and powers, and `1 << 10**30` or `9 ** 9 ** 9` would make mpy-cross compute a number the size of the
-/// machine.
+/// machine. A `const()` name (`C1`, `_C2`) counts as a number: `821 ** _C1` with `_C1 = const(1 << 17)`
+/// kept mpy-cross busy for more than 30 s.
 fn tame(op: &str, right: String) -> String {
-    if (op == "<<" || op == "**") && !right.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
+    let const_name = right.trim_start_matches('_').strip_prefix('C').is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    if (op == "<<" || op == "**") && (const_name || !right.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')) {
         right.chars().find(char::is_ascii_digit).unwrap_or('3').to_string()
     } else {
         right
