@@ -79,7 +79,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
 
 /// Checks that the boot sector's region sizes add up within 32 bits before `fatfs` sees it: `fatfs` computes
 /// `fats × sectors per FAT + reserved + root directory` in `u32` and overflows on a corrupt boot sector (found by
-/// the `image_readers` fuzz target).
+/// the `image_readers` fuzz target), and the FAT's entry count (sectors × bytes × 8) likewise.
 fn check_layout(bytes: &[u8]) -> Result<(), String> {
     if bytes.len() < 512 {
         return Err(format!("not a FAT volume: {:#x} bytes is shorter than a boot sector", bytes.len()));
@@ -94,6 +94,12 @@ fn check_layout(bytes: &[u8]) -> Result<(), String> {
         0 => u32_at(0x24),
         n => n,
     };
+    if per_fat * bytes_per_sector * 8 > u64::from(u32::MAX) {
+        return Err(format!(
+            "not a FAT volume: a FAT of {per_fat:#x} sectors of {bytes_per_sector} bytes (0x16/0x24, 0x0b) has more \
+             entries than 32 bits count"
+        ));
+    }
     let data_start = reserved + fats * per_fat + root_dir_sectors;
     if data_start > u64::from(u32::MAX) {
         return Err(format!(
@@ -165,6 +171,11 @@ mod tests {
         img[0x16..0x18].copy_from_slice(&[0, 0]);
         img[0x24..0x28].copy_from_slice(&[0xff; 4]);
         let e = read(&img).unwrap_err();
-        assert!(e.contains("2 FATs of 0xffffffff sectors") && e.contains("past 32-bit"), "{e}");
+        assert!(e.contains("a FAT of 0xffffffff sectors of 512 bytes"), "{e}");
+        img[0x0b..0x0d].copy_from_slice(&[1, 0]);
+        img[0x24..0x28].copy_from_slice(&[0, 0, 0, 0x10]);
+        img[0x10] = 0xff;
+        let e = read(&img).unwrap_err();
+        assert!(e.contains("255 FATs of 0x10000000 sectors") && e.contains("past 32-bit"), "{e}");
     }
 }

@@ -157,7 +157,7 @@ impl<'a> Compiler<'a> {
     /// Whether the call argument `e` is wrapped in parentheses of its own: the run of `(` right before it
     /// is longer than the call's own `(` (which only the first argument has there; later ones follow a
     /// comma).
-    fn has_own_parens(&self, e: &Expr, first_argument: bool) -> bool {
+    pub(super) fn has_own_parens(&self, e: &Expr, first_argument: bool) -> bool {
         let start = self.src.paren_run_start(e.range.start);
         let opens = (start..e.range.start).filter(|&p| self.src.byte(p as usize) == Some(b'(')).count();
         opens > usize::from(first_argument)
