@@ -4,3 +4,6 @@ d = {("a",
  1, 2): 0}
 e = {0: 1, ("""a
 b""", None, 3): 2}
+# difffuzz seed 32747: a key folded from an expression, after a multi-line value
+f = {0: '''a
+b''', 100000 * 100000: 1}
