@@ -283,11 +283,7 @@ impl Gen<'_> {
             _ => {
                 let t = self.target_name();
                 let dots = self.pick(&[".", "..", ".sub"]);
-                if dots.len() > 2 {
-                    self.line(&format!("from {dots} import {t}"));
-                } else {
-                    self.line(&format!("from {dots} import {t}"));
-                }
+                self.line(&format!("from {dots} import {t}"));
             }
         }
     }
@@ -338,8 +334,7 @@ impl Gen<'_> {
         let enclosing: Vec<String> = self
             .scopes
             .iter()
-            .filter(|s| matches!(s.kind, ScopeKind::Function { .. }))
-            .last()
+            .rfind(|s| matches!(s.kind, ScopeKind::Function { .. }))
             .map(|s| s.assigned.iter().chain(s.params.iter()).filter(|n| !s.globals.contains(n)).cloned().collect())
             .unwrap_or_default();
         self.scopes.push(Scope { kind: ScopeKind::Function { is_async }, assigned: pnames.clone(), params: pnames.clone(), native: false, globals: Vec::new() });
