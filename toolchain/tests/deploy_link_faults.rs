@@ -100,7 +100,7 @@ fn fault(i: u64, rng: &mut Rng) -> (String, Faults, bool) {
         0 => (format!("duplicated bytes (p={p})"), Faults { duplicate: p, seed, ..Faults::default() }, false),
         1 => (format!("garbled bytes (p={p})"), Faults { garble: p, seed, ..Faults::default() }, false),
         2 => (format!("dropped bytes (p={p})"), Faults { drop: p, seed, ..Faults::default() }, false),
-        3 => (format!("board killed mid-transfer"), Faults::default(), true),
+        3 => ("board killed mid-transfer".to_string(), Faults::default(), true),
         _ => {
             let q = p / 2.0;
             (format!("duplicated, garbled and dropped bytes (p={q})"), Faults { duplicate: q, garble: q, drop: q, seed, ..Faults::default() }, false)
