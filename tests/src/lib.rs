@@ -7,7 +7,9 @@
 pub mod compare;
 pub mod corpus;
 pub mod diff;
+pub mod difffuzz;
 pub mod expected;
+pub mod gen;
 pub mod opcodes;
 pub mod oracles;
 pub mod process;

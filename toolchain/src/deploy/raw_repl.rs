@@ -37,6 +37,9 @@ pub struct RawRepl<L: Link> {
     pub timeout: Duration,
     /// Set (by a Ctrl-C handler) to make a running exec send Ctrl-C to the board.
     pub interrupt: Option<Arc<AtomicBool>>,
+    /// The pause that lets a real board settle: after the first Ctrl-C (to print a traceback), and half of it
+    /// between 256-byte pieces in plain raw mode. 20 ms for serial boards; in-memory links (the fuzzer) use 0.
+    pub pace: Duration,
 }
 
 impl<L: Link> std::fmt::Debug for RawRepl<L> {
@@ -48,7 +51,7 @@ impl<L: Link> std::fmt::Debug for RawRepl<L> {
 impl<L: Link> RawRepl<L> {
     /// Wraps a link; nothing is sent until the first exec.
     pub fn new(link: L) -> Self {
-        RawRepl { link, pending: Vec::new(), in_raw: false, paste: None, timeout: Duration::from_secs(10), interrupt: None }
+        RawRepl { link, pending: Vec::new(), in_raw: false, paste: None, timeout: Duration::from_secs(10), interrupt: None, pace: Duration::from_millis(20) }
     }
 
     /// The port name.
@@ -145,7 +148,7 @@ impl<L: Link> RawRepl<L> {
         self.pending.clear();
         self.write(b"\r\x03\x03", "interrupting the board")?;
         // A running program prints its traceback; what matters is the last banner after our Ctrl-A.
-        std::thread::sleep(Duration::from_millis(20));
+        std::thread::sleep(self.pace);
         self.fill(Duration::from_millis(30), "interrupting the board")?;
         self.write(b"\r\x01", "entering the raw REPL")?;
         let timeout = self.timeout;
@@ -318,7 +321,7 @@ impl<L: Link> RawRepl<L> {
     fn send_raw(&mut self, code: &[u8]) -> Result<()> {
         for piece in code.chunks(256) {
             self.write(piece, "sending code")?;
-            std::thread::sleep(Duration::from_millis(10));
+            std::thread::sleep(self.pace / 2);
         }
         self.write(b"\x04", "submitting code")?;
         let timeout = self.timeout;

@@ -122,6 +122,14 @@ pub fn parse_table(bytes: &[u8]) -> Result<Table, String> {
 /// Writes `parts` as a binary table (sorted by offset, MD5 entry included) through esp-idf-part, after its
 /// checks (overlaps, alignment, duplicate names).
 pub fn write_table(parts: &[Part]) -> Result<Vec<u8>, String> {
+    // esp-idf-part adds offset and size in `u32` when it checks overlaps: a partition running past 4 GiB
+    // (possible in a table read from a corrupt image) would overflow there.
+    if let Some(p) = parts.iter().find(|p| p.offset.checked_add(p.size).is_none()) {
+        return Err(format!(
+            "the new partition table is invalid: partition `{}` at {:#x} with size {:#x} ends past 4 GiB",
+            p.name, p.offset, p.size
+        ));
+    }
     let mut sorted = parts.to_vec();
     sorted.sort_by_key(|p| p.offset);
     let list: Vec<Partition> = sorted
@@ -188,6 +196,17 @@ mod tests {
             p("factory", 0, 0, 0x10000, 0x1F0000),
             p("vfs", 1, 0x81, 0x200000, 0x200000),
         ]
+    }
+
+    /// Found by the `image_readers` fuzz target: a partition ending past 4 GiB made esp-idf-part's overlap
+    /// check overflow (a panic in debug builds); it is an error naming the partition.
+    #[test]
+    fn partition_past_4_gib_is_an_error() {
+        let mut parts = stock();
+        parts[3].offset = 0xffff_0000;
+        parts[3].size = 0x20000;
+        let e = write_table(&parts).unwrap_err();
+        assert!(e.contains("`vfs` at 0xffff0000 with size 0x20000 ends past 4 GiB"), "{e}");
     }
 
     #[test]

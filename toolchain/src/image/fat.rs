@@ -69,11 +69,45 @@ pub fn looks_like(bytes: &[u8]) -> bool {
 
 /// Lists a FAT volume: files with contents, directories as `path/`.
 pub fn read(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    check_layout(bytes)?;
     let fs = FileSystem::new(Cursor::new(bytes.to_vec()), FsOptions::new())
         .map_err(|e| format!("not a FAT volume: {e}"))?;
     let mut out = Vec::new();
     walk(&fs.root_dir(), "", &mut out, 0)?;
     Ok(out)
+}
+
+/// Checks that the boot sector's region sizes add up within 32 bits before `fatfs` sees it: `fatfs` computes
+/// `fats × sectors per FAT + reserved + root directory` in `u32` and overflows on a corrupt boot sector (found by
+/// the `image_readers` fuzz target), and the FAT's entry count (sectors × bytes × 8) likewise.
+fn check_layout(bytes: &[u8]) -> Result<(), String> {
+    if bytes.len() < 512 {
+        return Err(format!("not a FAT volume: {:#x} bytes is shorter than a boot sector", bytes.len()));
+    }
+    let u16_at = |at: usize| u64::from(u16::from_le_bytes([bytes[at], bytes[at + 1]]));
+    let u32_at = |at: usize| u64::from(u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]));
+    let bytes_per_sector = u16_at(0x0b).max(1);
+    let reserved = u16_at(0x0e);
+    let fats = u64::from(bytes[0x10]);
+    let root_dir_sectors = (u16_at(0x11) * 32).div_ceil(bytes_per_sector);
+    let per_fat = match u16_at(0x16) {
+        0 => u32_at(0x24),
+        n => n,
+    };
+    if per_fat * bytes_per_sector * 8 > u64::from(u32::MAX) {
+        return Err(format!(
+            "not a FAT volume: a FAT of {per_fat:#x} sectors of {bytes_per_sector} bytes (0x16/0x24, 0x0b) has more \
+             entries than 32 bits count"
+        ));
+    }
+    let data_start = reserved + fats * per_fat + root_dir_sectors;
+    if data_start > u64::from(u32::MAX) {
+        return Err(format!(
+            "not a FAT volume: its data region would start at sector {data_start:#x} ({fats} FATs of {per_fat:#x} \
+             sectors at 0x10 and 0x16/0x24), past 32-bit sector numbers"
+        ));
+    }
+    Ok(())
 }
 
 fn walk<T: fatfs::ReadWriteSeek>(
@@ -126,5 +160,22 @@ mod tests {
         assert_eq!(only, files);
         assert!(build(8 * 512, 512, &[("big".to_string(), vec![0; 100_000])]).is_err());
         assert!(read(&[0u8; 1024]).is_err());
+    }
+
+    /// Found by the `image_readers` fuzz target: a boot sector whose FATs are larger than 32-bit sector
+    /// numbers made `fatfs` overflow (a panic with overflow checks); it is an error naming the fields.
+    #[test]
+    fn fat_region_past_32_bits_is_an_error() {
+        let mut img = build(224 * 512, 512, &[]).unwrap();
+        img[0x10] = 2;
+        img[0x16..0x18].copy_from_slice(&[0, 0]);
+        img[0x24..0x28].copy_from_slice(&[0xff; 4]);
+        let e = read(&img).unwrap_err();
+        assert!(e.contains("a FAT of 0xffffffff sectors of 512 bytes"), "{e}");
+        img[0x0b..0x0d].copy_from_slice(&[1, 0]);
+        img[0x24..0x28].copy_from_slice(&[0, 0, 0, 0x10]);
+        img[0x10] = 0xff;
+        let e = read(&img).unwrap_err();
+        assert!(e.contains("255 FATs of 0x10000000 sectors") && e.contains("past 32-bit"), "{e}");
     }
 }

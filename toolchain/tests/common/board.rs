@@ -74,6 +74,8 @@ pub struct Faults {
     pub garble: f64,
     /// Probability of dropping a byte (each direction).
     pub drop: f64,
+    /// Probability of sending a byte twice (each direction).
+    pub duplicate: f64,
     /// Stop forwarding board→host entirely (a dead RX line).
     pub mute_board: bool,
     pub seed: u64,
@@ -85,6 +87,8 @@ pub struct Relay {
     stop: Arc<AtomicBool>,
     cut: Arc<AtomicBool>,
     pub host_bytes: Arc<AtomicU64>,
+    /// Bytes dropped, garbled or duplicated so far (both directions).
+    pub injected: Arc<AtomicU64>,
     threads: Vec<JoinHandle<()>>,
 }
 
@@ -181,6 +185,11 @@ impl VmBoard {
         panic!("the VM did not print its banner: {:?}", String::from_utf8_lossy(&seen));
     }
 
+    /// The VM's process id (to kill the board mid-transfer).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Whether the VM process still runs.
     pub fn alive(&mut self) -> bool {
         matches!(self.child.try_wait(), Ok(None))
@@ -196,6 +205,7 @@ impl VmBoard {
         let stop = Arc::new(AtomicBool::new(false));
         let cut = Arc::new(AtomicBool::new(false));
         let host_bytes = Arc::new(AtomicU64::new(0));
+        let injected = Arc::new(AtomicU64::new(0));
         let host_master = Arc::new(File::from(host.master));
         let host_slave = Arc::new(host.slave);
         let faults = Arc::new(Mutex::new(faults));
@@ -205,6 +215,7 @@ impl VmBoard {
             let stop = stop.clone();
             let cut = cut.clone();
             let host_bytes = host_bytes.clone();
+            let injected = injected.clone();
             let faults = faults.clone();
             let keep = host_slave.clone();
             threads.push(std::thread::spawn(move || {
@@ -234,9 +245,20 @@ impl VmBoard {
                             }
                         }
                         if rng.chance(f.drop) {
+                            injected.fetch_add(1, Ordering::SeqCst);
                             continue;
                         }
-                        out.push(if rng.chance(f.garble) { (rng.next() & 0xff) as u8 } else { b });
+                        let b = if rng.chance(f.garble) {
+                            injected.fetch_add(1, Ordering::SeqCst);
+                            (rng.next() & 0xff) as u8
+                        } else {
+                            b
+                        };
+                        out.push(b);
+                        if rng.chance(f.duplicate) {
+                            injected.fetch_add(1, Ordering::SeqCst);
+                            out.push(b);
+                        }
                     }
                     if dir == 1 && f.mute_board {
                         continue;
@@ -247,7 +269,7 @@ impl VmBoard {
                 }
             }));
         }
-        self.relay = Some(Relay { port: port.clone(), stop, cut, host_bytes, threads });
+        self.relay = Some(Relay { port: port.clone(), stop, cut, host_bytes, injected, threads });
         port
     }
 

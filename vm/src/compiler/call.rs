@@ -154,6 +154,15 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Whether the call argument `e` is wrapped in parentheses of its own: the run of `(` right before it
+    /// is longer than the call's own `(` (which only the first argument has there; later ones follow a
+    /// comma).
+    pub(super) fn has_own_parens(&self, e: &Expr, first_argument: bool) -> bool {
+        let start = self.src.paren_run_start(e.range.start);
+        let opens = (start..e.range.start).filter(|&p| self.src.byte(p as usize) == Some(b'(')).count();
+        opens > usize::from(first_argument)
+    }
+
     /// `compile_trailer_paren_helper`: pushes the arguments in source order and calls.
     pub(super) fn compile_trailer_paren_helper(
         &mut self,
@@ -206,10 +215,13 @@ impl<'a> Compiler<'a> {
                 }
                 Arg::Positional(e) => {
                     if let ExprKind::NamedExpr { target, value } = &e.kind {
-                        // `f(x := v)` is an `argument` node, compiled without a line of its own.
-                        self.compile_namedexpr_helper(target, value);
-                        n_positional += 1;
-                        continue;
+                        if !self.has_own_parens(e, i == 0) {
+                            // `f(x := v)` is an `argument` node, compiled without a line of its own
+                            // (`f((x := v))` is an ordinary positional argument).
+                            self.compile_namedexpr_helper(target, value);
+                            n_positional += 1;
+                            continue;
+                        }
                     }
                     if star_flags & STAR_FLAG_DOUBLE != 0 {
                         self.syntax_error(self.node_line(e), "positional arg after **");

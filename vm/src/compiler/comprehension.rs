@@ -68,6 +68,12 @@ impl<'a> Compiler<'a> {
         let from = if own_bracket { start + 1 } else { start };
         match self.src.next_significant(from, elt.range.start.max(from)) {
             Some((pos, _)) if pos < elt.range.start => self.src.line_of(pos),
+            // A folded constant element (`-5`, `1 + 1`) has no line of its own, but the comprehension's
+            // node still starts at its first token; so does a folded constant tuple, whose line is its tuple
+            // rule's (found by the differential fuzzer: `{("a",\n 1, 2) for i in y}`).
+            _ if elt.line == 0 || matches!(elt.kind, ExprKind::Const(crate::syntax::ast::Constant::Tuple(_))) => {
+                self.src.line_of(elt.range.start)
+            }
             _ => elt.line,
         }
     }

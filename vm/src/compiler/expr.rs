@@ -398,7 +398,12 @@ impl<'a> Compiler<'a> {
     pub(super) fn compile_dict_item(&mut self, key: &'a Expr, value: &'a Expr) {
         // The item node starts at the key's first token, parentheses included.
         let start = self.src.paren_run_start(key.range.start);
-        let line = if start == key.range.start { key.line } else { self.src.line_of(start) };
+        // A key folded into a constant tuple carries its tuple rule's line, not its first token's (found by the
+        // differential fuzzer: `{("a",\n 1, 2): 0}`, and `{0: """a\nb""", 10 * 10: 1}`).
+        // A key folded from an expression (`100000 * 100000`) has no line of its own (0).
+        let folded_tuple = matches!(key.kind, ExprKind::Const(Constant::Tuple(_)));
+        let line =
+            if start == key.range.start && !folded_tuple && key.line != 0 { key.line } else { self.src.line_of(start) };
         self.set_source_line(line);
         self.compile_node(value);
         self.compile_node(key);

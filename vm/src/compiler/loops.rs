@@ -44,12 +44,15 @@ impl<'a> Compiler<'a> {
         let mut items: Vec<Option<&'a Expr>> = Vec::new();
         let mut all: Vec<(u32, Option<&'a Expr>)> = args
             .iter()
-            .map(|a| {
-                // Starred, `x := v` and bare generator arguments are not plain expressions there.
-                let plain = !matches!(
-                    a.kind,
-                    ExprKind::Starred(_) | ExprKind::NamedExpr { .. } | ExprKind::GeneratorExp { .. }
-                );
+            .enumerate()
+            .map(|(i, a)| {
+                // Starred, `x := v` and bare generator arguments are not plain expressions there; `(x := v)` is
+                // (found by the differential fuzzer).
+                let plain = match a.kind {
+                    ExprKind::Starred(_) | ExprKind::GeneratorExp { .. } => false,
+                    ExprKind::NamedExpr { .. } => self.has_own_parens(a, i == 0),
+                    _ => true,
+                };
                 (a.range.start, plain.then_some(a))
             })
             .chain(keywords.iter().map(|k| (k.range.start, None)))

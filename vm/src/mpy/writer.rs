@@ -5,7 +5,7 @@
 //! `n_obj`, the qstr entries, the object entries, then the module's raw-code record with its children.
 
 use super::vuint::encode as put_uint;
-use super::{ConstObj, Header, MpyModule, RawCode, RawCodeKind, MPY_SUB_VERSION, MPY_VERSION};
+use super::{ConstObj, Header, MpyModule, RawCode, RawCodeKind, MPY_VERSION};
 use crate::float;
 use crate::qstr;
 
@@ -24,12 +24,14 @@ pub mod obj_type {
     pub const TUPLE: u8 = 10;
 }
 
-/// The feature byte (header byte 2): arch and sub-version only when an arch is present, bit 6 when arch
-/// flags follow. mpy-cross sets bit 6 whenever flags were given, even for a bytecode-only file.
+/// The feature byte (header byte 2): arch and sub-version (the compiler's headers have sub-version
+/// `MPY_SUB_VERSION` exactly when an arch is present; a header read from a file keeps its own, so a file
+/// reads back as it was), bit 6 when arch flags follow. mpy-cross sets bit 6 whenever flags were given, even
+/// for a bytecode-only file.
 pub fn feature_byte(h: &Header) -> u8 {
     let mut b = match h.arch {
-        Some(a) => ((a as u8) << 2) | MPY_SUB_VERSION,
-        None => 0,
+        Some(a) => ((a as u8) << 2) | (h.sub_version & 3),
+        None => h.sub_version & 3,
     };
     if h.arch_flags != 0 {
         b |= 0x40;
@@ -166,12 +168,28 @@ mod tests {
         assert_eq!(feature_byte(&h), 0x00);
         for (arch, byte) in [(Arch::X64, 0x0b), (Arch::Armv7emdp, 0x23), (Arch::Debug, 0x37), (Arch::Rv32imc, 0x2f)] {
             h.arch = Some(arch);
+            h.sub_version = crate::mpy::MPY_SUB_VERSION;
             assert_eq!(feature_byte(&h), byte);
         }
         h.arch_flags = 1;
         assert_eq!(feature_byte(&h), 0x6f);
         h.arch = None;
+        h.sub_version = 0;
         assert_eq!(feature_byte(&h), 0x40);
+    }
+
+    /// A header read from a file keeps its sub-version when written (found by the `mpy_read` fuzz target:
+    /// an arch with sub-version 0 was written back as sub-version 3).
+    #[test]
+    fn read_header_writes_back_as_read() {
+        for feature in [0x2c, 0x2f, 0x01, 0x00, 0x4b] {
+            let mut bytes = vec![b'M', 6, feature, 31];
+            if feature & 0x40 != 0 {
+                bytes.push(1);
+            }
+            let h = crate::mpy::reader::read_header(&bytes).expect("a valid header");
+            assert_eq!(feature_byte(&h), feature);
+        }
     }
 
     #[test]

@@ -90,7 +90,7 @@ impl Lowerer<'_> {
                     if let Some(last) = last {
                         let text = &self.input.rw.text;
                         let at = find_comma(text, last.end().to_u32());
-                        if text.as_bytes().get(at as usize) == Some(&b',') {
+                        if at < r.end().to_u32() && text.as_bytes().get(at as usize) == Some(&b',') {
                             self.side.trailing_comma_calls.insert((range.start, range.end));
                         }
                     }
@@ -211,9 +211,11 @@ impl Lowerer<'_> {
     /// `testlist_comp_3c` from the second element on when there are 3+ elements or 2 and a trailing comma).
     fn paren_tuple_rule_line(&self, r: py::text_size::TextRange, first: py::text_size::TextRange, elts: &[py::Expr]) -> u32 {
         let text = &self.input.rw.text;
+        // A comma past the tuple's own `)` belongs to the enclosing display, not to this tuple (found by the
+        // differential fuzzer: `(("a",\n 1), j)`).
         let trailing = elts.last().is_some_and(|last| {
             let at = find_comma(text, last.range().end().to_u32());
-            text.as_bytes().get(at as usize) == Some(&b',')
+            at < r.end().to_u32() && text.as_bytes().get(at as usize) == Some(&b',')
         });
         let from = if elts.len() >= 3 || (elts.len() == 2 && trailing) {
             find_comma(text, first.end().to_u32()) + 1
