@@ -401,9 +401,15 @@ impl<'a> Compiler<'a> {
         // A key folded into a constant tuple carries its tuple rule's line, not its first token's (found by the
         // differential fuzzer: `{("a",\n 1, 2): 0}`, and `{0: """a\nb""", 10 * 10: 1}`).
         // A key folded from an expression (`100000 * 100000`) has no line of its own (0).
+        // A key that folding reduced to a later operand (`'''a\nb''' and (5)`) keeps its original start (the
+        // folder restores it) but carries the operand's line: the item's line is its first token's.
         let folded_tuple = matches!(key.kind, ExprKind::Const(Constant::Tuple(_)));
-        let line =
-            if start == key.range.start && !folded_tuple && key.line != 0 { key.line } else { self.src.line_of(start) };
+        let first_line = self.src.line_of(start);
+        let line = if start == key.range.start && !folded_tuple && key.line != 0 && key.line <= first_line {
+            key.line
+        } else {
+            first_line
+        };
         self.set_source_line(line);
         self.compile_node(value);
         self.compile_node(key);

@@ -136,7 +136,12 @@ pub fn compile_stage_error(semantic: &Semantic, offset: u32, tokens: &[Token]) -
         Semantic::DefaultArgument => ("non-default argument follows default argument", scopes.enclosing),
         Semantic::DuplicateArgument => ("argument name reused", scopes.owner),
         Semantic::PositionalArgument => {
-            if double_star_before(tokens, at) {
+            // rustpython points inside a parenthesised argument (`f(**a, (x := 1))`): start at its `(`.
+            let mut arg = at;
+            while arg > 0 && matches!(tokens[arg - 1].kind, TokKind::Op("(")) && !starts_call(tokens, arg - 1) {
+                arg -= 1;
+            }
+            if double_star_before(tokens, arg) {
                 ("positional arg after **", scopes.enclosing)
             } else {
                 ("positional arg after keyword arg", scopes.enclosing)
@@ -153,6 +158,15 @@ pub fn compile_stage_error(semantic: &Semantic, offset: u32, tokens: &[Token]) -
 /// Index of the token covering or following `offset`.
 fn token_at(tokens: &[Token], offset: u32) -> usize {
     tokens.iter().position(|t| !t.injected && t.end > offset).unwrap_or(tokens.len().saturating_sub(1))
+}
+
+/// Whether the `(` at `open` opens a call's argument list (it follows a name, a closing bracket or a string).
+fn starts_call(tokens: &[Token], open: usize) -> bool {
+    open > 0
+        && matches!(
+            tokens[open - 1].kind,
+            TokKind::Name | TokKind::Op(")" | "]" | "}") | TokKind::String | TokKind::Bytes
+        )
 }
 
 /// Whether a `**` argument precedes token `at` in the same call.

@@ -350,7 +350,11 @@ impl Folder<'_> {
             ExprKind::Dict { keys, values } => {
                 for (k, v) in keys.iter_mut().zip(values.iter_mut()) {
                     if let Some(k) = k {
+                        // The dict item's line is its first token's, even when folding keeps only a later
+                        // operand (`'''a\nb''' and (5)`: difffuzz seed 64852), so the key keeps its start.
+                        let start = k.range.start;
                         self.expr(k, plain);
+                        k.range.start = start;
                     }
                     self.expr(v, plain);
                 }
