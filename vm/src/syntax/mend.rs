@@ -8,6 +8,10 @@
 //! * `target := value` with a target that is not a name: the target becomes a fresh name of the same
 //!   length (so every offset stays valid), and lowering parses the original target text on its own; the
 //!   compiler then reports `can't assign to expression` (or accepts `(a) := 1`) in its own order.
+//! * `f(**a, o := y)`, `f(k=1, o := y)`: a walrus argument after `**` or a keyword argument, which
+//!   MicroPython compiles (an `argument` node skips its compiler's order checks) and rustpython's grammar
+//!   refuses: `:=` becomes `= ` (a keyword argument for rustpython), and lowering turns that keyword back
+//!   into the positional walrus it was.
 //! * `f((a)=1)`: the parentheses around the keyword name are blanked (MicroPython drops them).
 //! * `f(1=2)`, `f(a.b=1)`: `LHS of keyword arg must be an id`, and displays mixing set and dict items:
 //!   `expecting just a value for set` / `expecting key:value for dict`. These become [`GapError`]s,
@@ -27,6 +31,8 @@ pub enum Edit {
     NameUntil(usize),
     /// The token becomes blanks.
     Blank,
+    /// The `:=` token becomes `= `: a walrus argument rustpython would refuse, read as a keyword argument.
+    Assign,
 }
 
 /// A compile-stage error rustpython cannot reach: `message` at the line of token `line_token`, in the scope
@@ -70,6 +76,11 @@ pub fn plan(tokens: &[Token], facts: &Facts) -> Mends {
             m.edits.push((start, Edit::NameUntil(walrus)));
         }
     }
+    for &(start, walrus) in &facts.walrus_arguments {
+        if after_keyword_or_mapping(tokens, facts, start) {
+            m.edits.push((walrus, Edit::Assign));
+        }
+    }
     for &(start, eq) in &facts.keywords {
         if is_name(tokens, start, eq) {
             continue;
@@ -97,6 +108,25 @@ fn parenthesised_name(tokens: &[Token], start: usize, end: usize) -> Option<Vec<
     let closes = span.iter().rev().take_while(|t| t.kind == TokKind::Op(")")).count();
     (opens > 0 && opens == closes && span.len() == 2 * opens + 1 && span[opens].kind == TokKind::Name)
         .then(|| (start..start + opens).chain(end - closes..end).collect())
+}
+
+/// Whether the argument starting at token `start` follows a `**mapping` or a keyword argument of the same
+/// call: rustpython's grammar then refuses a positional argument, and only a keyword may follow.
+fn after_keyword_or_mapping(tokens: &[Token], facts: &Facts, start: usize) -> bool {
+    let mut depth = 0i32;
+    for i in (0..start).rev() {
+        match tokens[i].kind {
+            TokKind::Op(")" | "]" | "}") => depth += 1,
+            TokKind::Op("(" | "[" | "{") if depth == 0 => return false,
+            TokKind::Op("(" | "[" | "{") => depth -= 1,
+            TokKind::Op("**") if depth == 0 && i > 0 && matches!(tokens[i - 1].kind, TokKind::Op("(" | ",")) => {
+                return true
+            }
+            TokKind::Op("=") if depth == 0 && facts.keywords.iter().any(|k| k.1 == i) => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether a `,` occurs outside brackets among `tokens`.
@@ -155,6 +185,8 @@ mod tests {
         assert_eq!(m.edits, vec![(0, Edit::OpenBefore), (3, Edit::CloseBefore)]);
         let (_, m) = plan_of("(a.b := 1)\nf(x := 2)\n");
         assert_eq!(m.edits, vec![(1, Edit::NameUntil(4))]);
+        let (_, m) = plan_of("f(**a, o := y)\nf(x, o := y)\nf(k=1, (o := y), p := z)\n");
+        assert_eq!(m.edits, vec![(6, Edit::Assign), (32, Edit::Assign)]);
         let (_, m) = plan_of("f(((a))=1, b=2)\n");
         assert_eq!(m.edits.iter().filter(|e| e.1 == Edit::Blank).count(), 4);
         assert!(m.errors.is_empty());

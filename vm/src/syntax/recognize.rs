@@ -55,6 +55,8 @@ const END: u8 = terminal_index("END");
 pub struct Facts {
     /// `target := value` (in `namedexpr_test` or `argument`): `(start of target, index of ':=')`.
     pub walrus: Vec<(usize, usize)>,
+    /// The walruses of `walrus` that are call arguments (`argument` rule): `(start of target, index of ':=')`.
+    pub walrus_arguments: Vec<(usize, usize)>,
     /// `target = value` keyword arguments: `(start of target, index of '=')`.
     pub keywords: Vec<(usize, usize)>,
     /// `target: annotation [= value]` statements: `(start of target, index of ':')`.
@@ -148,6 +150,7 @@ impl Parser<'_> {
         } else if rule == w::ARGUMENT_3 {
             if let Some(start) = parent_is(0, w::ARGUMENT) {
                 self.facts.walrus.push((start, at));
+                self.facts.walrus_arguments.push((start, at));
             }
         } else if rule == w::GENERIC_EQUAL_TEST {
             if parent_is(0, w::ARGUMENT_2).is_some() {

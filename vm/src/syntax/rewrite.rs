@@ -52,6 +52,9 @@ pub struct Rewritten {
     pub names: HashMap<String, String>,
     /// Fresh name standing for an expression (see [`Edit::NameUntil`]) → the offset and text it replaced.
     pub spans: HashMap<String, (u32, String)>,
+    /// Text offsets of the names of keyword arguments that were walrus arguments (see [`Edit::Assign`]),
+    /// in order: lowering turns these keywords back into positional `name := value` arguments.
+    pub walrus_keywords: Vec<u32>,
     /// The entry of `lines` found by the last [`Rewritten::line_at`].
     line_hint: std::cell::Cell<usize>,
     /// The tokens of `text` with their ranges, in order: what rustpython's lexer would make of it.
@@ -153,6 +156,15 @@ impl Rewritten {
 }
 
 const PLACEHOLDER: &str = "__mpy_name_";
+
+/// What an edit makes of a token's own text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Own {
+    Keep,
+    Blank,
+    /// `:=` written as `= ` (see [`Edit::Assign`]).
+    Assign,
+}
 
 struct Builder<'a> {
     src: &'a [u8],
@@ -288,9 +300,9 @@ impl Builder<'_> {
         self.cursor = end;
     }
 
-    /// Applies the edits before token `i`; returns whether the token itself is to be blanked.
-    fn edits_before(&mut self, i: usize, orig_at: u32) -> bool {
-        let mut blank = false;
+    /// Applies the edits before token `i`; returns what becomes of the token itself.
+    fn edits_before(&mut self, i: usize, orig_at: u32) -> Own {
+        let mut own = Own::Keep;
         while let Some(&(at, edit)) = self.edits.get(self.next_edit).filter(|e| e.0 <= i) {
             self.next_edit += 1;
             if at < i {
@@ -305,10 +317,11 @@ impl Builder<'_> {
                     self.tok(RwTok::Op(if open { "(" } else { ")" }), pos, orig_at);
                 }
                 Edit::NameUntil(end) => self.open_spans.push((end, self.out.text.len())),
-                Edit::Blank => blank = true,
+                Edit::Blank => own = Own::Blank,
+                Edit::Assign => own = Own::Assign,
             }
         }
-        blank
+        own
     }
 
     /// Ends the innermost [`Edit::NameUntil`] span: its text becomes a fresh name of the same length.
@@ -370,10 +383,24 @@ impl Builder<'_> {
             TokKind::DedentMismatch | TokKind::End => return,
             _ => self.indent(tok.start),
         }
-        if self.edits_before(i, tok.start) {
-            let text = " ".repeat((tok.end - tok.start) as usize);
-            self.replace(tok.start, tok.end, &text);
-            return;
+        match self.edits_before(i, tok.start) {
+            Own::Keep => {}
+            Own::Blank => {
+                let text = " ".repeat((tok.end - tok.start) as usize);
+                self.replace(tok.start, tok.end, &text);
+                return;
+            }
+            Own::Assign => {
+                // `:=` → `= ` (same length); the keyword's name starts a `walrus_keywords` entry.
+                let at = self.pos();
+                self.out.lines.push((at, tok.line));
+                self.replace(tok.start, tok.end, "= ");
+                self.tok(RwTok::Op("="), at, tok.end);
+                if let Some(&(_, name_at, _)) = self.out.toks.iter().rev().nth(1) {
+                    self.out.walrus_keywords.push(name_at);
+                }
+                return;
+            }
         }
         let at = self.pos();
         self.out.lines.push((at, tok.line));
@@ -437,7 +464,7 @@ impl Builder<'_> {
             self.out.map.inserted(self.pos(), at_orig);
             self.out.text.push(' ');
         }
-        if self.edits_before(i, at_orig) {
+        if self.edits_before(i, at_orig) == Own::Blank {
             return;
         }
         let at = self.pos();

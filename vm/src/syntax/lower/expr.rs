@@ -95,7 +95,9 @@ impl Lowerer<'_> {
                         }
                     }
                 }
-                ExprKind::Call { func: self.boxed(*x.func)?, args: self.exprs(x.args)?, keywords: self.keywords(x.keywords)? }
+                let func = self.boxed(*x.func)?;
+                let (args, keywords) = self.call_arguments(x.args, x.keywords)?;
+                ExprKind::Call { func, args, keywords }
             }
             py::Expr::FormattedValue(_) | py::Expr::JoinedStr(_) => {
                 return Err(self.unsupported(r, "f-string left in the parsed text"));

@@ -43,8 +43,7 @@ impl Lowerer<'_> {
                 if let Some(d) = decorators.first() {
                     stmt_line = d.line;
                 }
-                let bases = self.exprs(c.bases)?;
-                let keywords = self.keywords(c.keywords)?;
+                let (bases, keywords) = self.call_arguments(c.bases, c.keywords)?;
                 let body = self.stmts(c.body)?;
                 StmtKind::ClassDef(Box::new(ClassDef {
                     name: self.ident(&c.name),
@@ -181,6 +180,47 @@ impl Lowerer<'_> {
             annotation: self.opt_expr(a.annotation)?,
             default,
         })
+    }
+
+    /// A call's (or class's) positional and keyword arguments. A keyword that was a walrus argument (see
+    /// `mend`: `f(**a, o := y)`, which rustpython reads as `o = y`) becomes the positional `o := y` again,
+    /// in source order among the positional arguments.
+    pub(super) fn call_arguments(
+        &mut self,
+        args: Vec<py::Expr>,
+        ks: Vec<py::Keyword>,
+    ) -> Result<(Vec<Expr>, Vec<Keyword>), LowerError> {
+        let mut args = self.exprs(args)?;
+        if self.input.rw.walrus_keywords.is_empty() {
+            return Ok((args, self.keywords(ks)?));
+        }
+        let mut keywords = Vec::with_capacity(ks.len());
+        for k in ks {
+            let name_at = k.range.start().to_u32();
+            let walrus = self.input.rw.walrus_keywords.binary_search(&name_at).is_ok();
+            let (Some(arg), true) = (k.arg.clone(), walrus) else {
+                keywords.push(self.keyword(k)?);
+                continue;
+            };
+            let name_range = py::text_size::TextRange::at(k.range.start(), py::text_size::TextSize::of(arg.as_str()));
+            let name = py::Expr::Name(py::ExprName { range: name_range, id: arg, ctx: py::ExprContext::Store });
+            let target = match self.spanned_expr(&name)? {
+                Some(t) => t,
+                None => self.expr(name)?,
+            };
+            let walrus = Expr {
+                range: self.range(k.range),
+                line: self.line(k.range),
+                kind: ExprKind::NamedExpr { target: Box::new(target), value: Box::new(self.expr(k.value)?) },
+            };
+            let at = args.partition_point(|a| a.range.start < walrus.range.start);
+            args.insert(at, walrus);
+        }
+        Ok((args, keywords))
+    }
+
+    fn keyword(&mut self, k: py::Keyword) -> Result<Keyword, LowerError> {
+        Ok(Keyword { range: self.range(k.range), arg: k.arg.map(|a| self.ident(&a)), value: self.expr(k.value)? })
     }
 
     pub(super) fn keywords(&mut self, ks: Vec<py::Keyword>) -> Result<Vec<Keyword>, LowerError> {
