@@ -20,6 +20,8 @@ use crate::deploy::flash::esp::EspChip;
 /// Flash offset of the partition table (ESP-IDF's default `CONFIG_PARTITION_TABLE_OFFSET`).
 pub const TABLE_OFFSET: u64 = 0x8000;
 pub const TABLE_MAX: usize = 0xC00;
+/// Partitions a written table holds at most: `TABLE_MAX` less the MD5 entry and the end marker.
+pub const MAX_PARTITIONS: usize = TABLE_MAX / 32 - 2;
 /// Data subtype MicroPython's esp32 port looks for as the ROMFS partition.
 pub const ROMFS_SUBTYPE: u8 = 0x8f;
 const MD5_MAGIC: [u8; 16] = [0xeb, 0xeb, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff];
@@ -130,6 +132,14 @@ pub fn write_table(parts: &[Part]) -> Result<Vec<u8>, String> {
             p.name, p.offset, p.size
         ));
     }
+    // The entries, the MD5 entry and the `ff*32` end marker must fit in `TABLE_MAX` bytes (ESP-IDF's
+    // gen_esp32part.py refuses a longer table too); a table read without an MD5 entry may have one more.
+    if parts.len() > MAX_PARTITIONS {
+        return Err(format!(
+            "the new partition table is invalid: {} partitions, at most {MAX_PARTITIONS} fit in {TABLE_MAX:#x} bytes with its MD5 entry and end marker",
+            parts.len()
+        ));
+    }
     let mut sorted = parts.to_vec();
     sorted.sort_by_key(|p| p.offset);
     let list: Vec<Partition> = sorted
@@ -207,6 +217,24 @@ mod tests {
         parts[3].size = 0x20000;
         let e = write_table(&parts).unwrap_err();
         assert!(e.contains("`vfs` at 0xffff0000 with size 0x20000 ends past 4 GiB"), "{e}");
+    }
+
+    /// Found by the `image_readers` fuzz target: a table of 95 entries without an MD5 entry reads, but
+    /// written back with its MD5 entry it left no room for the end marker. At most 94 are written.
+    #[test]
+    fn full_table_is_an_error_not_an_unreadable_table() {
+        let many = |n: usize| -> Vec<Part> {
+            (0..n)
+                .map(|i| match i {
+                    0 => Part { name: "factory".into(), ty: 0, subtype: 0, offset: 0x10000, size: 0x10000, flags: 0 },
+                    _ => Part { name: format!("p{i}"), ty: 1, subtype: 0x81, offset: 0x20000 + i as u32 * 0x1000, size: 0x1000, flags: 0 },
+                })
+                .collect()
+        };
+        let bin = write_table(&many(MAX_PARTITIONS)).unwrap();
+        assert_eq!(parse_table(&bin).unwrap().parts.len(), MAX_PARTITIONS);
+        let e = write_table(&many(MAX_PARTITIONS + 1)).unwrap_err();
+        assert!(e.contains("95 partitions, at most 94 fit in 0xc00 bytes"), "{e}");
     }
 
     #[test]
