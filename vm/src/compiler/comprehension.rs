@@ -66,6 +66,10 @@ impl<'a> Compiler<'a> {
             _ => false,
         };
         let from = if own_bracket { start + 1 } else { start };
+        if matches!(e.kind, ExprKind::DictComp { .. }) {
+            // The node is the `key: value` item (difffuzz seed 92750: a key folded to a later operand).
+            return self.dict_item_line(elt);
+        }
         match self.src.next_significant(from, elt.range.start.max(from)) {
             Some((pos, _)) if pos < elt.range.start => self.src.line_of(pos),
             // A folded constant element (`-5`, `1 + 1`) has no line of its own, but the comprehension's

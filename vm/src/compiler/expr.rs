@@ -396,7 +396,15 @@ impl<'a> Compiler<'a> {
 
     /// `compile_dictorsetmaker_item`: value first, then key.
     pub(super) fn compile_dict_item(&mut self, key: &'a Expr, value: &'a Expr) {
-        // The item node starts at the key's first token, parentheses included.
+        let line = self.dict_item_line(key);
+        self.set_source_line(line);
+        self.compile_node(value);
+        self.compile_node(key);
+    }
+
+    /// The line of a `key: value` item's node (in a display or a dict comprehension), which starts at the
+    /// key's first token, parentheses included.
+    pub(super) fn dict_item_line(&self, key: &Expr) -> u32 {
         let start = self.src.paren_run_start(key.range.start);
         // A key folded into a constant tuple carries its tuple rule's line, not its first token's (found by the
         // differential fuzzer: `{("a",\n 1, 2): 0}`, and `{0: """a\nb""", 10 * 10: 1}`).
@@ -405,14 +413,11 @@ impl<'a> Compiler<'a> {
         // folder restores it) but carries the operand's line: the item's line is its first token's.
         let folded_tuple = matches!(key.kind, ExprKind::Const(Constant::Tuple(_)));
         let first_line = self.src.line_of(start);
-        let line = if start == key.range.start && !folded_tuple && key.line != 0 && key.line <= first_line {
+        if start == key.range.start && !folded_tuple && key.line != 0 && key.line <= first_line {
             key.line
         } else {
             first_line
-        };
-        self.set_source_line(line);
-        self.compile_node(value);
-        self.compile_node(key);
+        }
     }
 
     /// `compile_atom_brace_helper` for a set display.

@@ -384,7 +384,10 @@ impl Folder<'_> {
                 self.comprehensions(generators);
             }
             ExprKind::DictComp { key, value, generators } => {
+                // As for a display's key (above): the item's line is its first token's (difffuzz seed 92750).
+                let start = key.range.start;
                 self.expr(key, plain);
+                key.range.start = start;
                 self.expr(value, plain);
                 self.comprehensions(generators);
             }
