@@ -117,8 +117,8 @@ fuzz_target!(|input: Input| {
         check_positions(&doc.text, &doc.index, &input.probes);
         if input.analyse && doc.text.len() < 4096 {
             let snap = Snapshot { uri: uri.clone(), text: doc.text.clone(), version: n as i32 + 2, index: doc.index.clone(), config: config.clone(), keep_tree: true };
-            let incremental = compute_fast(&snap, &mut cache, None);
-            let fresh = compute_fast(&snap, &mut ChunkCache::default(), None);
+            let incremental = compute_fast(&snap, &mut cache, None, None);
+            let fresh = compute_fast(&snap, &mut ChunkCache::default(), None, None);
             assert_eq!(format!("{:?}", incremental.diagnostics), format!("{:?}", fresh.diagnostics), "the chunk cache changed the diagnostics");
             for d in incremental.lsp_diagnostics() {
                 let r = doc.index.text_range(&doc.text, d.range);

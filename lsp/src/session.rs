@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use mpy_vm::analysis::chunks::ChunkCache;
+use mpy_vm::analysis::verdict::VerdictCache;
 use mpy_vm::analysis::{self, Diagnostic};
 use mpy_vm::syntax::ast::Module;
 use tower_lsp::lsp_types as lsp;
@@ -218,7 +219,12 @@ pub fn compute(s: &Snapshot) -> Computed {
 /// compiler diagnostics (`previous`) are kept where the text they point at is unchanged, so they do not
 /// blink while the compiler runs again. A document that is not being edited (`keep_tree` false) keeps no
 /// tree: the cache is emptied and the analysis has no module (requests parse again).
-pub fn compute_fast(s: &Snapshot, cache: &mut ChunkCache, previous: Option<&(Arc<str>, Vec<Diagnostic>)>) -> Computed {
+pub fn compute_fast(
+    s: &Snapshot,
+    cache: &mut ChunkCache,
+    previous: Option<&(Arc<str>, Vec<Diagnostic>)>,
+    verdicts: Option<&std::sync::Mutex<VerdictCache>>,
+) -> Computed {
     let settings = &s.config.settings;
     let Some(a) = catch("analysis", &s.uri, || analysis::analyze_incremental(&s.text, settings, cache)) else {
         *cache = ChunkCache::default();
@@ -232,7 +238,16 @@ pub fn compute_fast(s: &Snapshot, cache: &mut ChunkCache, previous: Option<&(Arc
     };
     let mut diagnostics = a.diagnostics;
     let parse_error = diagnostics.iter().any(|d| d.rule().is_none());
-    if let (false, Some((old_text, old))) = (parse_error, previous) {
+    if parse_error {
+        return Computed::new(s, diagnostics, module, false);
+    }
+    // The compiler's verdict from the cached verdicts of the unchanged top-level statements and a compile of
+    // the edited one (provisional: the whole-file compile follows and wins where they differ).
+    if let Some(verdict) = verdicts.and_then(|v| provisional_verdict(s, v)) {
+        diagnostics.splice(0..0, verdict);
+        return Computed::new(s, diagnostics, module, false);
+    }
+    if let Some((old_text, old)) = previous {
         let same = |d: &&Diagnostic| {
             let r = d.range.start as usize..d.range.end as usize;
             old_text.get(r.clone()).is_some_and(|t| s.text.get(r) == Some(t))
@@ -241,6 +256,44 @@ pub fn compute_fast(s: &Snapshot, cache: &mut ChunkCache, previous: Option<&(Arc
         diagnostics.splice(0..0, kept);
     }
     Computed::new(s, diagnostics, module, false)
+}
+
+/// How many bytes of edited top-level statements the fast analysis compiles for a provisional verdict.
+const PROVISIONAL_BUDGET: usize = 4096;
+
+/// The provisional compiler diagnostics of a snapshot, when the verdict cache can tell them cheaply (and is
+/// not being filled by the compiler thread right now).
+fn provisional_verdict(s: &Snapshot, verdicts: &std::sync::Mutex<VerdictCache>) -> Option<Vec<Diagnostic>> {
+    let settings = &s.config.settings;
+    if !settings.compile_diagnostics {
+        return None;
+    }
+    let mut cache = verdicts.try_lock().ok()?;
+    let Some(verdict) = catch("compiler", &s.uri, || cache.provisional(&s.text, &settings.compile, PROVISIONAL_BUDGET)) else {
+        *cache = VerdictCache::default();
+        return None;
+    };
+    let verdict = verdict?;
+    Some(verdict.map(|e| analysis::compile_diagnostic(&s.text, &e)).into_iter().collect())
+}
+
+/// Fills a document's verdict cache with every top-level statement of the snapshot (on the compiler thread,
+/// after the whole-file compile), so that the next edit's fast analysis can give the verdict.
+pub fn fill_verdicts(s: &Snapshot, verdicts: &std::sync::Mutex<VerdictCache>) {
+    let settings = &s.config.settings;
+    if !settings.compile_diagnostics {
+        return;
+    }
+    // The cache is locked only to list the statements to compile and to add their verdicts, not while
+    // they compile: the fast analysis of the next edit uses it meanwhile.
+    let Some(jobs) = verdicts.lock().ok().map(|mut c| c.to_fill(&s.text, &settings.compile)) else { return };
+    if jobs.is_empty() {
+        return;
+    }
+    let Some(done) = catch("compiler", &s.uri, || analysis::verdict::compile_all(jobs, &settings.compile)) else { return };
+    if let Ok(mut c) = verdicts.lock() {
+        c.add(done);
+    }
 }
 
 /// The compiler's diagnostics for a snapshot (never panics).

@@ -10,6 +10,7 @@ use tower_lsp::Client;
 
 use crate::server::Server;
 use mpy_vm::analysis::chunks::ChunkCache;
+use mpy_vm::analysis::verdict::VerdictCache;
 
 use crate::session::{self, Computed, Session, Snapshot};
 
@@ -87,8 +88,10 @@ async fn worker(client: Client, session: Arc<Mutex<Session>>, uri: Url, notify: 
     let mut cache = Some(ChunkCache::default());
     let mut last_compile: Option<LastCompile> = None;
     let compile_slot = Arc::new(CompileSlot::default());
+    // Verdicts of the document's top-level statements: filled by the compile task, read by the fast analysis.
+    let verdicts = Arc::new(Mutex::new(VerdictCache::default()));
     let stop = Arc::new(Notify::new());
-    tokio::spawn(compile_worker(client.clone(), session.clone(), uri.clone(), compile_slot.clone(), stop.clone()));
+    tokio::spawn(compile_worker(client.clone(), session.clone(), uri.clone(), compile_slot.clone(), verdicts.clone(), stop.clone()));
     let _stop_on_exit = StopOnDrop(stop);
     loop {
         notify.notified().await;
@@ -112,15 +115,16 @@ async fn worker(client: Client, session: Arc<Mutex<Session>>, uri: Url, notify: 
             // waits for the scheduler, which is most of the latency).
             None if cache.as_ref().is_some_and(|c| !c.is_empty()) && snapshot.text.len() <= INLINE_MAX_BYTES => {
                 let c = cache.get_or_insert_with(ChunkCache::default);
-                Arc::new(session::compute_fast(&snapshot, c, last_compile.as_deref()))
+                Arc::new(session::compute_fast(&snapshot, c, last_compile.as_deref(), Some(&verdicts)))
             }
             // A first (whole) parse, or a big file: on the blocking pool.
             None => {
                 let mut c = cache.take().unwrap_or_default();
                 let snap = snapshot.clone();
                 let prev = last_compile.clone();
+                let v = verdicts.clone();
                 let job = tokio::task::spawn_blocking(move || {
-                    let r = session::compute_fast(&snap, &mut c, prev.as_deref());
+                    let r = session::compute_fast(&snap, &mut c, prev.as_deref(), Some(&v));
                     (r, c)
                 });
                 match job.await {
@@ -159,7 +163,14 @@ const INLINE_MAX_BYTES: usize = 128 * 1024;
 /// anything). It starts as soon as the fast diagnostics are out (no debounce: the compiler's verdict is
 /// part of the latency the benchmark measures); hand-overs that arrive while it runs are coalesced, so a
 /// burst of edits costs one compile per round, of the latest text.
-async fn compile_worker(client: Client, session: Arc<Mutex<Session>>, uri: Url, slot: Arc<CompileSlot>, stop: Arc<Notify>) {
+async fn compile_worker(
+    client: Client,
+    session: Arc<Mutex<Session>>,
+    uri: Url,
+    slot: Arc<CompileSlot>,
+    verdicts: Arc<Mutex<VerdictCache>>,
+    stop: Arc<Notify>,
+) {
     let lock = || locked(&session);
     loop {
         tokio::select! {
@@ -183,6 +194,13 @@ async fn compile_worker(client: Client, session: Arc<Mutex<Session>>, uri: Url, 
             (Arc::new(c.with_compile(compile)), c)
         };
         publish_if_current(&client, &lock, &uri, &full, Some(&before)).await;
+        // Then, unless the next version is already waiting, the verdicts of the statements not cached yet
+        // (a whole-file compile's worth of work once per document, a statement's after an edit).
+        if locked(&slot.next).is_none() {
+            let v = verdicts.clone();
+            let snap = snapshot.clone();
+            crate::compile_thread::run(move || session::fill_verdicts(&snap, &v)).await;
+        }
     }
 }
 

@@ -292,3 +292,36 @@ async fn compiler_errors_arrive_after_the_fast_diagnostics() {
     }
     c.shutdown().await;
 }
+
+#[tokio::test]
+async fn once_settled_an_edit_gets_the_compiler_verdict_with_its_fast_diagnostics() {
+    let mut c = TestClient::push().await;
+    c.open(URI, "import time\nLED = 25\n\ndef blink(n):\n    return n\n").await;
+    c.diagnostics_for(URI, 1).await;
+    // The whole-file compile and the statements' verdicts are done once the server is quiet.
+    while !c.quiet(300).await {
+        c.notification("textDocument/publishDiagnostics").await;
+    }
+    // A module-level `return`: only the new statement is compiled, so the first publish of version 2 (the
+    // fast pass) already has the compiler's error, where the whole-file compile puts it.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"range": {"start": pos(5, 0), "end": pos(5, 0)}, "text": "return LED\n"}]}),
+    )
+    .await;
+    let d = c.diagnostics_for(URI, 2).await;
+    let e = d.iter().find(|d| d["code"] == "SyntaxError").expect("the compiler's verdict in the first publish");
+    assert_eq!(e["message"], "SyntaxError: 'return' outside function");
+    assert_eq!(e["range"]["start"], pos(5, 0));
+    // The whole-file compile agrees: no further publish for this version.
+    assert!(c.quiet(300).await);
+    // Removing it clears the error in the first publish too.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 3}, "contentChanges": [{"range": {"start": pos(5, 0), "end": pos(6, 0)}, "text": ""}]}),
+    )
+    .await;
+    let d = c.diagnostics_for(URI, 3).await;
+    assert!(d.iter().all(|d| d["code"] != "SyntaxError"), "{d:?}");
+    c.shutdown().await;
+}

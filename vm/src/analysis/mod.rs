@@ -17,6 +17,7 @@ pub mod render;
 pub mod rules;
 pub mod semantic;
 pub mod text;
+pub mod verdict;
 pub mod visit;
 
 #[cfg(test)]
