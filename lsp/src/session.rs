@@ -47,6 +47,9 @@ pub struct Computed {
     tree: OnceLock<Arc<Module>>,
     /// The compiler's diagnostics are included (not only the fast parse error and rules).
     pub compiled: bool,
+    /// The compiler's diagnostics are the provisional verdict (see `analysis::verdict`), not yet confirmed by
+    /// the whole-file compile.
+    pub provisional: bool,
     /// The configuration it was computed with (a result for an older configuration is not kept).
     pub config: Arc<Config>,
 }
@@ -57,7 +60,16 @@ impl Computed {
         if let Some(m) = module {
             let _ = tree.set(m);
         }
-        Computed { version: s.version, text: s.text.clone(), index: s.index.clone(), diagnostics, tree, compiled, config: s.config.clone() }
+        Computed {
+            version: s.version,
+            text: s.text.clone(),
+            index: s.index.clone(),
+            diagnostics,
+            tree,
+            compiled,
+            provisional: false,
+            config: s.config.clone(),
+        }
     }
 
     /// The parsed module of this version (parsed with recovery now if it was not kept).
@@ -86,6 +98,7 @@ impl Computed {
             diagnostics,
             tree: self.tree.clone(),
             compiled: true,
+            provisional: false,
             config: self.config.clone(),
         }
     }
@@ -245,7 +258,9 @@ pub fn compute_fast(
     // the edited one (provisional: the whole-file compile follows and wins where they differ).
     if let Some(verdict) = verdicts.and_then(|v| provisional_verdict(s, v)) {
         diagnostics.splice(0..0, verdict);
-        return Computed::new(s, diagnostics, module, false);
+        let mut c = Computed::new(s, diagnostics, module, false);
+        c.provisional = true;
+        return c;
     }
     if let Some((old_text, old)) = previous {
         let same = |d: &&Diagnostic| {

@@ -72,7 +72,8 @@ type LastCompile = Arc<(Arc<str>, Vec<mpy_vm::analysis::Diagnostic>)>;
 /// the wake-up, and (back) the compiler diagnostics last computed.
 #[derive(Default)]
 struct CompileSlot {
-    next: Mutex<Option<Snapshot>>,
+    /// The snapshot, and whether its fast analysis had the provisional verdict.
+    next: Mutex<Option<(Snapshot, bool)>>,
     wake: Notify,
     done: Mutex<Option<LastCompile>>,
 }
@@ -146,7 +147,7 @@ async fn worker(client: Client, session: Arc<Mutex<Session>>, uri: Url, notify: 
         // Phase 2 runs in its own task, so the next edit's fast diagnostics never wait for the compiler.
         // It gets the snapshot only: the analysis stays with the session, so that the next edit can take
         // the parsed module back without copying it.
-        locked(&compile_slot.next).replace(snapshot);
+        locked(&compile_slot.next).replace((snapshot, computed.provisional));
         compile_slot.wake.notify_one();
         if let Some(done) = locked(&compile_slot.done).take() {
             last_compile = Some(done);
@@ -154,15 +155,18 @@ async fn worker(client: Client, session: Arc<Mutex<Session>>, uri: Url, notify: 
     }
 }
 
+/// How long the text must stay unchanged before the whole-file compile confirms a provisional verdict.
+const CONFIRM_AFTER: std::time::Duration = std::time::Duration::from_millis(250);
+
 /// The largest document analysed on the protocol's own thread when its tree is cached (the rules run over
 /// the whole module: about 1 ms per 1,000 lines); bigger ones go to the blocking pool.
 const INLINE_MAX_BYTES: usize = 128 * 1024;
 
 /// Phase 2: runs the compiler on the latest snapshot handed over and, if the document still has that
 /// version's fast analysis, publishes it completed with the exact compiler diagnostics (when they change
-/// anything). It starts as soon as the fast diagnostics are out (no debounce: the compiler's verdict is
-/// part of the latency the benchmark measures); hand-overs that arrive while it runs are coalesced, so a
-/// burst of edits costs one compile per round, of the latest text.
+/// anything). Without a provisional verdict it starts as soon as the fast diagnostics are out; with one,
+/// once the text has been still for [`CONFIRM_AFTER`]. Hand-overs that arrive while it runs are coalesced,
+/// so a burst of edits costs one compile per round, of the latest text.
 async fn compile_worker(
     client: Client,
     session: Arc<Mutex<Session>>,
@@ -173,34 +177,50 @@ async fn compile_worker(
 ) {
     let lock = || locked(&session);
     loop {
-        tokio::select! {
-            _ = slot.wake.notified() => {}
-            _ = stop.notified() => return,
-        }
-        let Some(snapshot) = locked(&slot.next).take() else { continue };
+        let next = locked(&slot.next).take();
+        let Some((snapshot, provisional)) = next else {
+            tokio::select! {
+                _ = slot.wake.notified() => continue,
+                _ = stop.notified() => return,
+            }
+        };
         // Skip a version the document has already moved past (its fast analysis is gone).
         if lock().documents.get(&uri).is_none_or(|d| d.version != snapshot.version) {
             continue;
         }
+        // When the fast analysis already had the verdict, the whole-file compile only confirms it: it waits
+        // until the text has been still for a moment, so that typing does not cost a whole-file compile per
+        // keystroke (a newer version restarts the wait).
+        if provisional {
+            tokio::select! {
+                _ = tokio::time::sleep(CONFIRM_AFTER) => {}
+                _ = slot.wake.notified() => continue,
+                _ = stop.notified() => return,
+            }
+            if lock().documents.get(&uri).is_none_or(|d| d.version != snapshot.version) {
+                continue;
+            }
+        }
         let snap = snapshot.clone();
         let Some(compile) = crate::compile_thread::run(move || session::compute_compile(&snap)).await else { continue };
         *locked(&slot.done) = Some(Arc::new((snapshot.text.clone(), compile.clone())));
-        let (full, before) = {
+        let current = {
             let s = lock();
-            let Some(c) = s.documents.get(&uri).and_then(|d| d.analysis.clone()) else { continue };
-            if c.compiled || c.version != snapshot.version || !Arc::ptr_eq(&c.text, &snapshot.text) {
-                continue;
-            }
-            (Arc::new(c.with_compile(compile)), c)
+            s.documents
+                .get(&uri)
+                .and_then(|d| d.analysis.clone())
+                .filter(|c| !c.compiled && c.version == snapshot.version && Arc::ptr_eq(&c.text, &snapshot.text))
         };
-        publish_if_current(&client, &lock, &uri, &full, Some(&before)).await;
-        // Then, unless the next version is already waiting, the verdicts of the statements not cached yet
-        // (a whole-file compile's worth of work once per document, a statement's after an edit).
-        if locked(&slot.next).is_none() {
-            let v = verdicts.clone();
-            let snap = snapshot.clone();
-            crate::compile_thread::run(move || session::fill_verdicts(&snap, &v)).await;
+        if let Some(before) = current {
+            let full = Arc::new(before.with_compile(compile));
+            publish_if_current(&client, &lock, &uri, &full, Some(&before)).await;
         }
+        // Then the verdicts of the statements not cached yet: a whole-file compile's worth of work once per
+        // document, then the statements edited since. Also when the document has moved on: without the cache
+        // the next edits would have no provisional verdict, and each would cost a whole-file compile.
+        let v = verdicts.clone();
+        let snap = snapshot.clone();
+        crate::compile_thread::run(move || session::fill_verdicts(&snap, &v)).await;
     }
 }
 
