@@ -243,6 +243,8 @@ pub fn compute_fast(
         *cache = ChunkCache::default();
         return Computed::new(s, Vec::new(), None, false);
     };
+    // The chunks just parsed, for the provisional verdict (not split again).
+    let chunks = cache.ranges();
     let module = if s.keep_tree {
         Some(a.module)
     } else {
@@ -256,7 +258,7 @@ pub fn compute_fast(
     }
     // The compiler's verdict from the cached verdicts of the unchanged top-level statements and a compile of
     // the edited one (provisional: the whole-file compile follows and wins where they differ).
-    if let Some(verdict) = verdicts.and_then(|v| provisional_verdict(s, v)) {
+    if let Some(verdict) = verdicts.and_then(|v| provisional_verdict(s, &chunks, v)) {
         diagnostics.splice(0..0, verdict);
         let mut c = Computed::new(s, diagnostics, module, false);
         c.provisional = true;
@@ -278,13 +280,13 @@ const PROVISIONAL_BUDGET: usize = 4096;
 
 /// The provisional compiler diagnostics of a snapshot, when the verdict cache can tell them cheaply (and is
 /// not being filled by the compiler thread right now).
-fn provisional_verdict(s: &Snapshot, verdicts: &std::sync::Mutex<VerdictCache>) -> Option<Vec<Diagnostic>> {
+fn provisional_verdict(s: &Snapshot, chunks: &[(usize, usize)], verdicts: &std::sync::Mutex<VerdictCache>) -> Option<Vec<Diagnostic>> {
     let settings = &s.config.settings;
     if !settings.compile_diagnostics {
         return None;
     }
     let mut cache = verdicts.try_lock().ok()?;
-    let Some(verdict) = catch("compiler", &s.uri, || cache.provisional(&s.text, &settings.compile, PROVISIONAL_BUDGET)) else {
+    let Some(verdict) = catch("compiler", &s.uri, || cache.provisional(&s.text, chunks, &settings.compile, PROVISIONAL_BUDGET)) else {
         *cache = VerdictCache::default();
         return None;
     };
@@ -305,7 +307,7 @@ pub fn fill_verdicts(s: &Snapshot, verdicts: &std::sync::Mutex<VerdictCache>) {
     if jobs.is_empty() {
         return;
     }
-    let Some(done) = catch("compiler", &s.uri, || analysis::verdict::compile_all(jobs, &settings.compile)) else { return };
+    let Some(done) = catch("compiler", &s.uri, || analysis::verdict::compile_all(jobs)) else { return };
     if let Ok(mut c) = verdicts.lock() {
         c.add(done);
     }

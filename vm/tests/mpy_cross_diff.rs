@@ -29,19 +29,6 @@ fn extra_settings() -> Vec<(Vec<&'static str>, fn(&mut CompileOptions))> {
     ]
 }
 
-fn collect_py(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
-    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            collect_py(&p, out);
-        } else if p.extension().is_some_and(|e| e == "py") {
-            out.push(p);
-        }
-    }
-}
-
 /// The first lines where two texts differ, with a little context.
 fn text_diff(a: &str, b: &str) -> String {
     let al: Vec<&str> = a.lines().collect();
@@ -145,7 +132,7 @@ fn report(what: &str, total: usize, failures: &[String]) {
 #[test]
 fn own_programs_match_mpy_cross() {
     let mut files = Vec::new();
-    collect_py(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs"), &mut files);
+    common::py_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs"), &mut files);
     assert!(!files.is_empty(), "no programs under vm/tests/programs");
     let mut all = settings();
     all.extend(extra_settings());

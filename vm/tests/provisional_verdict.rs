@@ -4,25 +4,14 @@
 //! error): whenever a provisional verdict is given, it must be the whole-file verdict (kind, message, line,
 //! range), and it must be given for most of them (the editor relies on it for speed).
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 
 use mpy_vm::analysis::verdict::VerdictCache;
 use mpy_vm::analysis::{chunks, compile_error};
 use mpy_vm::mpy::Arch;
 use mpy_vm::options::{CompileOptions, EmitOpt};
-
-fn py_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
-    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            py_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "py") {
-            out.push(p);
-        }
-    }
-}
 
 /// The program with `line` inserted before its `k`-th top-level statement.
 fn insert_before_chunk(src: &str, k: usize, line: &str) -> String {
@@ -42,9 +31,9 @@ fn key(e: &Option<mpy_vm::error::CompileError>) -> String {
 fn provisional_verdicts_agree_with_the_whole_file_compile() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut files = Vec::new();
-    py_files(&root.join("tests/corpus/basics"), &mut files);
-    py_files(&root.join("tests/corpus/native"), &mut files);
-    py_files(&root.join("tests/fuzz-findings"), &mut files);
+    common::py_files(&root.join("tests/corpus/basics"), &mut files);
+    common::py_files(&root.join("tests/corpus/native"), &mut files);
+    common::py_files(&root.join("tests/fuzz-findings"), &mut files);
     assert!(files.len() > 300, "corpus not found under {}", root.display());
     let bytecode = CompileOptions { arch: Some(Arch::X64), ..CompileOptions::default() };
     let native = CompileOptions { emit: EmitOpt::Native, ..bytecode.clone() };
@@ -66,7 +55,7 @@ fn provisional_verdicts_agree_with_the_whole_file_compile() {
         for v in &variants {
             cases += 1;
             let full = compile_error(v, opts);
-            if let Some(p) = cache.provisional(v, opts, 4096) {
+            if let Some(p) = cache.provisional(v, &chunks::split(v), opts, 4096) {
                 given += 1;
                 errors_given += usize::from(p.is_some());
                 if key(&p) != key(&full) {

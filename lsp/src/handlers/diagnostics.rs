@@ -176,6 +176,8 @@ async fn compile_worker(
     stop: Arc<Notify>,
 ) {
     let lock = || locked(&session);
+    // The document has moved past this version (its fast analysis is gone).
+    let moved_on = |version: i32| lock().documents.get(&uri).is_none_or(|d| d.version != version);
     loop {
         let next = locked(&slot.next).take();
         let Some((snapshot, provisional)) = next else {
@@ -184,8 +186,7 @@ async fn compile_worker(
                 _ = stop.notified() => return,
             }
         };
-        // Skip a version the document has already moved past (its fast analysis is gone).
-        if lock().documents.get(&uri).is_none_or(|d| d.version != snapshot.version) {
+        if moved_on(snapshot.version) {
             continue;
         }
         // When the fast analysis already had the verdict, the whole-file compile only confirms it: it waits
@@ -197,7 +198,7 @@ async fn compile_worker(
                 _ = slot.wake.notified() => continue,
                 _ = stop.notified() => return,
             }
-            if lock().documents.get(&uri).is_none_or(|d| d.version != snapshot.version) {
+            if moved_on(snapshot.version) {
                 continue;
             }
         }

@@ -134,6 +134,11 @@ impl ChunkCache {
         self.chunks.is_empty()
     }
 
+    /// The byte ranges of the chunks of the text parsed last (its [`split`]).
+    pub fn ranges(&self) -> Vec<(usize, usize)> {
+        self.chunks.iter().map(|c| (c.start as usize, c.end as usize)).collect()
+    }
+
     /// How many chunks the last parse reused (the others were parsed again).
     pub fn reused(&self) -> usize {
         self.reused
@@ -241,7 +246,7 @@ pub fn parse_cached(source: &Arc<str>, cache: &mut ChunkCache) -> (Arc<Module>, 
 }
 
 /// Line breaks in `text` (`\n`, `\r\n` and a lone `\r` each count once).
-fn count_lines(text: &str) -> u32 {
+pub(crate) fn count_lines(text: &str) -> u32 {
     let b = text.as_bytes();
     let mut n = 0;
     let mut i = 0;

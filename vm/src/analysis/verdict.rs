@@ -6,14 +6,13 @@
 //! every chunk (see [`chunks::split`](super::chunks::split)) has a cached verdict, and at most one of them
 //! is an error. Each chunk is compiled after a prelude of the `NAME = const(...)` statements before it that
 //! it mentions (MicroPython folds those names at parse time, which can decide a viper function's types), and
-//! its error
-//! is moved back to the chunk's place in the file. What a chunk cannot see (the order mpy-cross reports
+//! its error is moved back to the chunk's place in the file. What a chunk cannot see (the order mpy-cross reports
 //! errors of *several* scopes in, a module compiled with `emit=native` as one scope) only matters when two
 //! chunks have errors, and then no provisional verdict is given.
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::chunks;
+use super::chunks::{self, count_lines};
 use crate::error::CompileError;
 use crate::options::CompileOptions;
 use crate::syntax::ast::TextRange;
@@ -24,8 +23,8 @@ type Relative = Option<CompileError>;
 /// The cached verdicts of one document's chunks, for one set of compile options.
 #[derive(Debug, Default)]
 pub struct VerdictCache {
-    /// The options the entries are for (their debug form); a change empties the cache.
-    options: String,
+    /// The options the entries are for; other options empty the cache.
+    options: Option<CompileOptions>,
     /// `(hash of the prelude, hash of the chunk text)` → the chunk's text and verdict.
     entries: HashMap<(u64, u64), (Box<str>, Relative)>,
 }
@@ -40,20 +39,20 @@ struct Chunk {
     key: (u64, u64),
 }
 
-/// The chunks of `source`, and its const definitions `(name, text)` in source order.
-fn layout(source: &str) -> (Vec<Chunk>, Vec<(&str, &str)>) {
+/// The chunks of `source` (its [`chunks::split`]), and its const definitions `(name, text)` in source order.
+fn layout<'s>(source: &'s str, ranges: &[(usize, usize)]) -> (Vec<Chunk>, Vec<(&'s str, &'s str)>) {
     let mut out = Vec::new();
     let mut consts: Vec<(&str, &str)> = Vec::new();
     let mut consts_hash = 0u64;
     let mut line_base = 0u32;
-    for (start, end) in chunks::split(source) {
+    for &(start, end) in ranges {
         let text = &source[start..end];
         out.push(Chunk { start, end, line_base, consts_before: consts.len(), key: (consts_hash, hash(text)) });
         if let Some(name) = defines_const(text) {
             consts.push((name, text));
-            consts_hash = hash(&format!("{consts_hash}{text}"));
+            consts_hash = hash((consts_hash, text));
         }
-        line_base += line_count(text);
+        line_base += count_lines(text);
     }
     (out, consts)
 }
@@ -100,20 +99,9 @@ fn defines_const(text: &str) -> Option<&str> {
     (!rest.starts_with('=') && rest.trim_start().starts_with("const(")).then(|| &t[..name_len])
 }
 
-fn line_count(text: &str) -> u32 {
-    let b = text.as_bytes();
-    let mut n = 0;
-    for (i, &c) in b.iter().enumerate() {
-        if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
-            n += 1;
-        }
-    }
-    n
-}
-
-fn hash(s: &str) -> u64 {
+fn hash(v: impl std::hash::Hash) -> u64 {
     use std::hash::{BuildHasher, BuildHasherDefault};
-    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(s)
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(v)
 }
 
 /// Compiles one chunk after its prelude; the error (if any) relative to the chunk, or `Err(())` when the
@@ -121,7 +109,7 @@ fn hash(s: &str) -> u64 {
 fn compile_chunk(prelude: &str, chunk: &str, opts: &CompileOptions) -> Result<Relative, ()> {
     let text = format!("{prelude}{chunk}");
     let Some(mut e) = super::compile_error(&text, opts) else { return Ok(None) };
-    let lines = line_count(prelude);
+    let lines = count_lines(prelude);
     let bytes = prelude.len() as u32;
     if let Some(l) = e.line {
         if l <= lines {
@@ -140,10 +128,9 @@ fn compile_chunk(prelude: &str, chunk: &str, opts: &CompileOptions) -> Result<Re
 
 impl VerdictCache {
     fn reset_for(&mut self, opts: &CompileOptions) {
-        let key = format!("{opts:?}");
-        if self.options != key {
+        if self.options.as_ref() != Some(opts) {
             self.entries.clear();
-            self.options = key;
+            self.options = Some(opts.clone());
         }
     }
 
@@ -156,35 +143,44 @@ impl VerdictCache {
         self.entries.is_empty()
     }
 
-    /// The provisional verdict for `source`: `Some(None)` (compiles), `Some(Some(error))` in file
-    /// coordinates, or `None` (not known: more than `budget` bytes of chunks to compile, an error in a
-    /// prelude, or two chunks with errors). Compiles the chunks that are not cached yet when they fit the
-    /// budget, and forgets the verdicts of chunks the source no longer has.
-    pub fn provisional(&mut self, source: &str, opts: &CompileOptions, budget: usize) -> Option<Option<CompileError>> {
+    /// The provisional verdict for `source`, whose chunks are `ranges` (its [`chunks::split`]): `Some(None)`
+    /// (compiles), `Some(Some(error))` in file coordinates, or `None` (not known: more than `budget` bytes
+    /// of chunks to compile, an error in a prelude, or two chunks with errors). Compiles the chunks that are
+    /// not cached yet when they fit the budget, and forgets the verdicts of chunks the source no longer has.
+    pub fn provisional(
+        &mut self,
+        source: &str,
+        ranges: &[(usize, usize)],
+        opts: &CompileOptions,
+        budget: usize,
+    ) -> Option<Option<CompileError>> {
         self.reset_for(opts);
-        let (chunks, consts) = layout(source);
+        let (chunks, consts) = layout(source, ranges);
         let text = |c: &Chunk| &source[c.start..c.end];
-        let cached = |entries: &HashMap<(u64, u64), (Box<str>, Relative)>, c: &Chunk| {
-            entries.get(&c.key).filter(|(t, _)| **t == *text(c)).map(|(_, v)| v.clone())
-        };
-        let missing: usize = chunks.iter().filter(|c| cached(&self.entries, c).is_none()).map(|c| c.end - c.start).sum();
+        let is_cached = |c: &Chunk| self.entries.get(&c.key).is_some_and(|(t, _)| **t == *text(c));
+        let missing: usize = chunks.iter().filter(|c| !is_cached(c)).map(|c| c.end - c.start).sum();
         if missing > budget {
             return None;
         }
-        // Every chunk's verdict (cached or compiled now); the cache keeps exactly the chunks of this source.
-        let mut live: HashMap<(u64, u64), (Box<str>, Relative)> = HashMap::default();
+        // Every chunk's verdict (cached or compiled now); the cache keeps exactly the chunks of this source,
+        // moved over from the old one.
+        let mut old = std::mem::take(&mut self.entries);
         let mut verdicts: Vec<Option<Relative>> = Vec::with_capacity(chunks.len());
         for c in &chunks {
-            let verdict = match cached(&live, c).or_else(|| cached(&self.entries, c)) {
-                Some(v) => Some(v),
-                None => compile_chunk(&prelude_for(text(c), &consts[..c.consts_before]), text(c), opts).ok(),
+            let known = match self.entries.get(&c.key) {
+                Some((t, v)) if **t == *text(c) => Some(v.clone()),
+                _ => old.remove(&c.key).filter(|(t, _)| **t == *text(c)).map(|(t, v)| {
+                    self.entries.insert(c.key, (t, v.clone()));
+                    v
+                }),
             };
-            if let Some(v) = &verdict {
-                live.insert(c.key, (text(c).into(), v.clone()));
-            }
+            let verdict = known.or_else(|| {
+                let v = compile_chunk(&prelude_for(text(c), &consts[..c.consts_before]), text(c), opts).ok()?;
+                self.entries.insert(c.key, (text(c).into(), v.clone()));
+                Some(v)
+            });
             verdicts.push(verdict);
         }
-        self.entries = live;
         let mut found: Option<CompileError> = None;
         for (c, verdict) in chunks.iter().zip(verdicts) {
             let Some(mut e) = verdict? else { continue };
@@ -204,15 +200,14 @@ impl VerdictCache {
     /// [`VerdictCache::provisional`]); run where a whole-file compile is affordable.
     pub fn fill(&mut self, source: &str, opts: &CompileOptions) {
         let jobs = self.to_fill(source, opts);
-        let done = compile_all(jobs, opts);
-        self.add(done);
+        self.add(compile_all(jobs));
     }
 
     /// The chunks of `source` that [`VerdictCache::fill`] would compile, for [`compile_all`] to compile
     /// without holding the cache (an editor's fast analysis may want it meanwhile).
     pub fn to_fill(&mut self, source: &str, opts: &CompileOptions) -> Vec<FillJob> {
         self.reset_for(opts);
-        let (chunks, consts) = layout(source);
+        let (chunks, consts) = layout(source, &chunks::split(source));
         chunks
             .into_iter()
             .filter(|c| self.entries.get(&c.key).is_none_or(|(t, _)| **t != source[c.start..c.end]))
@@ -220,7 +215,7 @@ impl VerdictCache {
                 key: c.key,
                 text: source[c.start..c.end].into(),
                 prelude: prelude_for(&source[c.start..c.end], &consts[..c.consts_before]),
-                options: self.options.clone(),
+                options: opts.clone(),
             })
             .collect()
     }
@@ -228,7 +223,7 @@ impl VerdictCache {
     /// Adds what [`compile_all`] found (for the options the cache is still for).
     pub fn add(&mut self, done: Vec<(FillJob, Relative)>) {
         for (job, verdict) in done {
-            if job.options == self.options {
+            if self.options.as_ref() == Some(&job.options) {
                 self.entries.insert(job.key, (job.text, verdict));
             }
         }
@@ -241,15 +236,15 @@ pub struct FillJob {
     key: (u64, u64),
     prelude: String,
     text: Box<str>,
-    options: String,
+    options: CompileOptions,
 }
 
 /// Compiles the chunks of [`VerdictCache::to_fill`]; those whose verdict cannot be told (an error in the
 /// prelude) are left out.
-pub fn compile_all(jobs: Vec<FillJob>, opts: &CompileOptions) -> Vec<(FillJob, Relative)> {
+pub fn compile_all(jobs: Vec<FillJob>) -> Vec<(FillJob, Relative)> {
     jobs.into_iter()
         .filter_map(|j| {
-            let v = compile_chunk(&j.prelude, &j.text, opts).ok()?;
+            let v = compile_chunk(&j.prelude, &j.text, &j.options).ok()?;
             Some((j, v))
         })
         .collect()
@@ -276,15 +271,15 @@ mod tests {
         let mut c = VerdictCache::default();
         let opts = CompileOptions::default();
         let src = "import micropython\n_N = const(4)\n\ndef f(x):\n    return x\n\nreturn 1\n";
-        let e = c.provisional(src, &opts, usize::MAX).expect("known").expect("an error");
+        let e = c.provisional(src, &chunks::split(src), &opts, usize::MAX).expect("known").expect("an error");
         let full = super::super::compile_error(src, &opts).unwrap();
         assert_eq!((e.message.as_str(), e.line, e.range), (full.message.as_str(), full.line, full.range));
         // An edit elsewhere compiles only the new chunk.
         let src2 = src.replace("return x", "return x + 1");
-        assert!(c.provisional(&src2, &opts, 64).expect("within budget").is_some());
+        assert!(c.provisional(&src2, &chunks::split(&src2), &opts, 64).expect("within budget").is_some());
         // Two chunks with errors: no provisional verdict.
         let src3 = format!("{src2}break\n");
-        assert!(c.provisional(&src3, &opts, usize::MAX).is_none());
+        assert!(c.provisional(&src3, &chunks::split(&src3), &opts, usize::MAX).is_none());
     }
 
     #[test]
@@ -296,6 +291,6 @@ mod tests {
         assert!(alone.is_some_and(|e| e.message.contains("has type 'int' but source is 'object'")));
         let src = "_N = const(4)\n\n@micropython.viper\ndef f() -> int:\n    x = 1\n    x = _N\n    return x\n";
         assert_eq!(super::super::compile_error(src, &opts).map(|e| e.message), None);
-        assert!(c.provisional(src, &opts, usize::MAX).expect("known").is_none());
+        assert!(c.provisional(src, &chunks::split(src), &opts, usize::MAX).expect("known").is_none());
     }
 }

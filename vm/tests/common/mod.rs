@@ -75,3 +75,17 @@ pub fn compile_with_mpy_cross(source: &str, name: &str, flags: &[&str]) -> Vec<u
     );
     std::fs::read(s.path("out.mpy")).expect("read mpy-cross output")
 }
+
+/// Every `.py` file under `dir`, recursively, in sorted order.
+pub fn py_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            py_files(&p, out);
+        } else if p.extension().is_some_and(|e| e == "py") {
+            out.push(p);
+        }
+    }
+}

@@ -17,6 +17,14 @@ impl Lowerer<'_> {
         e.map(|e| self.expr(*e)).transpose()
     }
 
+    /// A walrus target: the expression a fresh name stands for (see `mend`), else the name itself.
+    pub(super) fn walrus_target(&mut self, target: py::Expr) -> Result<Box<Expr>, LowerError> {
+        match self.spanned_expr(&target)? {
+            Some(t) => Ok(Box::new(t)),
+            None => self.boxed(target),
+        }
+    }
+
     fn boxed(&mut self, e: py::Expr) -> Result<Box<Expr>, LowerError> {
         Ok(Box::new(self.expr(e)?))
     }
@@ -36,13 +44,7 @@ impl Lowerer<'_> {
                 },
                 values: self.exprs(x.values)?,
             },
-            py::Expr::NamedExpr(x) => {
-                let target = match self.spanned_expr(&x.target)? {
-                    Some(t) => Box::new(t),
-                    None => self.boxed(*x.target)?,
-                };
-                ExprKind::NamedExpr { target, value: self.boxed(*x.value)? }
-            }
+            py::Expr::NamedExpr(x) => ExprKind::NamedExpr { target: self.walrus_target(*x.target)?, value: self.boxed(*x.value)? },
             py::Expr::BinOp(x) => return self.binop_chain(x),
             py::Expr::UnaryOp(x) => ExprKind::UnaryOp {
                 op: match x.op {

@@ -204,14 +204,10 @@ impl Lowerer<'_> {
             };
             let name_range = py::text_size::TextRange::at(k.range.start(), py::text_size::TextSize::of(arg.as_str()));
             let name = py::Expr::Name(py::ExprName { range: name_range, id: arg, ctx: py::ExprContext::Store });
-            let target = match self.spanned_expr(&name)? {
-                Some(t) => t,
-                None => self.expr(name)?,
-            };
             let walrus = Expr {
                 range: self.range(k.range),
                 line: self.line(k.range),
-                kind: ExprKind::NamedExpr { target: Box::new(target), value: Box::new(self.expr(k.value)?) },
+                kind: ExprKind::NamedExpr { target: self.walrus_target(name)?, value: Box::new(self.expr(k.value)?) },
             };
             let at = args.partition_point(|a| a.range.start < walrus.range.start);
             args.insert(at, walrus);
@@ -223,12 +219,8 @@ impl Lowerer<'_> {
         Ok(Keyword { range: self.range(k.range), arg: k.arg.map(|a| self.ident(&a)), value: self.expr(k.value)? })
     }
 
-    pub(super) fn keywords(&mut self, ks: Vec<py::Keyword>) -> Result<Vec<Keyword>, LowerError> {
-        ks.into_iter()
-            .map(|k| {
-                Ok(Keyword { range: self.range(k.range), arg: k.arg.map(|a| self.ident(&a)), value: self.expr(k.value)? })
-            })
-            .collect()
+    fn keywords(&mut self, ks: Vec<py::Keyword>) -> Result<Vec<Keyword>, LowerError> {
+        ks.into_iter().map(|k| self.keyword(k)).collect()
     }
 
     fn aliases(&mut self, names: Vec<py::Alias>) -> Vec<Alias> {
