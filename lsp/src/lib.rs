@@ -8,15 +8,13 @@ pub mod compile_thread;
 pub mod config;
 pub mod convert;
 pub mod handlers;
+pub mod outgoing;
 pub mod server;
 pub mod session;
 
-use tower_lsp::{LspService, Server as Transport};
+use std::sync::{Arc, Mutex};
 
-/// Builds the service (for the stdio server and for in-process tests over any byte stream).
-pub fn service() -> (LspService<server::Server>, tower_lsp::ClientSocket) {
-    LspService::new(server::Server::new)
-}
+use tower_lsp::{LspService, Server as Transport};
 
 /// Serves the protocol on `input`/`output` until the client exits.
 pub async fn serve<I, O>(input: I, output: O)
@@ -24,8 +22,32 @@ where
     I: tokio::io::AsyncRead + Unpin,
     O: tokio::io::AsyncWrite,
 {
-    let (service, socket) = service();
-    Transport::new(input, output, socket).serve(service).await;
+    start(input, output).1.await
+}
+
+/// The server on `input`/`output`: its session (for in-process tests, which check what the protocol cannot
+/// show) and the future that serves until the client exits. Everything the server writes goes through one
+/// queue of whole frames ([`outgoing`]), tower-lsp's messages and the diagnostics serialised by us alike.
+pub fn start<I, O>(input: I, output: O) -> (Arc<Mutex<session::Session>>, impl std::future::Future<Output = ()>)
+where
+    I: tokio::io::AsyncRead + Unpin,
+    O: tokio::io::AsyncWrite,
+{
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    let out = outgoing::Outgoing::new(tx.clone());
+    let session = Arc::new(Mutex::new(session::Session::default()));
+    let shared = session.clone();
+    let (service, socket) = LspService::new(move |client| server::Server::new(client, out, shared));
+    let splitter = outgoing::FrameSplitter::new(tx.clone());
+    let run = async move {
+        let serve = async move {
+            Transport::new(input, splitter, socket).serve(service).await;
+            // Whatever is queued by now is still written; the diagnostics tasks may outlive the transport.
+            let _ = tx.send(outgoing::Frame::End);
+        };
+        tokio::join!(serve, outgoing::write_frames(rx, output));
+    };
+    (session, run)
 }
 
 /// Serves the protocol on stdin/stdout. When both are pipes (as editors start servers), they are driven by

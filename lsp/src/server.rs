@@ -13,14 +13,16 @@ use crate::session::Session;
 #[derive(Debug)]
 pub struct Server {
     pub client: Client,
+    /// Our own notifications (diagnostics), serialised without tower-lsp's JSON tree.
+    pub out: crate::outgoing::Outgoing,
     pub session: Arc<Mutex<Session>>,
     /// The client can watch files for us (dynamic `workspace/didChangeWatchedFiles` registration).
     pub watch_files: std::sync::atomic::AtomicBool,
 }
 
 impl Server {
-    pub fn new(client: Client) -> Self {
-        Server { client, session: Arc::new(Mutex::new(Session::default())), watch_files: Default::default() }
+    pub fn new(client: Client, out: crate::outgoing::Outgoing, session: Arc<Mutex<Session>>) -> Self {
+        Server { client, out, session, watch_files: Default::default() }
     }
 
     /// Locks the session. A poisoned lock (a panic while it was held) is recovered, not propagated.

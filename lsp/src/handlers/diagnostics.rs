@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 use tokio::sync::Notify;
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::*;
-use tower_lsp::Client;
+use crate::outgoing::Outgoing;
 
 use crate::server::Server;
 use mpy_vm::analysis::chunks::ChunkCache;
@@ -50,7 +50,7 @@ pub async fn refresh(server: &Server, uri: Url) {
             None => {
                 let n = Arc::new(Notify::new());
                 s.workers.insert(uri.clone(), n.clone());
-                tokio::spawn(worker(server.client.clone(), server.session.clone(), uri.clone(), n.clone()));
+                tokio::spawn(worker(server.out.clone(), server.session.clone(), uri.clone(), n.clone()));
                 n
             }
         }
@@ -82,7 +82,7 @@ fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
-async fn worker(client: Client, session: Arc<Mutex<Session>>, uri: Url, notify: Arc<Notify>) {
+async fn worker(out: Outgoing, session: Arc<Mutex<Session>>, uri: Url, notify: Arc<Notify>) {
     let lock = || locked(&session);
     // The chunk cache lives in this task: moved to the blocking pool for an analysis and back. It shares
     // the parsed module with the published analysis, and takes it back at the next edit.
@@ -92,7 +92,7 @@ async fn worker(client: Client, session: Arc<Mutex<Session>>, uri: Url, notify: 
     // Verdicts of the document's top-level statements: filled by the compile task, read by the fast analysis.
     let verdicts = Arc::new(Mutex::new(VerdictCache::default()));
     let stop = Arc::new(Notify::new());
-    tokio::spawn(compile_worker(client.clone(), session.clone(), uri.clone(), compile_slot.clone(), verdicts.clone(), stop.clone()));
+    tokio::spawn(compile_worker(out.clone(), session.clone(), uri.clone(), compile_slot.clone(), verdicts.clone(), stop.clone()));
     let _stop_on_exit = StopOnDrop(stop);
     loop {
         notify.notified().await;
@@ -137,7 +137,7 @@ async fn worker(client: Client, session: Arc<Mutex<Session>>, uri: Url, notify: 
                 }
             }
         };
-        if !publish_if_current(&client, &lock, &uri, &computed, None).await {
+        if !publish_if_current(&out, &lock, &uri, &computed, None).await {
             continue;
         }
         if computed.compiled {
@@ -168,7 +168,7 @@ const INLINE_MAX_BYTES: usize = 128 * 1024;
 /// once the text has been still for [`CONFIRM_AFTER`]. Hand-overs that arrive while it runs are coalesced,
 /// so a burst of edits costs one compile per round, of the latest text.
 async fn compile_worker(
-    client: Client,
+    out: Outgoing,
     session: Arc<Mutex<Session>>,
     uri: Url,
     slot: Arc<CompileSlot>,
@@ -214,7 +214,7 @@ async fn compile_worker(
         };
         if let Some(before) = current {
             let full = Arc::new(before.with_compile(compile));
-            publish_if_current(&client, &lock, &uri, &full, Some(&before)).await;
+            publish_if_current(&out, &lock, &uri, &full, Some(&before)).await;
         }
         // Then the verdicts of the statements not cached yet: a whole-file compile's worth of work once per
         // document, then the statements edited since. Also when the document has moved on: without the cache
@@ -228,7 +228,7 @@ async fn compile_worker(
 /// Stores `computed` and publishes it if it is still the document's current version (and, when `before`
 /// was already published, only if the diagnostics differ). Returns false when the document moved on.
 async fn publish_if_current<'a>(
-    client: &Client,
+    out: &Outgoing,
     lock: &impl Fn() -> std::sync::MutexGuard<'a, Session>,
     uri: &Url,
     computed: &Arc<Computed>,
@@ -246,7 +246,7 @@ async fn publish_if_current<'a>(
     if before.is_some_and(|b| b.diagnostics == computed.diagnostics) {
         return true;
     }
-    client.publish_diagnostics(uri.clone(), computed.lsp_diagnostics(), Some(computed.version)).await;
+    out.publish_diagnostics(uri.clone(), computed.lsp_diagnostics(), Some(computed.version));
     true
 }
 

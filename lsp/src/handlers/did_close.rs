@@ -14,6 +14,6 @@ pub async fn handle(server: &Server, params: DidCloseTextDocumentParams) {
     };
     crate::handlers::diagnostics::stop(server, &uri);
     if !pull {
-        server.client.publish_diagnostics(uri, Vec::new(), None).await;
+        server.out.publish_diagnostics(uri, Vec::new(), None);
     }
 }

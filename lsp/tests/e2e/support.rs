@@ -35,15 +35,8 @@ impl TestClient {
     pub fn start() -> Self {
         let (client_end, server_end) = tokio::io::duplex(1 << 20);
         let (server_read, server_write) = tokio::io::split(server_end);
-        let slot: Arc<Mutex<Option<Arc<Mutex<Session>>>>> = Arc::new(Mutex::new(None));
-        let slot2 = slot.clone();
-        let (service, socket) = tower_lsp::LspService::new(move |client| {
-            let s = mpls::server::Server::new(client);
-            *slot2.lock().unwrap() = Some(s.session.clone());
-            s
-        });
-        let session = slot.lock().unwrap().take().unwrap();
-        tokio::spawn(tower_lsp::Server::new(server_read, server_write, socket).serve(service));
+        let (session, serve) = mpls::start(server_read, server_write);
+        tokio::spawn(serve);
         let (client_read, writer) = tokio::io::split(client_end);
         let (tx, rx) = mpsc::unbounded_channel();
         tokio::spawn(async move {
