@@ -79,6 +79,7 @@ pub struct Checker<'a> {
     pub settings: &'a Settings,
     diagnostics: Vec<Diagnostic>,
     module_names: std::cell::OnceCell<rustc_hash::FxHashSet<&'a str>>,
+    imports: std::cell::OnceCell<text::Imports<'a>>,
 }
 
 impl<'a> Checker<'a> {
@@ -90,6 +91,7 @@ impl<'a> Checker<'a> {
             settings,
             diagnostics: Vec::new(),
             module_names: std::cell::OnceCell::new(),
+            imports: std::cell::OnceCell::new(),
         }
     }
 
@@ -100,6 +102,12 @@ impl<'a> Checker<'a> {
 
     pub fn is_enabled(&self, rule: Rule) -> bool {
         self.settings.is_enabled(rule)
+    }
+
+    /// The module's unaliased top-level imports (computed once): what `text::has_import` and
+    /// `text::has_from_import` answer, without a walk over the module per question.
+    pub fn imports(&self) -> &text::Imports<'a> {
+        self.imports.get_or_init(|| text::Imports::of(self.module))
     }
 
     pub fn report(&mut self, d: Diagnostic) {

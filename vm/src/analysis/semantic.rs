@@ -244,6 +244,8 @@ pub struct ModuleFacts<'a> {
     pub function_scopes: Vec<ScopeFacts<'a>>,
     /// `functions` index by the address of the `FunctionDef` node.
     function_index: HashMap<usize, usize>,
+    /// Per function of `functions`, the index of the nearest function whose range encloses it.
+    parents: Vec<Option<usize>>,
     /// Module-level names bound once to an integer literal or to `const(...)`: the compiler can substitute
     /// them, so loop rules leave them to MP101.
     pub int_constants: HashSet<&'a str>,
@@ -260,6 +262,7 @@ impl<'a> ModuleFacts<'a> {
             rebound_by_functions.extend(facts.declared_global.iter().copied());
         }
         let function_index = functions.iter().enumerate().map(|(i, f)| (node_key(f.def), i)).collect();
+        let parents = enclosing_parents(&functions);
         let mut int_constants = HashSet::default();
         for s in &module.body {
             if let StmtKind::Assign { targets, value } = &s.kind {
@@ -276,7 +279,7 @@ impl<'a> ModuleFacts<'a> {
                 }
             }
         }
-        ModuleFacts { scope, rebound_by_functions, functions, function_scopes, function_index, int_constants }
+        ModuleFacts { scope, rebound_by_functions, functions, function_scopes, function_index, parents, int_constants }
     }
 
     /// The scope facts of a function of this module (computed once, in [`ModuleFacts::new`]).
@@ -290,11 +293,18 @@ impl<'a> ModuleFacts<'a> {
     /// The functions whose body encloses `inner` (not `inner` itself), innermost last.
     pub fn enclosing_functions(&self, inner: &FunctionRef<'a>) -> Vec<FunctionRef<'a>> {
         let r = inner.stmt.range;
-        self.functions
-            .iter()
-            .filter(|f| f.stmt.range != r && f.stmt.range.start <= r.start && r.end <= f.stmt.range.end)
-            .copied()
-            .collect()
+        let encloses = |f: &FunctionRef<'a>| f.stmt.range != r && f.stmt.range.start <= r.start && r.end <= f.stmt.range.end;
+        let Some(&i) = self.function_index.get(&node_key(inner.def)) else {
+            return self.functions.iter().filter(|f| encloses(f)).copied().collect();
+        };
+        let mut out = Vec::new();
+        let mut at = self.parents[i];
+        while let Some(p) = at {
+            out.push(self.functions[p]);
+            at = self.parents[p];
+        }
+        out.reverse();
+        out
     }
 
     /// True when `name` is a module global bound exactly once at module level and no function declares it
@@ -302,6 +312,26 @@ impl<'a> ModuleFacts<'a> {
     pub fn is_bound_once(&self, name: &str) -> bool {
         self.scope.single_binding(name).is_some() && !self.rebound_by_functions.contains(name)
     }
+}
+
+/// For functions in source order (each before the functions nested in it), the nearest enclosing one of
+/// each: ranges nest or are disjoint, so the open ranges form a stack.
+fn enclosing_parents(functions: &[FunctionRef<'_>]) -> Vec<Option<usize>> {
+    let mut parents = Vec::with_capacity(functions.len());
+    let mut open: Vec<usize> = Vec::new();
+    for f in functions {
+        let r = f.stmt.range;
+        while let Some(&top) = open.last() {
+            let t = functions[top].stmt.range;
+            if t != r && t.start <= r.start && r.end <= t.end {
+                break;
+            }
+            open.pop();
+        }
+        parents.push(open.last().copied());
+        open.push(parents.len() - 1);
+    }
+    parents
 }
 
 fn node_key(f: &FunctionDef) -> usize {
@@ -415,4 +445,33 @@ pub fn fresh_name(base: &str, taken: &Taken) -> String {
         return base.to_string();
     }
     (1..).map(|i| format!("{base}_{i}")).find(|n| !taken.contains(n)).unwrap_or_else(|| base.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The parent links give exactly the functions whose range encloses each function, outermost first.
+    #[test]
+    fn enclosing_functions_are_the_enclosing_ranges() {
+        let src = "def a():\n    def b():\n        def c():\n            pass\n        class K:\n            def m(self):\n                def n():\n                    pass\n    def d():\n        pass\n\n@dec\ndef e():\n    lambda: 0\n    def f():\n        pass\nclass L:\n    def g(self):\n        pass\n";
+        let (module, errors) = crate::syntax::parse_source_level(src.as_bytes());
+        assert!(errors.is_empty());
+        let facts = ModuleFacts::new(&module);
+        assert_eq!(facts.functions.len(), 9);
+        for f in &facts.functions {
+            let r = f.stmt.range;
+            let by_range: Vec<&str> = facts
+                .functions
+                .iter()
+                .filter(|g| g.stmt.range != r && g.stmt.range.start <= r.start && r.end <= g.stmt.range.end)
+                .map(|g| g.def.name.as_str())
+                .collect();
+            let linked: Vec<&str> = facts.enclosing_functions(f).iter().map(|g| g.def.name.as_str()).collect();
+            assert_eq!(linked, by_range, "for {}", f.def.name);
+        }
+        let n = facts.functions.iter().find(|f| f.def.name == "n").unwrap();
+        let names: Vec<&str> = facts.enclosing_functions(n).iter().map(|g| g.def.name.as_str()).collect();
+        assert_eq!(names, ["a", "b", "m"]);
+    }
 }

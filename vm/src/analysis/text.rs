@@ -73,6 +73,39 @@ pub fn has_from_import(module: &Module, from: &str, name: &str) -> bool {
     })
 }
 
+/// A module's unaliased top-level imports: `import m` and `from m import n` (level 0).
+#[derive(Debug, Default)]
+pub struct Imports<'a> {
+    modules: rustc_hash::FxHashSet<&'a str>,
+    from: rustc_hash::FxHashSet<(&'a str, &'a str)>,
+}
+
+impl<'a> Imports<'a> {
+    pub fn of(module: &'a Module) -> Self {
+        let mut out = Imports::default();
+        for s in &module.body {
+            match &s.kind {
+                StmtKind::Import(al) => out.modules.extend(al.iter().filter(|a| a.asname.is_none()).map(|a| a.name.as_str())),
+                StmtKind::ImportFrom { module: Some(m), names, level: 0, .. } => {
+                    out.from.extend(names.iter().filter(|a| a.asname.is_none()).map(|a| (m.as_str(), a.name.as_str())));
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// [`has_import`].
+    pub fn has_import(&self, name: &str) -> bool {
+        self.modules.contains(name)
+    }
+
+    /// [`has_from_import`].
+    pub fn has_from_import(&self, from: &str, name: &str) -> bool {
+        self.from.contains(&(from, name))
+    }
+}
+
 /// True when the module has `import <module>` (unaliased) at top level.
 pub fn has_import(module: &Module, name: &str) -> bool {
     module.body.iter().any(|s| match &s.kind {

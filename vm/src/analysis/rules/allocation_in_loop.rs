@@ -155,7 +155,7 @@ fn gc_point(checker: &Checker, lp: &Stmt) -> Option<Diagnostic> {
             line.insert_str(0, nl);
         }
         let mut edits = vec![Edit::insert(at, line)];
-        if !text::has_import(checker.module, "gc") {
+        if !checker.imports().has_import("gc") {
             edits.push(text::add_import(src, checker.module, "import gc"));
         }
         d = d.with_fix(Fix::unsafe_edits("Call `gc.collect()` at the end of every iteration", edits));

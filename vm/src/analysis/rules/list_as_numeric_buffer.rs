@@ -73,7 +73,7 @@ pub(crate) fn check(checker: &mut Checker) {
             None => continue,
         };
         let mut edits = vec![Edit::replace(value.range, replacement.clone())];
-        if kind == "array" && !text::has_from_import(module, "array", "array") && !text::has_import(module, "array") {
+        if kind == "array" && !checker.imports().has_from_import("array", "array") && !checker.imports().has_import("array") {
             edits.push(text::add_import(checker.source, module, "from array import array"));
         }
         let target = if byte_ok { "`bytearray`" } else { "`array('i')`" };
@@ -190,7 +190,7 @@ fn origin_fits_byte(o: &Origin) -> bool {
 fn replacement(checker: &Checker, value: &Expr, origin: &Origin, byte: bool) -> Option<(&'static str, String)> {
     let src = checker.source;
     let fits_i32 = |v: i64| i32::try_from(v).is_ok();
-    let array = if text::has_import(checker.module, "array") && !text::has_from_import(checker.module, "array", "array") {
+    let array = if checker.imports().has_import("array") && !checker.imports().has_from_import("array", "array") {
         "array.array"
     } else {
         "array"
@@ -240,7 +240,7 @@ fn needs_parens(e: &Expr) -> bool {
 
 /// `array` can be imported under its own name: nothing else in the file is called `array`.
 fn array_name_free(checker: &Checker) -> bool {
-    if text::has_from_import(checker.module, "array", "array") || text::has_import(checker.module, "array") {
+    if checker.imports().has_from_import("array", "array") || checker.imports().has_import("array") {
         return true;
     }
     !checker.module_names().contains("array")

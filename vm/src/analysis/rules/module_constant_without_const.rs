@@ -49,7 +49,7 @@ pub(crate) fn check(checker: &mut Checker) {
     let uses = name_uses(module, &candidate_names(module));
     let taken = checker.module_names();
     let mut reports = Vec::new();
-    let has_const_import = text::has_from_import(module, "micropython", "const");
+    let has_const_import = checker.imports().has_from_import("micropython", "const");
     let const_bound_otherwise = checker.facts.scope.bindings.get("const").is_some_and(|bs| {
         bs.iter().any(|b| b.kind != BindingKind::FromImport { module: "micropython".into(), name: "const".into() })
     });
