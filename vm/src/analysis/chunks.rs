@@ -16,6 +16,18 @@ use crate::syntax::ast::*;
 
 use super::recover;
 
+/// The bytes [`split`] acts on (comments, line continuations, brackets, quotes, line ends).
+const STRUCTURAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let bytes = b"#\\([{)]}'\"\n\r";
+    let mut i = 0;
+    while i < bytes.len() {
+        t[bytes[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// Byte ranges `[start, end)` of the chunks of `source`; together they cover the whole text.
 pub fn split(source: &str) -> Vec<(usize, usize)> {
     let b = source.as_bytes();
@@ -45,6 +57,14 @@ pub fn split(source: &str) -> Vec<(usize, usize)> {
                 first_code_line = false;
             }
             continued = false;
+        }
+        if !STRUCTURAL[usize::from(b[i])] {
+            // Bytes that change no state: skip the run of them.
+            i += 1;
+            while i < b.len() && !STRUCTURAL[usize::from(b[i])] {
+                i += 1;
+            }
+            continue;
         }
         match b[i] {
             b'#' => {
