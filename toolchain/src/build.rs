@@ -1,7 +1,6 @@
 //! Building: every unit compiled in parallel (rayon) through the content-hash cache, all failures collected
 //! together, then the `.mpy` tree written atomically, file by file (in parallel), only where bytes changed.
-//! A first build writes each output into a staging tree right after compiling it, on the same worker, and
-//! renames the tree into place once every unit succeeded. Nothing is written when any file fails.
+//! Nothing is written when any file fails.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -78,19 +77,6 @@ pub fn compile_units(
     settings: &CompileSettings,
     progress: &dyn Progress,
 ) -> Result<Vec<Artifact>> {
-    compile_units_with(project, units, compiler, cache, settings, progress, &|_| ())
-}
-
-/// [`compile_units`], handing each artifact to `sink` on the worker that made it, as soon as it is made.
-fn compile_units_with(
-    project: &Project,
-    units: &[Unit],
-    compiler: &dyn Compiler,
-    cache: &Cache,
-    settings: &CompileSettings,
-    progress: &dyn Progress,
-    sink: &(dyn Fn(&Artifact) + Sync),
-) -> Result<Vec<Artifact>> {
     progress.event(ProgressEvent::Started { op: Operation::Compile, total: units.len() as u64 });
     let identity = compiler.identity();
     // One pack per kind of run: the same project built for another target or prefix keeps its own.
@@ -100,9 +86,6 @@ fn compile_units_with(
         .par_iter()
         .map(|unit| {
             let r = compile_one(project, unit, compiler, &identity, &pack, settings);
-            if let Ok(a) = &r {
-                sink(a);
-            }
             let status = r.as_ref().map_or(ItemStatus::Failed, |a| a.status);
             progress.event(ProgressEvent::Item { op: Operation::Compile, name: unit.rel.clone(), status });
             r
@@ -204,17 +187,10 @@ pub fn build(project: &Project, compiler: &dyn Compiler, cache: &Cache, out_dir:
     progress.event(ProgressEvent::Started { op: Operation::Discover, total: 0 });
     let units = project.units()?;
     progress.event(ProgressEvent::Finished { op: Operation::Discover });
-    // A first build: outputs go to the staging tree while the other units compile. When any unit fails, the
-    // staging tree is dropped (deleted) with nothing else written.
-    let staging = if out_dir.exists() { None } else { Staging::new(&out_dir).ok() };
-    let artifacts = compile_units_with(project, &units, compiler, cache, &CompileSettings::default(), progress, &|a| {
-        if let Some(s) = &staging {
-            s.write(a);
-        }
-    })?;
+    let artifacts = compile_units(project, &units, compiler, cache, &CompileSettings::default(), progress)?;
 
     progress.event(ProgressEvent::Started { op: Operation::Write, total: artifacts.len() as u64 });
-    let fresh = staging.is_some_and(|s| s.finish(&out_dir, &artifacts, progress).is_ok());
+    let fresh = !out_dir.exists() && write_fresh_tree(&out_dir, &artifacts, progress).is_ok();
     let written: Vec<Result<ItemStatus>> = if fresh {
         artifacts.iter().map(|_| Ok(ItemStatus::Written)).collect()
     } else {
@@ -273,60 +249,35 @@ pub fn build(project: &Project, compiler: &dyn Compiler, cache: &Cache, out_dir:
     })
 }
 
-/// The tree of a first build into `out_dir` (which does not exist): written into a temporary directory
-/// beside it, then renamed into place in one step, so readers see no tree or the whole tree, and no file
-/// needs a temporary of its own. Any error (a write failing, or another process creating `out_dir`
-/// meanwhile) leaves nothing behind; the caller then writes file by file.
-struct Staging {
-    dir: tempfile::TempDir,
-    /// A write into the staging tree failed.
-    failed: std::sync::atomic::AtomicBool,
-}
-
-impl Staging {
-    /// The staging directory (empty: the directories the outputs need are made by the workers, so that
-    /// compiling starts at once).
-    fn new(out_dir: &Path) -> Result<Staging> {
-        let parent = match out_dir.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        std::fs::create_dir_all(&parent).map_err(|e| Error::io("create directory", &parent, e))?;
-        let dir = tempfile::Builder::new()
-            .prefix(".mpbuild-tmp-")
-            .tempdir_in(&parent)
-            .map_err(|e| Error::io("create a temporary directory in", &parent, e))?;
-        Ok(Staging { dir, failed: std::sync::atomic::AtomicBool::new(false) })
+/// A first build into `out_dir` (which does not exist): the whole tree is written into a temporary
+/// directory beside it, then renamed into place in one step, so readers see no tree or the whole tree, and
+/// no file needs a temporary of its own. An error (e.g. another process created `out_dir` meanwhile) leaves
+/// nothing behind; the caller then writes file by file.
+fn write_fresh_tree(out_dir: &Path, artifacts: &[Artifact], progress: &dyn Progress) -> Result<()> {
+    let parent = match out_dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).map_err(|e| Error::io("create directory", &parent, e))?;
+    let staging =
+        tempfile::Builder::new().prefix(".mpbuild-tmp-").tempdir_in(&parent).map_err(|e| Error::io("create a temporary directory in", &parent, e))?;
+    let mut dirs: Vec<PathBuf> = artifacts.iter().filter_map(|a| staging.path().join(&a.unit.out).parent().map(Path::to_path_buf)).collect();
+    dirs.sort();
+    dirs.dedup();
+    for d in &dirs {
+        std::fs::create_dir_all(d).map_err(|e| Error::io("create directory", d, e))?;
     }
-
-    /// Writes one output into the staging tree, making its directory on first need (a failure is
-    /// remembered: the tree is then not used).
-    fn write(&self, a: &Artifact) {
-        let path = self.dir.path().join(&a.unit.out);
-        let written = std::fs::write(&path, &a.bytes).or_else(|e| match path.parent() {
-            Some(d) if e.kind() == std::io::ErrorKind::NotFound => {
-                std::fs::create_dir_all(d).and_then(|()| std::fs::write(&path, &a.bytes))
-            }
-            _ => Err(e),
-        });
-        if written.is_err() {
-            self.failed.store(true, std::sync::atomic::Ordering::Relaxed);
-        }
+    artifacts.par_iter().try_for_each(|a| {
+        let path = staging.path().join(&a.unit.out);
+        std::fs::write(&path, &a.bytes).map_err(|e| Error::io("write", &path, e))
+    })?;
+    std::fs::rename(staging.path(), out_dir).map_err(|e| Error::io("write", out_dir, e))?;
+    // The directory is in place under its final name: nothing left to clean up.
+    let _ = staging.keep();
+    for a in artifacts {
+        progress.event(ProgressEvent::Item { op: Operation::Write, name: a.unit.out.clone(), status: ItemStatus::Written });
     }
-
-    /// Renames the complete tree into place (every unit's output was handed to [`Staging::write`]).
-    fn finish(self, out_dir: &Path, artifacts: &[Artifact], progress: &dyn Progress) -> Result<()> {
-        if self.failed.load(std::sync::atomic::Ordering::Relaxed) {
-            return Err(Error::io("write", self.dir.path(), std::io::Error::other("a staged output could not be written")));
-        }
-        std::fs::rename(self.dir.path(), out_dir).map_err(|e| Error::io("write", out_dir, e))?;
-        // The directory is in place under its final name: nothing left to clean up.
-        let _ = self.dir.keep();
-        for a in artifacts {
-            progress.event(ProgressEvent::Item { op: Operation::Write, name: a.unit.out.clone(), status: ItemStatus::Written });
-        }
-        Ok(())
-    }
+    Ok(())
 }
 
 #[cfg(test)]
