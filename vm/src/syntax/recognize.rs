@@ -106,6 +106,11 @@ struct Parser<'a> {
     stack: Vec<(u16, u16, u32)>,
     alloc: usize,
     facts: Facts,
+    /// Simulating a descent for [`skip`]: stop (with an error) instead of consuming a token or recording
+    /// a fact.
+    sim: bool,
+    /// The most entries the rule stack held at a `room` check, plus one (the peak of a simulated descent).
+    peak: usize,
     /// Tests: the stack size where a descent the fast path could skip started, and the most entries any
     /// such descent pushed above it.
     #[cfg(test)]
@@ -119,6 +124,9 @@ impl Parser<'_> {
 
     /// Consumes the current token (`push_result_token` + `mp_lexer_to_next`) as an argument of `rule`.
     fn consume(&mut self, rule: usize) -> Result<(), Stop> {
+        if self.sim {
+            return Err(self.syntax_error());
+        }
         if watched::CONSUMES_FACTS[rule] {
             self.note(rule);
         }
@@ -187,6 +195,7 @@ impl Parser<'_> {
             }
             self.alloc = grown;
         }
+        self.peak = self.peak.max(self.stack.len() + 1);
         #[cfg(test)]
         if let Some(base) = self.descent.0 {
             self.descent.1 = self.descent.1.max(self.stack.len() + 1 - base);
@@ -208,6 +217,9 @@ impl Parser<'_> {
     fn enter(&mut self, rule: usize) -> Result<(usize, usize, usize), Stop> {
         self.room()?;
         if rule == watched::DICTORSETMAKER_ITEM {
+            if self.sim {
+                return Err(self.syntax_error());
+            }
             self.note_display_item();
         }
         Ok((rule, 0, self.pos))
@@ -274,6 +286,75 @@ mod shortcut {
     const _: () = assert!(TERMINALS.len() < 256);
 }
 
+/// The second fast path: entering a sub-rule that certainly fails *cleanly* on the current token is
+/// skipped and taken as the backtrack it would end in. Cleanly means that the loop, descending from the
+/// sub-rule with that token current, comes back to the rule that entered it with the backtrack flag set,
+/// having consumed no token, raised no error (an `and` rule whose first arguments are optional can fail
+/// with a syntax error without consuming) and recorded no fact (entering `dictorsetmaker_item` records
+/// one). Such a descent depends on the token only, so it is simulated once per `(rule, terminal)` pair, by
+/// the parse loop itself in a mode that stops where it would consume or record, the first time the pair
+/// is met (a table of all pairs would take a millisecond to fill, most of it for pairs a build never meets). The
+/// simulation also gives the most entries the descent pushes, so that a skip is taken only where the
+/// descent could not grow the rule stack's allocation.
+mod skip {
+    use super::super::grammar::{RULES, TERMINALS};
+    use super::{parse_loop, Facts, Parser};
+    use std::sync::atomic::{AtomicU8, Ordering::Relaxed};
+
+    /// Columns of the table: one per terminal, then one for every token no rule names.
+    pub const COLS: usize = TERMINALS.len() + 1;
+    const _: () = assert!(COLS < 256);
+
+    /// The column of terminal id `term`.
+    pub fn col(term: u8) -> u8 {
+        term.min(TERMINALS.len() as u8)
+    }
+
+    /// Per `rule * COLS + column`: 0 when not simulated yet, 1 when entering the rule on that token does
+    /// anything but fail cleanly (or the descent is too deep to note), else one more than the most entries
+    /// the descent holds above the stack it starts from, counted like the `room` checks (the entered
+    /// rule's own entry is one). Every thread computes the same values, so relaxed accesses suffice.
+    static TABLE: [AtomicU8; RULES.len() * COLS] = [const { AtomicU8::new(0) }; RULES.len() * COLS];
+
+    /// The peak of the descent from `rule` when it certainly fails cleanly on a token of column `col`, else 0.
+    #[inline]
+    pub fn peak(rule: usize, col: u8) -> usize {
+        let cell = &TABLE[rule * COLS + usize::from(col)];
+        match cell.load(Relaxed) {
+            0 => fill(cell, rule, col),
+            v => usize::from(v) - 1,
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn fill(cell: &AtomicU8, rule: usize, col: u8) -> usize {
+        let v = simulate(rule, col).and_then(|p| u8::try_from(p + 1).ok()).unwrap_or(1);
+        cell.store(v, Relaxed);
+        usize::from(v) - 1
+    }
+
+    /// Runs the loop from `rule` with `term` current: `Some(peak)` when it fails cleanly.
+    pub fn simulate(rule: usize, term: u8) -> Option<usize> {
+        let mut p = Parser {
+            tokens: &[],
+            terms: vec![term],
+            pos: 0,
+            stack: Vec::new(),
+            alloc: usize::MAX / 2,
+            facts: Facts::default(),
+            sim: true,
+            peak: 0,
+            #[cfg(test)]
+            descent: (None, 0),
+        };
+        match parse_loop(&mut p, false, rule) {
+            Ok(true) => Some(p.peak),
+            _ => None,
+        }
+    }
+}
+
 /// Runs MicroPython's parser over `tokens` (which end with `End`) from `file_input`.
 pub fn recognize(tokens: &[Token]) -> Result<Facts, Stop> {
     recognize_with(tokens, true).0
@@ -284,15 +365,17 @@ pub fn recognize(tokens: &[Token]) -> Result<Facts, Stop> {
 fn recognize_with(tokens: &[Token], fast: bool) -> (Result<Facts, Stop>, usize, usize) {
     let mut p = Parser {
         tokens,
-        terms: tokens.iter().map(|t| t.term).collect(),
+        terms: tokens.iter().map(|t| skip::col(t.term)).collect(),
         pos: 0,
         stack: Vec::with_capacity(RULE_STACK_INIT),
         alloc: RULE_STACK_INIT,
         facts: Facts::default(),
+        sim: false,
+        peak: 0,
         #[cfg(test)]
         descent: (None, 0),
     };
-    let result = parse_loop(&mut p, fast);
+    let result = parse_loop(&mut p, fast, const { rule_index("file_input") }).map(|_| ());
     #[cfg(test)]
     let peak = p.descent.1;
     #[cfg(not(test))]
@@ -300,16 +383,35 @@ fn recognize_with(tokens: &[Token], fast: bool) -> (Result<Facts, Stop>, usize, 
     (result.map(|()| std::mem::take(&mut p.facts)), p.alloc, peak)
 }
 
-fn parse_loop(p: &mut Parser<'_>, fast: bool) -> Result<(), Stop> {
+/// The parse loop from rule `first`; with `fast`, its two fast paths. Returns the backtrack flag at the
+/// end (for a simulated descent, [`skip`]).
+fn parse_loop(p: &mut Parser<'_>, fast: bool, first: usize) -> Result<bool, Stop> {
+    /// Steps after which a simulated descent is given up (the grammar's descents take a few hundred).
+    const SIM_STEPS: usize = 100_000;
     let g = &GRAMMAR;
     let tokens = p.tokens;
     if tokens.first().is_some_and(|t| t.name_escape) {
         return Err(Stop { token: 0, failure: Failure::NameEscape });
     }
+    // Whether entering `rule` now may be skipped, with `pushed` entries pushed first (never asked while
+    // simulating: `fast` is off then).
+    let skippable = |p: &Parser<'_>, rule: u16, pushed: usize| {
+        fast && {
+            let peak = skip::peak(usize::from(rule), p.cur());
+            peak != 0 && p.stack.len() + pushed + peak <= p.alloc
+        }
+    };
+    let mut steps = 0usize;
     // The rule to run next when it was just entered rather than popped from the stack.
-    let mut entered = Some(p.enter(const { rule_index("file_input") })?);
+    let mut entered = Some(p.enter(first)?);
     let mut backtrack = false;
     'next_rule: loop {
+        if p.sim {
+            steps += 1;
+            if steps > SIM_STEPS {
+                return Err(p.syntax_error());
+            }
+        }
         let (rule, mut i, start) = match entered.take() {
             Some(e) => e,
             None => match p.stack.pop() {
@@ -360,6 +462,11 @@ fn parse_loop(p: &mut Parser<'_>, fast: bool) -> Result<(), Stop> {
                             }
                         }
                         Arg::Rule(r) | Arg::OptRule(r) => {
+                            if skippable(p, r, usize::from(i + 1 < n)) {
+                                // As if `r` failed and this rule resumed at its next alternative.
+                                i += 1;
+                                continue;
+                            }
                             if i + 1 < n {
                                 p.push(rule, i + 1, start)?;
                             }
@@ -394,6 +501,17 @@ fn parse_loop(p: &mut Parser<'_>, fast: bool) -> Result<(), Stop> {
                             }
                         }
                         Arg::Rule(r) | Arg::OptRule(r) => {
+                            if skippable(p, r, 1) {
+                                // As if `r` failed and this rule resumed after it with the backtrack flag.
+                                if matches!(args[i], Arg::OptRule(_)) {
+                                    i += 1;
+                                    continue;
+                                } else if i > 0 {
+                                    return Err(p.syntax_error());
+                                }
+                                backtrack = true;
+                                continue 'next_rule;
+                            }
                             p.push(rule, i + 1, start)?;
                             entered = Some(p.enter(r as usize)?);
                             continue 'next_rule;
@@ -442,6 +560,13 @@ fn parse_loop(p: &mut Parser<'_>, fast: bool) -> Result<(), Stop> {
                             }
                         }
                         Arg::Rule(r) | Arg::OptRule(r) => {
+                            if skippable(p, r, 1) {
+                                // As if `r` failed and this rule resumed after it.
+                                i += 1;
+                                backtrack = true;
+                                failed = true;
+                                continue;
+                            }
                             p.push(rule, i + 1, start)?;
                             entered = Some(p.enter(r as usize)?);
                             continue 'next_rule;
@@ -451,10 +576,10 @@ fn parse_loop(p: &mut Parser<'_>, fast: bool) -> Result<(), Stop> {
             }
         }
     }
-    if p.cur() != END {
+    if !p.sim && p.cur() != END {
         return Err(p.syntax_error());
     }
-    Ok(())
+    Ok(backtrack)
 }
 
 #[cfg(test)]

@@ -100,6 +100,29 @@ pub fn simple_term(kind: &TokKind) -> u8 {
     }
 }
 
+/// Per ASCII byte: the range of [`KEYWORDS`] (which are sorted) that start with it.
+const KEYWORDS_BY_FIRST: [(u8, u8); 128] = {
+    let mut out = [(0u8, 0u8); 128];
+    let mut i = 0;
+    while i < KEYWORDS.len() {
+        let c = KEYWORDS[i].as_bytes()[0] as usize;
+        if out[c].0 == out[c].1 {
+            out[c] = (i as u8, i as u8 + 1);
+        } else {
+            out[c].1 = i as u8 + 1;
+        }
+        i += 1;
+    }
+    out
+};
+
+/// The index of `text` in [`KEYWORDS`].
+fn keyword_index(text: &[u8]) -> Option<usize> {
+    let &c = text.first()?;
+    let &(a, b) = KEYWORDS_BY_FIRST.get(usize::from(c))?;
+    (usize::from(a)..usize::from(b)).find(|&i| KEYWORDS[i].as_bytes() == text)
+}
+
 /// Terminal ids of [`KEYWORDS`] (`__debug__` never reaches the grammar: it becomes `True`/`False`).
 const KEYWORD_TERMS: [u8; KEYWORDS.len()] = {
     let mut out = [super::grammar::NO_TERMINAL; KEYWORDS.len()];
@@ -445,11 +468,36 @@ impl<'a> Lexer<'a> {
 
     fn identifier(&mut self) {
         self.tok.kind = TokKind::Name;
-        while !self.is_end() && (is_head_of_identifier(self.c0()) || is_digit(self.c0())) {
-            self.tok.text.push(self.c0() as u8);
-            self.next_char();
+        match self.chr[0].at {
+            // Read from the source, not from injected text: the window holds the source's bytes from `at` on
+            // (the identifier holds no CR, NUL or end of input, the only bytes the window changes).
+            Some(at) if self.injections.is_empty() => {
+                let at = at as usize;
+                let rest = self.src.get(at..).unwrap_or_default();
+                let n = rest.iter().take_while(|&&b| is_identifier_byte(b)).count();
+                self.tok.text.extend_from_slice(&rest[..n]);
+                // All but the last three characters are plain ones inside the window's lookahead: move the
+                // window past them at once, then step over the rest as usual.
+                if n > 3 {
+                    let k = n - 3;
+                    let ch = |i: usize| Ch { c: u32::from(rest[i]), at: Some((at + i) as u32) };
+                    self.chr = [ch(k), ch(k + 1), ch(k + 2)];
+                    self.pos = at + n;
+                    self.column = self.column.wrapping_add(k as u32);
+                    self.last_at = (at + k - 1) as u32;
+                }
+                for _ in 0..n.min(3) {
+                    self.next_char();
+                }
+            }
+            _ => {
+                while !self.is_end() && (is_head_of_identifier(self.c0()) || is_digit(self.c0())) {
+                    self.tok.text.push(self.c0() as u8);
+                    self.next_char();
+                }
+            }
         }
-        if let Ok(i) = KEYWORDS.binary_search_by(|k| k.as_bytes().cmp(&self.tok.text[..])) {
+        if let Some(i) = keyword_index(&self.tok.text) {
             let kw = KEYWORDS[i];
             let kw = if kw == "__debug__" {
                 if self.opt_level == 0 {
@@ -573,6 +621,11 @@ fn is_digit(c: u32) -> bool {
     (0x30..=0x39).contains(&c)
 }
 
+/// A source byte that continues an identifier (`is_head_of_identifier` or a digit).
+fn is_identifier_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+}
+
 fn is_head_of_identifier(c: u32) -> bool {
     c != EOF && (is_alpha(c) || c == b'_' as u32 || c >= 0x80)
 }
@@ -609,6 +662,52 @@ mod tests {
         assert_eq!(toks("a <<= b ... c.d != e -> f := g\n"), "1:N:a 1:<<= 1:N:b 1:... 1:N:c 1:. 1:N:d 1:!= 1:N:e 1:-> 1:N:f 1::= 1:N:g 1:Newline 2:End");
         assert_eq!(toks("x = __debug__"), "1:N:x 1:= 1:True 1:Newline 2:End");
         assert_eq!(toks(" x"), "1:Indent 1:Newline 2:End");
+    }
+
+    /// Identifiers read straight from the source: ranges, lines and what follows them (CR LF, a NUL, the end
+    /// of input without a newline, tabs, non-ASCII bytes, keywords of every length).
+    #[test]
+    fn identifiers_from_the_source() {
+        let spans = |src: &[u8]| -> Vec<(String, u32, u32, u32)> {
+            Lexer::tokenize(src, 0)
+                .iter()
+                .map(|t| (format!("{:?}{}", t.kind, String::from_utf8_lossy(&t.text)), t.line, t.start, t.end))
+                .collect()
+        };
+        let got = spans(b"abcdefghij\r\nxy=a1\tlongername_\x00z\nif\tnonlocal\n\xc3\xa9t\xc3\xa9 = 1\nabcd");
+        let want: Vec<(String, u32, u32, u32)> = [
+            ("Nameabcdefghij", 1, 0, 10),
+            ("Newline", 1, 10, 10),
+            ("Namexy", 2, 12, 14),
+            ("Op(\"=\")", 2, 14, 15),
+            ("Namea1", 2, 15, 17),
+            ("Namelongername_", 2, 18, 29),
+            ("Invalid", 2, 29, 30),
+            ("Namez", 2, 30, 31),
+            ("Newline", 2, 31, 31),
+            ("Keyword(\"if\")if", 3, 32, 34),
+            ("Keyword(\"nonlocal\")nonlocal", 3, 35, 43),
+            ("Newline", 3, 43, 43),
+            ("Name\u{e9}t\u{e9}", 4, 44, 49),
+            ("Op(\"=\")", 4, 50, 51),
+            ("Integer1", 4, 52, 53),
+            ("Newline", 4, 53, 53),
+            ("Nameabcd", 5, 54, 58),
+            ("Newline", 5, 58, 58),
+            ("End", 6, 58, 58),
+        ]
+        .iter()
+        .map(|&(k, l, s, e)| (k.to_string(), l, s, e))
+        .collect();
+        assert_eq!(got, want);
+        for kw in KEYWORDS {
+            let t = &Lexer::tokenize(kw.as_bytes(), 0)[0];
+            assert!(matches!(t.kind, TokKind::Keyword(_)), "{kw}");
+            let longer = format!("{kw}x");
+            assert_eq!(Lexer::tokenize(longer.as_bytes(), 0)[0].kind, TokKind::Name, "{kw}");
+        }
+        // After an indented identifier the column still decides the next line's indentation.
+        assert_eq!(toks("if a:\n    abcdefgh = 1\n    b\n"), "1:if 1:N:a 1:: 1:Newline 2:Indent 2:N:abcdefgh 2:= 2:#1 2:Newline 3:N:b 3:Newline 4:Dedent 4:End");
     }
 
     #[test]
