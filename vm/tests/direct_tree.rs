@@ -66,6 +66,32 @@ fn bench_module(i: usize) -> String {
     s
 }
 
+/// Corners of ranges, lines and side tables, one program each.
+const SNIPPETS: &[&str] = &[
+    "(a) + b\n(a)(b), c\n((a), b)\n(a), b\nx = (1,\n 2,\n 3)\ny = (1,\n 2,)\nz = (\n1, 2)\n",
+    "f(a,)\nf((a),)\nf(x for x in y)\nf((x for x in y))\nf(*a, **k)\nf(a, *b, c=1, **d)\nf(k=1,)\nf(**k,)\n",
+    "x[1:2, ::3]\nx[a,]\nx[(a),]\nx[:]\nx[1:]\nx[::]\nx[a:b:c]\nx[*a]\nx[a:=1]\n",
+    "if a:\n    pass\nelif b:\n    x = 1\nelif c: y = 2\nelse:\n    if d: pass\n",
+    "@d1\n@d2.e(1)\ndef f(a, b=1, *c, d, e=2, **g) -> int:\n    return a, b\n@d\nclass C(B, metaclass=M):\n    x: int = 1\n    (y): int\n    z.w: str\n",
+    "async def f(a, /, b, *, c):\n    async for x in y:\n        await z\n    async with a as b, c:\n        pass\n    return [i async for i in x]\n",
+    "def g():\n    x = yield\n    y = yield 1, 2\n    yield from z\n    z = (yield)\n    await q ** 2\n",
+    "a = b = c, d = 1, 2,\n*a, b = c\nx += 1; y -= 2;\ndel a, (b, c), d[0],\nglobal g, h\nassert x, 'm'\nraise E from F\nraise\n",
+    "import a.b.c as d, e\nfrom . import x\nfrom ...p.q import (r as s, t,)\nfrom m import *\nfrom .. import y\n",
+    "try:\n    a\nexcept E as e:\n    b\nexcept (F, G):\n    c\nexcept:\n    d\nelse:\n    e\nfinally:\n    f\ntry:\n    a\nfinally:\n    b\n",
+    "while x:\n    break\nelse:\n    continue\nfor a, (b, c) in d:\n    pass\nelse:\n    pass\nfor x, in y: pass\n",
+    "l = lambda: 0\nm = lambda a, b=1, *c, d, **e: a if b else c\nn = lambda *, k: k\n",
+    "x = not a in b and c is not d or e not in f < g <= h\ny = -a ** -b * ~c // d % e @ f - g << h >> i & j ^ k | l\n",
+    "d = {a: b, **c, 'k': (1, 2)}\ns = {a, *b}\nc = {k: v for k, v in x if k if v}\nt = {x for x in y}\nu = [*a, *b]\nv = [x for x in y for z in w]\n",
+    "s = 'a' 'b'\nt = b'x' b'y'\nu = 'a long string here' \\\n  'and more'\nv = 1_000 + 0x1F + 0o7 + 0b1 + 1.5e3 + 2j + ...\nw = (((1)))\nz = ()\n",
+    "x = (a := 1)\nif (n := len(a)) > 10: pass\nprint((yield))\nf(a)(b)[c].d\n[(a, b) for a, b in c]\n",
+    "x = 1 if a else 2 if b else 3\nclass C():\n    pass\nclass D:\n    '''doc'''\n",
+    "def f(\n    a,\n    b=(1,\n       2),\n):\n    return (\n        a,\n    )\n",
+    "x = (  # comment\n    1,\n    2,  # c\n)\ny = [\n    1,\n]\n",
+    "\u{e9} = 1\nprint(\u{e9}, __debug__)\nx = a.\u{e9}\n",
+    "if x:\n\tif y:\n\t\tz\n\tw\n",
+    "x = 1\r\ny = (2,\r\n3)\r\n",
+];
+
 #[test]
 fn direct_tree_equals_rustpython_tree() {
     let corpora: &[(&str, &[&str])] = &[
@@ -90,6 +116,11 @@ fn direct_tree_equals_rustpython_tree() {
         all.eligible += cov.eligible;
         all.direct += cov.direct;
     }
+    let mut snippets = Coverage::default();
+    for (i, src) in SNIPPETS.iter().enumerate() {
+        check(src.as_bytes(), &format!("snippet {i}: {src:?}"), &mut snippets, &mut failures);
+    }
+    report.push(format!("snippets: {} files, {} eligible, {} direct", snippets.files, snippets.eligible, snippets.direct));
     let mut bench = Coverage::default();
     for i in 0..200 {
         check(bench_module(i).as_bytes(), &format!("bench module {i}"), &mut bench, &mut failures);
