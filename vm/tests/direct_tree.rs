@@ -81,6 +81,7 @@ const SNIPPETS: &[&str] = &[
     "while x:\n    break\nelse:\n    continue\nfor a, (b, c) in d:\n    pass\nelse:\n    pass\nfor x, in y: pass\n",
     "l = lambda: 0\nm = lambda a, b=1, *c, d, **e: a if b else c\nn = lambda *, k: k\n",
     "x = not a in b and c is not d or e not in f < g <= h\ny = -a ** -b * ~c // d % e @ f - g << h >> i & j ^ k | l\n",
+    "x = (1, 2)[0]\ny = ((1, 2), (3,\n 4), 5)\nfor (a, b) in c: pass\nwith a as (b, c), d as e.f: pass\nf(a, b,)\nf(\n  a,\n)\n",
     "d = {a: b, **c, 'k': (1, 2)}\ns = {a, *b}\nc = {k: v for k, v in x if k if v}\nt = {x for x in y}\nu = [*a, *b]\nv = [x for x in y for z in w]\n",
     "s = 'a' 'b'\nt = b'x' b'y'\nu = 'a long string here' \\\n  'and more'\nv = 1_000 + 0x1F + 0o7 + 0b1 + 1.5e3 + 2j + ...\nw = (((1)))\nz = ()\n",
     "x = (a := 1)\nif (n := len(a)) > 10: pass\nprint((yield))\nf(a)(b)[c].d\n[(a, b) for a, b in c]\n",
@@ -90,6 +91,8 @@ const SNIPPETS: &[&str] = &[
     "\u{e9} = 1\nprint(\u{e9}, __debug__)\nx = a.\u{e9}\n",
     "if x:\n\tif y:\n\t\tz\n\tw\n",
     "x = 1\r\ny = (2,\r\n3)\r\n",
+    "x = f'a{b}c{d!r:>{w}}' 'e'\ny = f'{a, b}' f'{(c)}'\nz = f'''{\na}'''\nw = 1\n",
+    "t = t'a{b}c'\nu = t'{x!r:>4}' + f'{y=}'\nv = f'{x:{y}.{z}}' f'{[a for a in b]}'\n",
 ];
 
 #[test]

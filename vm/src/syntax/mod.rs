@@ -15,6 +15,9 @@
 //! 5. `lower`: rustpython parses the rebuilt text and the tree is converted to ours, with MicroPython's
 //!    lines and original byte ranges. Programs MicroPython's parser takes but rustpython refuses get the
 //!    compile-stage error mpy-cross would report (`gaps`).
+//!
+//!    Before 4 and 5, `direct` tries to build the tree straight from the tokens (programs without mends);
+//!    when it answers, its tree is exactly what 4 and 5 would give, and they are skipped.
 //! 6. [`fold`]: `py/parse.c`'s rewrites (constant folding, `const()`, constant tuples, `math.*`).
 //!
 //! Deeply nested input is parsed (and compiled, through [`with_parsed`]) on a thread whose stack fits the

@@ -22,7 +22,9 @@ const MAX_DEPTH: usize = 100;
 /// Builds the module from a recognized token stream (ending with `End`); `str_kinds` is
 /// [`intern::decide`](crate::syntax::intern::decide)'s answer for these tokens. `None`: take rustpython's path.
 pub fn build(tokens: &[Token], str_kinds: &[StrKind]) -> Option<(Module, SideTables)> {
-    if tokens.iter().any(|t| t.injected || t.fstring_args.is_some() || t.kind == TokKind::TString) {
+    // Tokens injected by f-strings (`.format(...)`) and t-strings (`__template__(...)`) are ordinary tokens
+    // with an empty range at the injection point: rustpython's path maps their nodes there too.
+    if tokens.iter().any(|t| t.kind == TokKind::TString) {
         return None;
     }
     if !matches!(tokens.last(), Some(t) if t.kind == TokKind::End) {
