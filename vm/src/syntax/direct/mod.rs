@@ -151,8 +151,12 @@ impl<'a> Parser<'a> {
                 self.line_of(after + 1)?
             }
         };
-        self.side.tuple_lines.insert((e.range.start, e.range.end), line);
-        Some(())
+        // Two tuples share a range only inside one f-string's injected text (empty ranges): `lower` keeps
+        // the line of the later one in its (pre-order) walk, this builder meets them in post-order.
+        match self.side.tuple_lines.insert((e.range.start, e.range.end), line) {
+            Some(old) if old != line => None,
+            _ => Some(()),
+        }
     }
 }
 
