@@ -119,6 +119,23 @@ fn direct_tree_equals_rustpython_tree() {
         all.eligible += cov.eligible;
         all.direct += cov.direct;
     }
+    // The PyPI packages `scripts/test` downloads, when they are there.
+    let pypi = std::env::var_os("MPY_PYPI_DIR")
+        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../.cache/pypi/src"), PathBuf::from);
+    let mut files = Vec::new();
+    common::py_files(&pypi, &mut files);
+    if !files.is_empty() {
+        let mut cov = Coverage::default();
+        for f in files {
+            // A package may hold dangling links: those are not programs.
+            let Ok(src) = std::fs::read(&f) else { continue };
+            check(&src, &f.display().to_string(), &mut cov, &mut failures);
+        }
+        report.push(format!("pypi: {} files, {} eligible, {} direct", cov.files, cov.eligible, cov.direct));
+        all.files += cov.files;
+        all.eligible += cov.eligible;
+        all.direct += cov.direct;
+    }
     let mut snippets = Coverage::default();
     for (i, src) in SNIPPETS.iter().enumerate() {
         check(src.as_bytes(), &format!("snippet {i}: {src:?}"), &mut snippets, &mut failures);
