@@ -355,22 +355,55 @@ impl Parser<'_> {
 
     fn with_stmt(&mut self, s: usize, is_async: bool) -> Option<Stmt> {
         self.expect_kw("with")?;
-        // rustpython reads `with (a, b):` as two items; MicroPython as one tuple: leave it to rustpython.
-        if self.at_op("(") {
-            return None;
-        }
         let mut items = Vec::new();
-        loop {
-            let context = self.test()?;
-            let vars = if self.eat_kw("as") { Some(self.expr()?) } else { None };
-            items.push(WithItem { context, vars });
-            if !self.eat_op(",") {
-                break;
+        if self.at_op("(") && self.kind_at(self.matching_close(self.pos)? + 1) == &TokKind::Op(":") {
+            // rustpython's grammar reads `with (a, b as c):` as the items inside the parentheses. Only plain
+            // items are taken here (no walrus, star, yield or generator: those are other productions).
+            self.pos += 1;
+            while !self.at_op(")") {
+                items.push(self.with_item()?);
+                if !self.eat_op(",") {
+                    break;
+                }
+            }
+            self.expect_op(")")?;
+            if items.is_empty() {
+                return None;
+            }
+        } else {
+            items.push(self.with_item()?);
+            while self.eat_op(",") {
+                items.push(self.with_item()?);
             }
         }
         let body = self.suite()?;
         let end = end_of(&body)?;
         self.compound(s, StmtKind::With { is_async, items, body }, end)
+    }
+
+    fn with_item(&mut self) -> Option<WithItem> {
+        let context = self.test()?;
+        let vars = if self.eat_kw("as") { Some(self.expr()?) } else { None };
+        Some(WithItem { context, vars })
+    }
+
+    /// The index of the bracket closing the one at token `open`.
+    fn matching_close(&self, open: usize) -> Option<usize> {
+        let mut depth = 0usize;
+        for (i, t) in self.toks.iter().enumerate().skip(open) {
+            match t.kind {
+                TokKind::Op("(" | "[" | "{") => depth += 1,
+                TokKind::Op(")" | "]" | "}") => {
+                    depth = depth.checked_sub(1)?;
+                    if depth == 0 {
+                        return Some(i);
+                    }
+                }
+                TokKind::End => return None,
+                _ => {}
+            }
+        }
+        None
     }
 
     /// A function or class definition with its decorators.
