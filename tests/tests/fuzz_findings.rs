@@ -71,7 +71,7 @@ fn two_thousand_generated_programs_match_mpy_cross() {
 /// side tables equal what `lower` makes of rustpython's parse (with each program's `-O` level). Most of
 /// the programs the recognizer accepts without mends take it.
 #[test]
-fn generated_programs_direct_tree_equals_rustpython_tree() {
+fn generated_programs_direct_tree_equals_lowered_tree() {
     use mpy_vm::syntax::{direct_and_lowered, ParseOptions};
     let (mut eligible, mut direct, mut failures) = (0usize, 0usize, Vec::new());
     for seed in 1..=5000u64 {
@@ -84,7 +84,7 @@ fn generated_programs_direct_tree_equals_rustpython_tree() {
         match lowered {
             Ok(l) if l == d => {}
             Ok(_) => failures.push(format!("seed {seed}: trees differ")),
-            Err(e) => failures.push(format!("seed {seed}: direct answered, rustpython refused: {e}")),
+            Err(e) => failures.push(format!("seed {seed}: direct answered, the reference parser refused: {e}")),
         }
     }
     report::line(&format!("direct tree on generated programs: {eligible} eligible, {direct} direct, {} disagreements", failures.len()));

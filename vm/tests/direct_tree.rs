@@ -24,19 +24,19 @@ fn check(source: &[u8], what: &str, cov: &mut Coverage, failures: &mut Vec<Strin
     let Some((module, side)) = direct else { return };
     cov.direct += 1;
     match lowered {
-        Err(e) => failures.push(format!("{what}: direct answered, rustpython refused: {e}")),
+        Err(e) => failures.push(format!("{what}: direct answered, the reference parser refused: {e}")),
         Ok((lm, ls)) => {
             if lm != module {
                 let n = lm.body.len().max(module.body.len());
                 let i = (0..n).find(|&i| lm.body.get(i) != module.body.get(i)).unwrap_or(0);
                 let cut = |s: String| s.chars().take(3000).collect::<String>();
                 failures.push(format!(
-                    "{what}: trees differ at top-level statement {i}\n  rustpython: {}\n  direct:     {}",
+                    "{what}: trees differ at top-level statement {i}\n  lowered: {}\n  direct:  {}",
                     cut(format!("{:?}", lm.body.get(i))),
                     cut(format!("{:?}", module.body.get(i)))
                 ));
             } else if ls != side {
-                failures.push(format!("{what}: side tables differ\n  rustpython: {ls:?}\n  direct:     {side:?}"));
+                failures.push(format!("{what}: side tables differ\n  lowered: {ls:?}\n  direct:  {side:?}"));
             }
         }
     }
@@ -109,7 +109,7 @@ const SNIPPETS: &[&str] = &[
 ];
 
 #[test]
-fn direct_tree_equals_rustpython_tree() {
+fn direct_tree_equals_lowered_tree() {
     let corpora: &[(&str, &[&str])] = &[
         ("vm/tests", &["vm/tests"]),
         ("vm/src", &["vm/src"]),
