@@ -74,7 +74,9 @@ fn two_thousand_generated_programs_match_mpy_cross() {
 fn generated_programs_direct_tree_equals_lowered_tree() {
     use mpy_vm::syntax::{direct_and_lowered, ParseOptions};
     let (mut eligible, mut direct, mut failures) = (0usize, 0usize, Vec::new());
-    for seed in 1..=5000u64 {
+    // `MPY_DIRECT_SEEDS` runs more of them.
+    let seeds: u64 = std::env::var("MPY_DIRECT_SEEDS").ok().and_then(|s| s.parse().ok()).unwrap_or(5000);
+    for seed in 1..=seeds {
         let case = mpy_tests::difffuzz::Case::generate(seed);
         let opts = ParseOptions { opt_level: case.opt, known_qstrs: vec![mpy_tests::difffuzz::SOURCE_NAME.to_string()] };
         let Some((d, lowered)) = direct_and_lowered(case.source.as_bytes(), &opts) else { continue };

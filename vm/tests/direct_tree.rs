@@ -93,6 +93,8 @@ const SNIPPETS: &[&str] = &[
     "c = {k: v for k, v in x if k if v}\nt = {x for x in y}\nv = [x for x in y for z in w]\n",
     "u = [*a, *b]\n",
     "s = 'a' 'b'\nt = b'x' b'y'\nu = 'a long string here' \\\n  'and more'\nv = 1_000 + 0x1F + 0o7 + 0b1 + 1.5e3 + 2j + ...\nw = (((1)))\nz = ()\n",
+    "x = ((s := (lambda: 1)), (y := k))\ny = ((s := 1), 2)\nz = (s := (1)), 2\n",
+    "x = (k := (lambda: i))\nif (a := (b)):\n    pass\nf((c := (d, e)))\n",
     "x = (a := 1)\nif (n := len(a)) > 10: pass\nprint((yield))\nf(a)(b)[c].d\n[(a, b) for a, b in c]\n",
     "x = 1 if a else 2 if b else 3\nclass C():\n    pass\nclass D:\n    '''doc'''\n",
     "def f(\n    a,\n    b=(1,\n       2),\n):\n    return (\n        a,\n    )\n",

@@ -95,6 +95,11 @@ impl Parser<'_> {
         if self.eat_op(")") {
             return (!starred).then_some(first);
         }
+        // `lower` tells a parenthesised tuple by counting brackets around its first element's range, which
+        // for `name := (value)` ends before the value's `)`: it may call `((a := (b)), c)` unparenthesised.
+        if matches!(first.kind, ExprKind::NamedExpr { .. }) {
+            return None;
+        }
         let first_comma = self.pos;
         self.expect_op(",")?;
         let mut elts = vec![first];

@@ -57,7 +57,10 @@ impl Parser<'_> {
             let target = self.node(s, ExprKind::Name(id))?;
             self.pos += 1;
             let value = self.test()?;
-            return self.node(s, ExprKind::NamedExpr { target: Box::new(target), value: Box::new(value) });
+            // rustpython ends the node where its value ends, before any `)` around the value.
+            let range = TextRange::new(target.range.start, value.range.end);
+            let line = target.line;
+            return Some(Expr { kind: ExprKind::NamedExpr { target: Box::new(target), value: Box::new(value) }, range, line });
         }
         self.test()
     }
