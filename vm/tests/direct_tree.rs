@@ -94,6 +94,7 @@ const SNIPPETS: &[&str] = &[
     "u = [*a, *b]\n",
     "s = 'a' 'b'\nt = b'x' b'y'\nu = 'a long string here' \\\n  'and more'\nv = 1_000 + 0x1F + 0o7 + 0b1 + 1.5e3 + 2j + ...\nw = (((1)))\nz = ()\n",
     "x = ((s := (lambda: 1)), (y := k))\ny = ((s := 1), 2)\nz = (s := (1)), 2\n",
+    "x[(a := 1):(b := 2)]\nd = {(a := 1): 2}\n",
     "x = (k := (lambda: i))\nif (a := (b)):\n    pass\nf((c := (d, e)))\n",
     "x = (a := 1)\nif (n := len(a)) > 10: pass\nprint((yield))\nf(a)(b)[c].d\n[(a, b) for a, b in c]\n",
     "x = 1 if a else 2 if b else 3\nclass C():\n    pass\nclass D:\n    '''doc'''\n",

@@ -95,12 +95,8 @@ impl Parser<'_> {
         if self.eat_op(")") {
             return (!starred).then_some(first);
         }
-        // `lower` tells a parenthesised tuple by counting brackets around its first element's range, which
-        // for `name := (value)` ends before the value's `)`: it may call `((a := (b)), c)` unparenthesised.
-        if matches!(first.kind, ExprKind::NamedExpr { .. }) {
-            return None;
-        }
         let first_comma = self.pos;
+        let parenthesized = self.lowered_parenthesized(s, &first, first_comma)?;
         self.expect_op(",")?;
         let mut elts = vec![first];
         let mut trailing = true;
@@ -112,9 +108,25 @@ impl Parser<'_> {
             }
         }
         self.expect_op(")")?;
-        let e = self.node(s, ExprKind::Tuple { elts, parenthesized: true })?;
-        self.tuple_line(&e, Some(s), Some(first_comma), trailing)?;
+        let e = self.node(s, ExprKind::Tuple { elts, parenthesized })?;
+        self.tuple_line(&e, parenthesized.then_some(s), Some(first_comma), trailing)?;
         Some(e)
+    }
+
+    /// Whether `lower` calls the tuple opened at token `open` parenthesised: it counts the `(` before its
+    /// first element's range and the `)` after it up to the comma. That range ends early for
+    /// `name := (value)` (where the value ends), so `((a := (b)), c)` counts as unparenthesised.
+    fn lowered_parenthesized(&self, open: usize, first: &Expr, comma: usize) -> Option<bool> {
+        if !matches!(first.kind, ExprKind::NamedExpr { .. }) {
+            return Some(true);
+        }
+        let span = self.toks.get(open..comma)?;
+        if span.iter().any(|t| t.injected) {
+            return None;
+        }
+        let opens = span.iter().filter(|t| t.kind == TokKind::Op("(") && t.start < first.range.start).count();
+        let closes = span.iter().filter(|t| t.kind == TokKind::Op(")") && t.start >= first.range.end).count();
+        Some(opens > closes)
     }
 
     /// `[ … ]`: a list display or a list comprehension.
@@ -160,9 +172,10 @@ impl Parser<'_> {
         if self.at_op("**") {
             return self.dict_rest(s, Vec::new(), Vec::new());
         }
+        let first_at = self.pos;
         let first = self.named_or_star()?;
         if self.eat_op(":") {
-            if matches!(first.kind, ExprKind::Starred(_) | ExprKind::NamedExpr { .. }) {
+            if matches!(first.kind, ExprKind::Starred(_)) || self.bare_walrus(first_at, &first) {
                 return None;
             }
             let value = self.test()?;
@@ -207,6 +220,12 @@ impl Parser<'_> {
         }
         self.expect_op("}")?;
         self.node(s, ExprKind::Dict { keys, values })
+    }
+
+    /// Whether `e`, read from token `at` on, is a walrus without parentheses of its own (rustpython takes
+    /// `(a := b)` where a test goes, not `a := b`).
+    fn bare_walrus(&self, at: usize, e: &Expr) -> bool {
+        matches!(e.kind, ExprKind::NamedExpr { .. }) && self.kind_at(at) != &TokKind::Op("(")
     }
 
     /// `for target in iter if cond …`, one or more.
@@ -311,7 +330,7 @@ impl Parser<'_> {
             if !self.at_op(":") {
                 return Some(e);
             }
-            if matches!(e.kind, ExprKind::Starred(_) | ExprKind::NamedExpr { .. }) {
+            if matches!(e.kind, ExprKind::Starred(_)) || self.bare_walrus(s, &e) {
                 return None;
             }
             Some(Box::new(e))
