@@ -7,6 +7,11 @@
 //! range, the node around it starts at the `(`), every line is the line of that first token. Whatever it
 //! does not handle, or where rustpython would refuse the program, it answers `None` and the caller takes
 //! the rustpython path, which stays the reference (`vm/tests/direct_tree.rs` checks they agree).
+//!
+//! It bails out on: forms rustpython refuses (a parameter without default after one with, repeated
+//! parameter or keyword names, positional arguments after keywords or `**`, `(*a)`, adjacent str and bytes
+//! literals), number literals MicroPython's number parser rejects, `with (…):` items that are not plain,
+//! ambiguous side-table entries inside one f-string's injected text, and nesting past [`MAX_DEPTH`].
 
 mod atom;
 mod expr;
