@@ -66,3 +66,30 @@ fn two_thousand_generated_programs_match_mpy_cross() {
     ));
     assert!(outcome.violations.is_empty(), "{}", outcome.violations.join("\n"));
 }
+
+/// The direct tree builder (`vm::syntax::direct`) on generated programs: whenever it answers, its tree and
+/// side tables equal what `lower` makes of rustpython's parse (with each program's `-O` level). Most of
+/// the programs the recognizer accepts without mends take it.
+#[test]
+fn generated_programs_direct_tree_equals_lowered_tree() {
+    use mpy_vm::syntax::{direct_and_lowered, ParseOptions};
+    let (mut eligible, mut direct, mut failures) = (0usize, 0usize, Vec::new());
+    // `MPY_DIRECT_SEEDS` runs more of them.
+    let seeds: u64 = std::env::var("MPY_DIRECT_SEEDS").ok().and_then(|s| s.parse().ok()).unwrap_or(5000);
+    for seed in 1..=seeds {
+        let case = mpy_tests::difffuzz::Case::generate(seed);
+        let opts = ParseOptions { opt_level: case.opt, known_qstrs: vec![mpy_tests::difffuzz::SOURCE_NAME.to_string()] };
+        let Some((d, lowered)) = direct_and_lowered(case.source.as_bytes(), &opts) else { continue };
+        eligible += 1;
+        let Some(d) = d else { continue };
+        direct += 1;
+        match lowered {
+            Ok(l) if l == d => {}
+            Ok(_) => failures.push(format!("seed {seed}: trees differ")),
+            Err(e) => failures.push(format!("seed {seed}: direct answered, the reference parser refused: {e}")),
+        }
+    }
+    report::line(&format!("direct tree on generated programs: {eligible} eligible, {direct} direct, {} disagreements", failures.len()));
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(direct * 10 >= eligible * 9, "direct path coverage too low: {direct} of {eligible}");
+}

@@ -15,12 +15,16 @@
 //! 5. `lower`: rustpython parses the rebuilt text and the tree is converted to ours, with MicroPython's
 //!    lines and original byte ranges. Programs MicroPython's parser takes but rustpython refuses get the
 //!    compile-stage error mpy-cross would report (`gaps`).
+//!
+//!    Before 4 and 5, `direct` tries to build the tree straight from the tokens (programs without mends);
+//!    when it answers, its tree is exactly what 4 and 5 would give, and they are skipped.
 //! 6. [`fold`]: `py/parse.c`'s rewrites (constant folding, `const()`, constant tuples, `math.*`).
 //!
 //! Deeply nested input is parsed (and compiled, through [`with_parsed`]) on a thread whose stack fits the
 //! nesting, with a guard that turns running out of it into mpy-cross's own error (see [`stack`]).
 
 pub mod ast;
+mod direct;
 mod dismantle;
 pub mod dump;
 pub mod fold;
@@ -94,6 +98,13 @@ fn parse_impl<R: Send>(
     };
     let depth = nesting_estimate(&tokens);
     if depth <= INLINE_DEPTH {
+        if mends.is_empty() {
+            let str_kinds = intern::decide(&tokens, &opts.known_qstrs);
+            if let Some((mut module, side)) = direct::build(&tokens, &str_kinds) {
+                let err = if fold { fold::fold_module(&mut module, &side) } else { None };
+                return Ok(f(module, err.into_iter().collect()));
+            }
+        }
         let (m, e) = build_tree(source, &tokens, &mends, opts, fold);
         return Ok(f(m, e));
     }
@@ -107,6 +118,29 @@ fn parse_impl<R: Send>(
         f(m, e)
     })
     .ok_or_else(|| CompileError::new(ErrorKind::MemoryError, "memory allocation failed"))
+}
+
+/// For the test that the direct tree builder agrees with rustpython's path: for a program the recognizer
+/// accepts without mends, the direct builder's answer and what `lower` makes of rustpython's first parse
+/// (both before folding; `Err` with rustpython's complaint when it refuses). `None` for other programs.
+#[doc(hidden)]
+#[allow(clippy::type_complexity)]
+pub fn direct_and_lowered(
+    source: &[u8],
+    opts: &ParseOptions,
+) -> Option<(Option<(ast::Module, fold::SideTables)>, Result<(ast::Module, fold::SideTables), String>)> {
+    let tokens = tstring::expand(Lexer::tokenize(source, opts.opt_level), opts.opt_level);
+    let mends = recognize::recognize(&tokens).ok().map(|facts| mend::plan(&tokens, &facts))?;
+    if !mends.is_empty() || nesting_estimate(&tokens) > INLINE_DEPTH {
+        return None;
+    }
+    let str_kinds = intern::decide(&tokens, &opts.known_qstrs);
+    let direct = direct::build(&tokens, &str_kinds);
+    let rw = rewrite::rewrite(source, &tokens, &mends.edits);
+    let lowered = lower::lower_module(&lower::Input { rw: &rw, tokens: &tokens, str_kinds: &str_kinds }, true)
+        .map(|l| (l.module, l.side))
+        .map_err(|e| format!("{e:?}"));
+    Some((direct, lowered))
 }
 
 /// Nesting up to this estimate is parsed on the caller's stack.

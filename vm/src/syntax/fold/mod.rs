@@ -19,7 +19,7 @@ use super::ast::*;
 use crate::error::{CompileError, ErrorKind};
 
 /// Facts about the source the tree does not hold, keyed by a node's original range.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct SideTables {
     /// Per tuple display, the line MicroPython gives the constant tuple it may become: the line of the
     /// rule that builds it (see `lower`).
