@@ -33,6 +33,8 @@ pub struct Time {
 /// What was measured (medians over the runs).
 #[derive(Clone, Debug)]
 pub struct BuildBench {
+    /// Where the project and every output lived (the same filesystem for both sides).
+    pub location: String,
     pub modules: usize,
     pub source_bytes: u64,
     pub runs: usize,
@@ -73,12 +75,13 @@ impl BuildBench {
     /// The table, mpbuild and the mpy-cross loop side by side.
     pub fn table(&self, profile: &str) -> String {
         let mut s = format!(
-            "build benchmark ({profile} build): {} generated modules, {} KB of Python, {} cores, median of {} runs{}\n",
+            "build benchmark ({profile} build): {} generated modules, {} KB of Python, {} cores, median of {} runs{}\n  in {}\n",
             self.modules,
             self.source_bytes / 1024,
             self.threads,
             self.runs,
             load_average().map_or_else(String::new, |l| format!(", load average {l}")),
+            self.location,
         );
         s += &format!("{:<44} {:>19} {:>19} {:>13}\n", "", "mpbuild", "mpy-cross loop", "ratio");
         s += &format!("{:<44} {:>9} {:>9} {:>9} {:>9} {:>6} {:>6}\n", "", "wall", "cpu", "wall", "cpu", "wall", "cpu");
@@ -174,6 +177,25 @@ fn mpbuild(exe: &Path, args: &[&std::ffi::OsStr]) {
     assert!(out.status.success(), "mpbuild {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
 }
 
+/// The directory and the type of filesystem it is on (Linux: from `/proc/self/mounts`, longest mount point
+/// that contains it).
+fn describe_location(dir: &Path) -> String {
+    let mounts = std::fs::read_to_string("/proc/self/mounts").unwrap_or_default();
+    let fs = mounts
+        .lines()
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            Some((*f.get(1)?, *f.get(2)?))
+        })
+        .filter(|(mount, _)| dir.starts_with(mount))
+        .max_by_key(|(mount, _)| mount.len())
+        .map(|(_, fs)| fs.to_string());
+    match fs {
+        Some(fs) => format!("{} ({fs})", dir.display()),
+        None => dir.display().to_string(),
+    }
+}
+
 /// Writes the generated project: `modules` modules of a dozen functions and a class each, in packages of 20.
 pub fn generate(root: &Path, modules: usize) -> u64 {
     let mut total = 0;
@@ -196,9 +218,20 @@ pub fn generate(root: &Path, modules: usize) -> u64 {
     total
 }
 
-/// Runs the benchmark of the `mpbuild` executable with `mpy_cross` as the anchor, `runs` times each (median).
+/// Runs the benchmark of the `mpbuild` executable with `mpy_cross` as the anchor, `runs` times each (median),
+/// with the project and all outputs in a new directory under `dir` (default: the system's temporary
+/// directory).
 pub fn run(mpbuild_exe: &Path, mpy_cross: &Path, modules: usize, runs: usize) -> BuildBench {
-    let tmp = tempfile::tempdir().unwrap();
+    run_in(mpbuild_exe, mpy_cross, modules, runs, None)
+}
+
+/// [`run`] under `dir`.
+pub fn run_in(mpbuild_exe: &Path, mpy_cross: &Path, modules: usize, runs: usize, dir: Option<&Path>) -> BuildBench {
+    let tmp = match dir {
+        Some(d) => tempfile::tempdir_in(d).unwrap(),
+        None => tempfile::tempdir().unwrap(),
+    };
+    let location = describe_location(tmp.path());
     let root = tmp.path().join("proj");
     let source_bytes = generate(&root, modules);
     let config = "[romfs]\npartition-size = 16777216\n";
@@ -286,6 +319,7 @@ pub fn run(mpbuild_exe: &Path, mpy_cross: &Path, modules: usize, runs: usize) ->
         .filter(|u| std::fs::read(last_out.join(&u.out)).ok() == std::fs::read(last_loop.join(&u.out)).ok())
         .count();
     BuildBench {
+        location,
         modules,
         source_bytes,
         runs,
