@@ -49,7 +49,10 @@ impl<'a> Compiler<'a> {
                 // Starred, `x := v` and bare generator arguments are not plain expressions there; `(x := v)` is
                 // (found by the differential fuzzer).
                 let plain = match a.kind {
-                    ExprKind::Starred(_) | ExprKind::GeneratorExp { .. } => false,
+                    ExprKind::Starred(_) => false,
+                    // `range(x for x in y)` is not; `range((x for x in y))` is (its range holds its own
+                    // parentheses; found by the differential fuzzer).
+                    ExprKind::GeneratorExp { .. } => self.is_parenthesised_genexp(a),
                     ExprKind::NamedExpr { .. } => self.has_own_parens(a, i == 0),
                     _ => true,
                 };
@@ -73,6 +76,14 @@ impl<'a> Compiler<'a> {
             _ => return None,
         };
         Some(RangeArgs { start, end: end?, step })
+    }
+
+    /// True when a generator expression is written in parentheses of its own: its range then starts at its
+    /// `(` and ends at the matching `)` (a bare generator argument's range is its element to its last clause).
+    fn is_parenthesised_genexp(&self, e: &Expr) -> bool {
+        self.src.byte(e.range.start as usize) == Some(b'(')
+            && e.range.end > e.range.start
+            && self.src.matching_close(e.range.start) == Some(e.range.end - 1)
     }
 
     fn compile_range_value(&mut self, v: RangeValue<'a>) {
