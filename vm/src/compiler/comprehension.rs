@@ -56,7 +56,7 @@ impl<'a> Compiler<'a> {
     /// element's first token *including* any parentheses around the element (our element's own line
     /// excludes them).
     fn comprehension_line(&self, e: &Expr, elt: &Expr) -> u32 {
-        let start = e.range.start;
+        let start = self.own_bracket_start(e, elt);
         let own_bracket = match (&e.kind, self.src.byte(start as usize)) {
             (ExprKind::ListComp { .. }, Some(b'[')) => true,
             (ExprKind::SetComp { .. } | ExprKind::DictComp { .. }, Some(b'{')) => true,
@@ -80,6 +80,34 @@ impl<'a> Compiler<'a> {
             }
             _ => elt.line,
         }
+    }
+
+    /// Where a comprehension's node starts: its range's start, except for a comprehension that folding left
+    /// in place of a longer expression (`"a" and (x for x in y)`), which keeps that expression's start; its
+    /// own bracket is then the one right before its element (past parentheses and blanks) that closes at its
+    /// end (difffuzz seed 627511).
+    fn own_bracket_start(&self, e: &Expr, elt: &Expr) -> u32 {
+        let start = e.range.start;
+        let open = match e.kind {
+            ExprKind::ListComp { .. } => b'[',
+            ExprKind::SetComp { .. } | ExprKind::DictComp { .. } => b'{',
+            _ => b'(',
+        };
+        let close = e.range.end.saturating_sub(1);
+        let closes_here = |p: u32| self.src.byte(p as usize) == Some(open) && self.src.matching_close(p) == Some(close);
+        if closes_here(start) || elt.range.start <= start {
+            return start;
+        }
+        let mut p = elt.range.start;
+        while p > start {
+            p -= 1;
+            match self.src.byte(p as usize) {
+                Some(b) if b == open && closes_here(p) => return p,
+                Some(b'(' | b' ' | b'\t' | b'\r' | b'\n' | b'\x0c') => {}
+                _ => break,
+            }
+        }
+        start
     }
 
     /// The body of a comprehension scope.
