@@ -3,6 +3,9 @@
 //! tree and side tables must equal what `lower` makes of rustpython's parse; and it must answer often.
 
 mod common;
+#[path = "../../toolchain/tests/common/bench_module.rs"]
+mod bench_module;
+use bench_module::bench_module;
 
 use std::path::{Path, PathBuf};
 
@@ -51,20 +54,6 @@ fn corpus(dirs: &[&str]) -> Vec<PathBuf> {
     files
 }
 
-/// A module as `toolchain/tests/common/bench_build.rs::generate` writes it.
-fn bench_module(i: usize) -> String {
-    let mut s = format!("# module {i}\nimport math\n\nCONST_{i} = {i}\n\n");
-    for f in 0..8 {
-        s += &format!(
-            "def f{f}(x, y=2):\n    total = 0\n    for k in range(x):\n        if k % {m} == 0:\n            total += k * y\n        else:\n            total -= 1\n    return total + CONST_{i}\n\n",
-            m = f + 2
-        );
-    }
-    s += &format!(
-        "class C{i}:\n    def __init__(self, v):\n        self.v = v\n\n    def get(self):\n        return [self.v * j for j in range(4)]\n\n    def scaled(self, k=1.5):\n        return {{'v': self.v, 'k': k, 's': 'x' * {i}}}\n"
-    );
-    s
-}
 
 /// Corners of ranges, lines and side tables, one program each.
 const SNIPPETS: &[&str] = &[

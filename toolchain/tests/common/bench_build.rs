@@ -14,6 +14,9 @@
 //! deletions other processes made in the last minutes).
 #![allow(dead_code)]
 
+#[path = "bench_module.rs"]
+mod bench_module;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -202,16 +205,7 @@ pub fn generate(root: &Path, modules: usize) -> u64 {
     for i in 0..modules {
         let dir = root.join(format!("pkg{}", i / 20));
         std::fs::create_dir_all(&dir).unwrap();
-        let mut s = format!("# module {i}\nimport math\n\nCONST_{i} = {i}\n\n");
-        for f in 0..8 {
-            s += &format!(
-                "def f{f}(x, y=2):\n    total = 0\n    for k in range(x):\n        if k % {m} == 0:\n            total += k * y\n        else:\n            total -= 1\n    return total + CONST_{i}\n\n",
-                m = f + 2
-            );
-        }
-        s += &format!(
-            "class C{i}:\n    def __init__(self, v):\n        self.v = v\n\n    def get(self):\n        return [self.v * j for j in range(4)]\n\n    def scaled(self, k=1.5):\n        return {{'v': self.v, 'k': k, 's': 'x' * {i}}}\n"
-        );
+        let s = bench_module::bench_module(i);
         total += s.len() as u64;
         std::fs::write(dir.join(format!("m{i}.py")), s).unwrap();
     }

@@ -118,6 +118,23 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
+    /// A parser for the fail-cleanly simulation: `term` is the only token, the stack never runs out, and
+    /// the loop stops where it would consume or record.
+    fn simulator(term: u8) -> Parser<'static> {
+        Parser {
+            tokens: &[],
+            terms: vec![term],
+            pos: 0,
+            stack: Vec::new(),
+            alloc: usize::MAX / 2,
+            facts: Facts::default(),
+            sim: true,
+            peak: 0,
+            #[cfg(test)]
+            descent: (None, 0),
+        }
+    }
+
     fn cur(&self) -> u8 {
         self.terms.get(self.pos).copied().unwrap_or(END)
     }
@@ -298,7 +315,7 @@ mod shortcut {
 /// descent could not grow the rule stack's allocation.
 mod skip {
     use super::super::grammar::{RULES, TERMINALS};
-    use super::{parse_loop, Facts, Parser};
+    use super::{parse_loop, Parser};
     use std::sync::atomic::{AtomicU8, Ordering::Relaxed};
 
     /// Columns of the table: one per terminal, then one for every token no rule names.
@@ -336,18 +353,7 @@ mod skip {
 
     /// Runs the loop from `rule` with `term` current: `Some(peak)` when it fails cleanly.
     pub fn simulate(rule: usize, term: u8) -> Option<usize> {
-        let mut p = Parser {
-            tokens: &[],
-            terms: vec![term],
-            pos: 0,
-            stack: Vec::new(),
-            alloc: usize::MAX / 2,
-            facts: Facts::default(),
-            sim: true,
-            peak: 0,
-            #[cfg(test)]
-            descent: (None, 0),
-        };
+        let mut p = Parser::simulator(term);
         match parse_loop(&mut p, false, rule) {
             Ok(true) => Some(p.peak),
             _ => None,

@@ -143,17 +143,7 @@ fn skip_table_marks_only_clean_failures() {
 
 /// Whether the simulated descent from `rule` on `term` stops with a syntax error before consuming.
 fn sim_errs(rule: usize, term: u8) -> bool {
-    let mut p = Parser {
-        tokens: &[],
-        terms: vec![term],
-        pos: 0,
-        stack: Vec::new(),
-        alloc: usize::MAX / 2,
-        facts: Facts::default(),
-        sim: true,
-        peak: 0,
-        descent: (None, 0),
-    };
+    let mut p = Parser::simulator(term);
     // A consumption also stops the simulation with an error: count only descents that cannot consume
     // this token anywhere, i.e. that err before reaching a terminal equal to it.
     let res = parse_loop(&mut p, false, rule);
