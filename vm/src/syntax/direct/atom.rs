@@ -84,13 +84,8 @@ impl Parser<'_> {
         }
         let first = self.named_or_star()?;
         let starred = matches!(first.kind, ExprKind::Starred(_));
-        if self.at_kw("for") || self.at_kw("async") {
-            if starred {
-                return None;
-            }
-            let generators = self.comprehensions()?;
-            self.expect_op(")")?;
-            return self.node(s, ExprKind::GeneratorExp { elt: Box::new(first), generators });
+        if self.starts_comprehension() {
+            return self.comprehension_of(s, first, ")", |elt, generators| ExprKind::GeneratorExp { elt, generators });
         }
         if self.eat_op(")") {
             return (!starred).then_some(first);
@@ -137,16 +132,33 @@ impl Parser<'_> {
             return self.node(s, ExprKind::List(Vec::new()));
         }
         let first = self.named_or_star()?;
-        if self.at_kw("for") || self.at_kw("async") {
-            if matches!(first.kind, ExprKind::Starred(_)) {
-                return None;
-            }
-            let generators = self.comprehensions()?;
-            self.expect_op("]")?;
-            return self.node(s, ExprKind::ListComp { elt: Box::new(first), generators });
+        if self.starts_comprehension() {
+            return self.comprehension_of(s, first, "]", |elt, generators| ExprKind::ListComp { elt, generators });
         }
         let elts = self.rest_of_items(first, "]")?;
         self.node(s, ExprKind::List(elts))
+    }
+
+    /// Whether a comprehension's `for` clauses start here.
+    fn starts_comprehension(&self) -> bool {
+        self.at_kw("for") || self.at_kw("async")
+    }
+
+    /// A list, set or generator comprehension after its element (token `s` opened it): its clauses and
+    /// `close`. A starred element is not (rustpython refuses it).
+    fn comprehension_of(
+        &mut self,
+        s: usize,
+        elt: Expr,
+        close: &str,
+        kind: fn(Box<Expr>, Vec<Comprehension>) -> ExprKind,
+    ) -> Option<Expr> {
+        if matches!(elt.kind, ExprKind::Starred(_)) {
+            return None;
+        }
+        let generators = self.comprehensions()?;
+        self.expect_op(close)?;
+        self.node(s, kind(Box::new(elt), generators))
     }
 
     /// After a display's first item: `, item`* with an optional trailing comma, and the closing bracket.
@@ -179,20 +191,15 @@ impl Parser<'_> {
                 return None;
             }
             let value = self.test()?;
-            if self.at_kw("for") || self.at_kw("async") {
+            if self.starts_comprehension() {
                 let generators = self.comprehensions()?;
                 self.expect_op("}")?;
                 return self.node(s, ExprKind::DictComp { key: Box::new(first), value: Box::new(value), generators });
             }
             return self.dict_rest(s, vec![Some(first)], vec![value]);
         }
-        if self.at_kw("for") || self.at_kw("async") {
-            if matches!(first.kind, ExprKind::Starred(_)) {
-                return None;
-            }
-            let generators = self.comprehensions()?;
-            self.expect_op("}")?;
-            return self.node(s, ExprKind::SetComp { elt: Box::new(first), generators });
+        if self.starts_comprehension() {
+            return self.comprehension_of(s, first, "}", |elt, generators| ExprKind::SetComp { elt, generators });
         }
         let elts = self.rest_of_items(first, "}")?;
         self.node(s, ExprKind::Set(elts))
@@ -279,7 +286,7 @@ impl Parser<'_> {
                     self.node(s, ExprKind::Starred(Box::new(value)))?
                 } else {
                     let elt = self.named_test()?;
-                    if self.at_kw("for") || self.at_kw("async") {
+                    if self.starts_comprehension() {
                         let generators = self.comprehensions()?;
                         self.node(s, ExprKind::GeneratorExp { elt: Box::new(elt), generators })?
                     } else {
