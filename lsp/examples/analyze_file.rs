@@ -38,7 +38,7 @@ fn main() {
         let mut n = 0;
         for k in 0..runs {
             let edited: std::sync::Arc<str> = text.replacen("LIMIT_0 = 3", &format!("LIMIT_0 = {}", 4 + k), 1).into();
-            n += mpy_vm::analysis::analyze_incremental(&edited, &settings, &mut cache).diagnostics.len();
+            n += mpy_vm::analysis::analyze_incremental(&edited, &settings, &mut cache, mpy_vm::analysis::Fixes::Skip).diagnostics.len();
         }
         println!("fast path: {:.3} ms per run ({n} diagnostics in all)", t.elapsed().as_secs_f64() * 1000.0 / runs as f64);
         return;
@@ -65,7 +65,7 @@ fn main() {
     // The editor's fast path: chunk-cached parse + rules, after a one-character edit.
     let mut cache = mpy_vm::analysis::chunks::ChunkCache::default();
     let text_arc: std::sync::Arc<str> = text.as_str().into();
-    let _ = mpy_vm::analysis::analyze_incremental(&text_arc, &settings, &mut cache);
+    let _ = mpy_vm::analysis::analyze_incremental(&text_arc, &settings, &mut cache, mpy_vm::analysis::Fixes::Skip);
     let mut fast = Vec::new();
     for k in 0..runs {
         let edited: std::sync::Arc<str> = text.replacen("LIMIT_0 = 3", &format!("LIMIT_0 = {}", 4 + k), 1).into();

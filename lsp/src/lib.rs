@@ -61,6 +61,10 @@ pub async fn serve_stdio() {
     serve(tokio::io::stdin(), tokio::io::stdout()).await;
 }
 
+/// The capacity asked for the output pipe.
+#[cfg(unix)]
+const OUTPUT_PIPE_BYTES: usize = 1 << 20;
+
 /// stdin and stdout as non-blocking pipes registered with the event loop, when both are pipes: a message
 /// is then read and answered on the runtime's thread, with no hand-over to a blocking-pool thread each way.
 #[cfg(unix)]
@@ -76,6 +80,10 @@ fn stdio_pipes() -> Option<(tokio::net::unix::pipe::Receiver, tokio::net::unix::
     if is_pipe(&input) != Some(true) || is_pipe(&output) != Some(true) {
         return None;
     }
+    // A publish of a few hundred diagnostics is larger than a pipe's default 64 KiB: with room for it, it is
+    // written in one go instead of waiting for the client to drain the first part (best effort: the
+    // system's limit, /proc/sys/fs/pipe-max-size, may be lower).
+    let _ = rustix::pipe::fcntl_setpipe_size(&output, OUTPUT_PIPE_BYTES);
     let rx = tokio::net::unix::pipe::Receiver::from_owned_fd(input).ok()?;
     let tx = tokio::net::unix::pipe::Sender::from_owned_fd(output).ok()?;
     Some((rx, tx))

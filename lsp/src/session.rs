@@ -9,7 +9,7 @@ use std::sync::{Arc, OnceLock};
 
 use mpy_vm::analysis::chunks::ChunkCache;
 use mpy_vm::analysis::verdict::VerdictCache;
-use mpy_vm::analysis::{self, Diagnostic};
+use mpy_vm::analysis::{self, Diagnostic, Fixes};
 use mpy_vm::syntax::ast::Module;
 use tower_lsp::lsp_types as lsp;
 
@@ -52,13 +52,20 @@ pub struct Computed {
     pub provisional: bool,
     /// The configuration it was computed with (a result for an older configuration is not kept).
     pub config: Arc<Config>,
+    /// `diagnostics` with their fixes, built when a code action first asks (the fast analysis publishes
+    /// diagnostics without fixes: see `analysis::Fixes`). Set from the start when `diagnostics` have them.
+    fixed: OnceLock<Arc<Vec<Diagnostic>>>,
 }
 
 impl Computed {
-    fn new(s: &Snapshot, diagnostics: Vec<Diagnostic>, module: Option<Arc<Module>>, compiled: bool) -> Computed {
+    fn new(s: &Snapshot, diagnostics: Vec<Diagnostic>, module: Option<Arc<Module>>, compiled: bool, fixes: Fixes) -> Computed {
         let tree = OnceLock::new();
         if let Some(m) = module {
             let _ = tree.set(m);
+        }
+        let fixed = OnceLock::new();
+        if fixes == Fixes::Build {
+            let _ = fixed.set(Arc::new(diagnostics.clone()));
         }
         Computed {
             version: s.version,
@@ -69,7 +76,30 @@ impl Computed {
             compiled,
             provisional: false,
             config: s.config.clone(),
+            fixed,
         }
+    }
+
+    /// The diagnostics with their fixes (for code actions): the same diagnostics as `diagnostics`, whose rule
+    /// diagnostics are built again with fixes over this version's tree the first time they are asked for.
+    pub fn with_fixes(&self) -> Arc<Vec<Diagnostic>> {
+        self.fixed
+            .get_or_init(|| {
+                let settings = &self.config.settings;
+                let mut out: Vec<Diagnostic> = self.diagnostics.iter().filter(|d| d.rule().is_none()).cloned().collect();
+                let module = self.module();
+                out.extend(
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        analysis::rule_diagnostics_with(&self.text, &module, settings, Fixes::Build)
+                    }))
+                    .unwrap_or_else(|_| {
+                        tracing_log("building fixes panicked");
+                        Vec::new()
+                    }),
+                );
+                Arc::new(out)
+            })
+            .clone()
     }
 
     /// The parsed module of this version (parsed with recovery now if it was not kept).
@@ -89,6 +119,11 @@ impl Computed {
 
     /// This analysis with its compiler diagnostics replaced by `compile` (the exact, whole-file ones).
     pub fn with_compile(&self, compile: Vec<Diagnostic>) -> Computed {
+        // Fixes already built for the rule diagnostics carry over.
+        let fixed = OnceLock::new();
+        if let Some(f) = self.fixed.get() {
+            let _ = fixed.set(Arc::new(compile.iter().cloned().chain(f.iter().filter(|d| d.rule().is_some()).cloned()).collect()));
+        }
         let mut diagnostics = compile;
         diagnostics.extend(self.diagnostics.iter().filter(|d| d.rule().is_some()).cloned());
         Computed {
@@ -100,6 +135,7 @@ impl Computed {
             compiled: true,
             provisional: false,
             config: self.config.clone(),
+            fixed,
         }
     }
 }
@@ -223,8 +259,8 @@ fn catch<T>(what: &str, uri: &lsp::Url, f: impl FnOnce() -> T) -> Option<T> {
 pub fn compute(s: &Snapshot) -> Computed {
     let settings = &s.config.settings;
     match catch("analysis", &s.uri, || analysis::analyze(&s.text, settings)) {
-        Some(a) => Computed::new(s, a.diagnostics, s.keep_tree.then_some(a.module), true),
-        None => Computed::new(s, Vec::new(), None, true),
+        Some(a) => Computed::new(s, a.diagnostics, s.keep_tree.then_some(a.module), true, Fixes::Build),
+        None => Computed::new(s, Vec::new(), None, true, Fixes::Build),
     }
 }
 
@@ -239,9 +275,9 @@ pub fn compute_fast(
     verdicts: Option<&std::sync::Mutex<VerdictCache>>,
 ) -> Computed {
     let settings = &s.config.settings;
-    let Some(a) = catch("analysis", &s.uri, || analysis::analyze_incremental(&s.text, settings, cache)) else {
+    let Some(a) = catch("analysis", &s.uri, || analysis::analyze_incremental(&s.text, settings, cache, Fixes::Skip)) else {
         *cache = ChunkCache::default();
-        return Computed::new(s, Vec::new(), None, false);
+        return Computed::new(s, Vec::new(), None, false, Fixes::Skip);
     };
     // The chunks just parsed, for the provisional verdict (not split again).
     let chunks = cache.ranges();
@@ -254,13 +290,13 @@ pub fn compute_fast(
     let mut diagnostics = a.diagnostics;
     let parse_error = diagnostics.iter().any(|d| d.rule().is_none());
     if parse_error {
-        return Computed::new(s, diagnostics, module, false);
+        return Computed::new(s, diagnostics, module, false, Fixes::Skip);
     }
     // The compiler's verdict from the cached verdicts of the unchanged top-level statements and a compile of
     // the edited one (provisional: the whole-file compile follows and wins where they differ).
     if let Some(verdict) = verdicts.and_then(|v| provisional_verdict(s, &chunks, v)) {
         diagnostics.splice(0..0, verdict);
-        let mut c = Computed::new(s, diagnostics, module, false);
+        let mut c = Computed::new(s, diagnostics, module, false, Fixes::Skip);
         c.provisional = true;
         return c;
     }
@@ -272,7 +308,7 @@ pub fn compute_fast(
         let kept: Vec<Diagnostic> = old.iter().filter(same).cloned().collect();
         diagnostics.splice(0..0, kept);
     }
-    Computed::new(s, diagnostics, module, false)
+    Computed::new(s, diagnostics, module, false, Fixes::Skip)
 }
 
 /// How many bytes of edited top-level statements the fast analysis compiles for a provisional verdict.

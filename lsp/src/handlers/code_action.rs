@@ -1,5 +1,5 @@
 //! `textDocument/codeAction`: quick fixes of the diagnostics the client sends back (found by code and range
-//! in the document's current analysis, which keeps the fixes), `# noqa` suppression, assists at the cursor (timing decorator; native/viper when the compiler accepts
+//! in the document's current analysis, whose fixes are built at the first code action of a version), `# noqa` suppression, assists at the cursor (timing decorator; native/viper when the compiler accepts
 //! them), and `source.fixAll.mpls` (every safe fix at once).
 
 use mpy_vm::analysis::{self, apply_fixes, noqa, Applicability, Fix};
@@ -66,7 +66,8 @@ fn quick_fixes(uri: &Url, c: &Computed, d: &Diagnostic, out: &mut Vec<CodeAction
         Some(NumberOrString::String(s)) => s.as_str(),
         _ => return,
     };
-    let ours = c.diagnostics.iter().find(|x| x.code.as_str() == code && c.index.range(&c.text, x.range) == d.range);
+    let fixed = c.with_fixes();
+    let ours = fixed.iter().find(|x| x.code.as_str() == code && c.index.range(&c.text, x.range) == d.range);
     for (i, f) in ours.map(|x| x.fixes.as_slice()).unwrap_or_default().iter().enumerate() {
         let app = f.applicability();
         if app == Applicability::DisplayOnly {
@@ -108,8 +109,8 @@ fn quick_fixes(uri: &Url, c: &Computed, d: &Diagnostic, out: &mut Vec<CodeAction
 /// Every diagnostic's first fix, when it is safe, applied together (overlapping fixes are left for a
 /// second round) as one whole-document edit.
 fn fix_all_action(uri: &Url, c: &Computed) -> Option<CodeAction> {
-    let fixes: Vec<&Fix> = c
-        .diagnostics
+    let fixed = c.with_fixes();
+    let fixes: Vec<&Fix> = fixed
         .iter()
         .filter_map(|d| d.fixes.first())
         .filter(|f| f.applicability() == Applicability::Safe)

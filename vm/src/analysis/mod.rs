@@ -80,6 +80,17 @@ pub struct Checker<'a> {
     diagnostics: Vec<Diagnostic>,
     module_names: std::cell::OnceCell<rustc_hash::FxHashSet<&'a str>>,
     imports: std::cell::OnceCell<text::Imports<'a>>,
+    fixes: Fixes,
+}
+
+/// Whether the rules build the fixes of their diagnostics. Building a fix (new names, edits, titles, import
+/// insertion) costs more than finding the problem, and an editor needs fixes only when a code action is
+/// asked for: the diagnostics published while the user types are computed with [`Fixes::Skip`]. Everything
+/// else about a diagnostic (code, range, message, severity) is the same either way (checked by the tests).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fixes {
+    Build,
+    Skip,
 }
 
 impl<'a> Checker<'a> {
@@ -92,7 +103,19 @@ impl<'a> Checker<'a> {
             diagnostics: Vec::new(),
             module_names: std::cell::OnceCell::new(),
             imports: std::cell::OnceCell::new(),
+            fixes: Fixes::Build,
         }
+    }
+
+    /// The checker, building fixes or not (see [`Fixes`]).
+    pub fn with_fixes(mut self, fixes: Fixes) -> Self {
+        self.fixes = fixes;
+        self
+    }
+
+    /// The rules build fixes: false while diagnostics are only being published (see [`Fixes`]).
+    pub fn wants_fixes(&self) -> bool {
+        self.fixes == Fixes::Build
     }
 
     /// Every name mentioned anywhere in the module (computed once): new local names avoid all of them.
@@ -177,14 +200,15 @@ pub fn analyze(source: &str, settings: &Settings) -> Analysis {
 
 /// The editor's fast path: the text is parsed chunk by chunk with `cache` (only edited top-level statements
 /// are parsed again), the first syntax error is reported, and the rules run; the compiler does not. The
-/// compiler's own diagnostics come from [`compile_diagnostics`], which the editor runs afterwards.
-pub fn analyze_incremental(source: &Arc<str>, settings: &Settings, cache: &mut chunks::ChunkCache) -> Analysis {
+/// compiler's own diagnostics come from [`compile_diagnostics`], which the editor runs afterwards. With
+/// [`Fixes::Skip`] the diagnostics carry no fixes (the editor builds them when a code action is asked for).
+pub fn analyze_incremental(source: &Arc<str>, settings: &Settings, cache: &mut chunks::ChunkCache, fixes: Fixes) -> Analysis {
     let (module, errors) = chunks::parse_cached(source, cache);
     let mut out = Vec::new();
     if settings.compile_diagnostics {
         out.extend(errors.iter().map(|e| compile_diagnostic(source, e)));
     }
-    out.extend(rule_diagnostics(source, &module, settings));
+    out.extend(rule_diagnostics_with(source, &module, settings, fixes));
     Analysis { diagnostics: out, module }
 }
 
@@ -217,7 +241,12 @@ pub fn compile_error(source: &str, opts: &crate::options::CompileOptions) -> Opt
 
 /// The enabled rules' diagnostics over a parsed module, minus `# noqa`, with configured severities, sorted.
 pub fn rule_diagnostics(source: &str, module: &Module, settings: &Settings) -> Vec<Diagnostic> {
-    let mut rule_diags = Checker::new(source, module, settings).run();
+    rule_diagnostics_with(source, module, settings, Fixes::Build)
+}
+
+/// [`rule_diagnostics`], with or without their fixes (see [`Fixes`]).
+pub fn rule_diagnostics_with(source: &str, module: &Module, settings: &Settings, fixes: Fixes) -> Vec<Diagnostic> {
+    let mut rule_diags = Checker::new(source, module, settings).with_fixes(fixes).run();
     let noqa = NoqaIndex::new(source);
     rule_diags.retain(|d| d.rule().is_none_or(|r| !noqa.suppresses(d.range.start, r)));
     for d in &mut rule_diags {

@@ -382,7 +382,13 @@ pub fn is_builtin(name: &str) -> bool {
 
 /// Every `Name` mentioned anywhere in `body` (nested scopes included): used to choose fresh names.
 pub fn all_names(body: &[Stmt]) -> HashSet<&str> {
-    let mut out = HashSet::default();
+    all_names_where(body, |_| true)
+}
+
+/// The names of [`all_names`] that `keep` accepts.
+pub fn all_names_where(body: &[Stmt], keep: impl Fn(&str) -> bool) -> HashSet<&str> {
+    let mut all = HashSet::default();
+    let mut out = Kept { set: &mut all, keep };
     super::visit::for_each_expr(body, |e| {
         if let ExprKind::Name(n) = &e.kind {
             out.insert(n.as_str());
@@ -404,7 +410,11 @@ pub fn all_names(body: &[Stmt]) -> HashSet<&str> {
                 out.insert(a.asname.as_deref().unwrap_or_else(|| a.name.split('.').next().unwrap_or("")));
             }
         }
-        StmtKind::Global(ns) | StmtKind::Nonlocal(ns) => out.extend(ns.iter().map(String::as_str)),
+        StmtKind::Global(ns) | StmtKind::Nonlocal(ns) => {
+            for n in ns {
+                out.insert(n);
+            }
+        }
         StmtKind::Try { handlers, .. } => {
             for h in handlers {
                 if let Some(n) = &h.name {
@@ -414,7 +424,21 @@ pub fn all_names(body: &[Stmt]) -> HashSet<&str> {
         }
         _ => {}
     });
-    out
+    all
+}
+
+/// A set that keeps only what its filter accepts.
+struct Kept<'s, 'a, F> {
+    set: &'s mut HashSet<&'a str>,
+    keep: F,
+}
+
+impl<'a, F: Fn(&str) -> bool> Kept<'_, 'a, F> {
+    fn insert(&mut self, name: &'a str) {
+        if (self.keep)(name) {
+            self.set.insert(name);
+        }
+    }
 }
 
 /// Names already used: every name of the module (shared, computed once) plus the names a rule has just

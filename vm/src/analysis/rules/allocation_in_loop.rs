@@ -146,7 +146,7 @@ fn gc_point(checker: &Checker, lp: &Stmt) -> Option<Diagnostic> {
         keyword,
         "this loop allocates on every iteration but never collects: add a deliberate `gc.collect()` point",
     );
-    if let (Some(first), Some(last)) = (body.first(), body.last()) {
+    if let (Some(first), Some(last), true) = (body.first(), body.last(), checker.wants_fixes()) {
         let indent = text::indentation_at(src, first.range.start);
         let nl = text::newline(src);
         let at = text::next_line_start(src, last.range.end);

@@ -61,7 +61,8 @@ pub(crate) fn check(checker: &mut Checker) {
     let mut reports = Vec::new();
     for func in &checker.facts.functions {
         let fscope = checker.facts.scope_of(func);
-        let mut taken = Taken::new(checker.module_names());
+        // Names the fixes' new locals must avoid (only when fixes are built).
+        let mut taken = checker.wants_fixes().then(|| Taken::new(checker.module_names()));
         for lp in loops::outermost_loops(&func.def.body) {
             let mut chains: Vec<Chain> = Vec::new();
             let mut index: HashMap<String, usize> = HashMap::default();
@@ -117,16 +118,19 @@ pub(crate) fn check(checker: &mut Checker) {
                 if !c.is_module && c.ranges.iter().any(|r| callees.contains(r)) {
                     continue;
                 }
-                let alias = alias_name(&c, &taken);
-                taken.insert(alias.clone());
-                let mut edits = vec![text::insert_before_stmt(src, lp, &[format!("{alias} = {}", c.key)])];
-                edits.extend(c.ranges.iter().map(|r| Edit::replace(*r, alias.clone())));
-                let title = format!("Hoist `{}` into local `{alias}` before the loop", c.key);
-                let fix = if c.is_module { Fix::safe_edits(title, edits) } else { Fix::unsafe_edits(title, edits) };
                 let n = c.ranges.len();
                 let uses = if n == 1 { String::new() } else { format!(" ({n} uses)") };
                 let message = format!("`{}` is looked up on every iteration{uses}: hoist it into a local", c.key);
-                reports.push(Diagnostic::new(Rule::AttributeLookupInLoop, c.ranges[0], message).with_fix(fix));
+                let mut d = Diagnostic::new(Rule::AttributeLookupInLoop, c.ranges[0], message);
+                if let Some(taken) = &mut taken {
+                    let alias = alias_name(&c, taken);
+                    taken.insert(alias.clone());
+                    let mut edits = vec![text::insert_before_stmt(src, lp, &[format!("{alias} = {}", c.key)])];
+                    edits.extend(c.ranges.iter().map(|r| Edit::replace(*r, alias.clone())));
+                    let title = format!("Hoist `{}` into local `{alias}` before the loop", c.key);
+                    d = d.with_fix(if c.is_module { Fix::safe_edits(title, edits) } else { Fix::unsafe_edits(title, edits) });
+                }
+                reports.push(d);
             }
         }
     }

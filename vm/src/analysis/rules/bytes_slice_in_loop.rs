@@ -87,7 +87,8 @@ pub(crate) fn check(checker: &mut Checker) {
         if buffers.is_empty() {
             continue;
         }
-        let mut taken = Taken::new(checker.module_names());
+        // Names the fixes' new locals must avoid (only when fixes are built).
+        let mut taken = checker.wants_fixes().then(|| Taken::new(checker.module_names()));
         for lp in loops::outermost_loops(&func.def.body) {
             let mut slices: HashMap<&str, Vec<(TextRange, TextRange, bool)>> = HashMap::default();
             let mut order: Vec<&str> = Vec::new();
@@ -117,8 +118,9 @@ pub(crate) fn check(checker: &mut Checker) {
                 let uses = &slices[name];
                 let message = format!("slicing `{name}` copies the bytes on every iteration: slice a `memoryview` of it instead");
                 let mut d = Diagnostic::new(Rule::BytesSliceInLoop, uses[0].0, message);
-                if uses.iter().all(|(_, _, is_arg)| *is_arg) {
-                    let mv = semantic::fresh_name(&format!("{name}_mv"), &taken);
+                let taken = taken.as_mut().filter(|_| uses.iter().all(|(_, _, is_arg)| *is_arg));
+                if let Some(taken) = taken {
+                    let mv = semantic::fresh_name(&format!("{name}_mv"), taken);
                     taken.insert(mv.clone());
                     let mut edits = vec![text::insert_before_stmt(src, lp, &[format!("{mv} = memoryview({name})")])];
                     edits.extend(uses.iter().map(|(_, base, _)| Edit::replace(*base, mv.clone())));

@@ -56,7 +56,8 @@ pub(crate) fn check(checker: &mut Checker) {
         let fscope = checker.facts.scope_of(func);
         let enclosing: Vec<std::borrow::Cow<ScopeFacts>> =
             checker.facts.enclosing_functions(func).iter().map(|f| checker.facts.scope_of(f)).collect();
-        let mut taken = Taken::new(checker.module_names());
+        // Names the fixes' new locals must avoid (only when fixes are built).
+        let mut taken = checker.wants_fixes().then(|| Taken::new(checker.module_names()));
         for lp in loops::outermost_loops(&func.def.body) {
             // name -> ranges of its reads, in source order.
             let mut reads: Vec<(&str, Vec<TextRange>)> = Vec::new();
@@ -91,24 +92,27 @@ pub(crate) fn check(checker: &mut Checker) {
             });
             for (name, ranges) in reads {
                 let Some(safety) = classify(checker, name) else { continue };
-                let alias = alias_name(name, &taken);
-                taken.insert(alias.clone());
-                let mut edits = vec![text::insert_before_stmt(src, lp, &[format!("{alias} = {name}")])];
-                edits.extend(ranges.iter().map(|r| Edit::replace(*r, alias.clone())));
-                let title = format!("Alias `{name}` to local `{alias}` before the loop");
-                let (what, fix) = match safety {
-                    Safety::Builtin => ("builtin", Fix::safe_edits(title, edits)),
-                    Safety::Stable => ("global", Fix::safe_edits(title, edits)),
-                    Safety::Mutable if calls && checker.facts.rebound_by_functions.contains(name) => {
-                        ("global", Fix::display_only_edits(title, edits))
-                    }
-                    Safety::Mutable => ("global", Fix::unsafe_edits(title, edits)),
-                };
+                let what = if matches!(safety, Safety::Builtin) { "builtin" } else { "global" };
                 let n = ranges.len();
                 let uses = if n == 1 { String::new() } else { format!(" ({n} uses)") };
                 let message =
                     format!("{what} `{name}` is looked up on every iteration{uses}: alias it to a local before the loop");
-                reports.push(Diagnostic::new(Rule::GlobalLookupInLoop, ranges[0], message).with_fix(fix));
+                let mut d = Diagnostic::new(Rule::GlobalLookupInLoop, ranges[0], message);
+                if let Some(taken) = &mut taken {
+                    let alias = alias_name(name, taken);
+                    taken.insert(alias.clone());
+                    let mut edits = vec![text::insert_before_stmt(src, lp, &[format!("{alias} = {name}")])];
+                    edits.extend(ranges.iter().map(|r| Edit::replace(*r, alias.clone())));
+                    let title = format!("Alias `{name}` to local `{alias}` before the loop");
+                    d = d.with_fix(match safety {
+                        Safety::Builtin | Safety::Stable => Fix::safe_edits(title, edits),
+                        Safety::Mutable if calls && checker.facts.rebound_by_functions.contains(name) => {
+                            Fix::display_only_edits(title, edits)
+                        }
+                        Safety::Mutable => Fix::unsafe_edits(title, edits),
+                    });
+                }
+                reports.push(d);
             }
         }
     }

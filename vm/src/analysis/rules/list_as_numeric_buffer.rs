@@ -68,22 +68,18 @@ pub(crate) fn check(checker: &mut Checker) {
     }
     for (name, name_range, value, origin, uses) in found {
         let byte_ok = uses.byte_values && origin_fits_byte(&origin);
-        let (kind, replacement) = match replacement(checker, value, &origin, byte_ok) {
-            Some(r) => r,
-            None => continue,
-        };
-        let mut edits = vec![Edit::replace(value.range, replacement.clone())];
-        if kind == "array" && !checker.imports().has_from_import("array", "array") && !checker.imports().has_import("array") {
-            edits.push(text::add_import(checker.source, module, "from array import array"));
-        }
+        let Some(kind) = buffer_kind(&origin, byte_ok) else { continue };
         let target = if byte_ok { "`bytearray`" } else { "`array('i')`" };
         let article = if byte_ok { "a" } else { "an" };
         let message = format!("list `{name}` only holds integers: {article} {target} stores them in a compact buffer");
-        let title = format!("Convert `{name}` to {target}");
         let mut d = Diagnostic::new(Rule::ListAsNumericBuffer, name_range, message);
         let fix_possible = kind != "array" || array_name_free(checker);
-        if fix_possible {
-            d = d.with_fix(Fix::unsafe_edits(title, edits));
+        if fix_possible && checker.wants_fixes() {
+            let mut edits = vec![Edit::replace(value.range, replacement(checker, value, &origin, byte_ok))];
+            if kind == "array" && !checker.imports().has_from_import("array", "array") && !checker.imports().has_import("array") {
+                edits.push(text::add_import(checker.source, module, "from array import array"));
+            }
+            d = d.with_fix(Fix::unsafe_edits(format!("Convert `{name}` to {target}"), edits));
         }
         checker.report(d);
     }
@@ -186,49 +182,47 @@ fn origin_fits_byte(o: &Origin) -> bool {
     }
 }
 
-/// The replacement text for the list expression, and which type it builds (`"array"` or `"bytearray"`).
-fn replacement(checker: &Checker, value: &Expr, origin: &Origin, byte: bool) -> Option<(&'static str, String)> {
-    let src = checker.source;
+/// Which type the list becomes (`"array"` or `"bytearray"`), or `None` when its values do not fit an
+/// `array('i')` (the rule then stays silent).
+fn buffer_kind(origin: &Origin, byte: bool) -> Option<&'static str> {
     let fits_i32 = |v: i64| i32::try_from(v).is_ok();
+    match origin {
+        _ if byte => Some("bytearray"),
+        Origin::Repeat { fill, .. } => fits_i32(*fill).then_some("array"),
+        Origin::Literal(vs) => vs.iter().all(|v| fits_i32(*v)).then_some("array"),
+        Origin::Empty => Some("array"),
+    }
+}
+
+/// The replacement text for the list expression (of the type [`buffer_kind`] chose).
+fn replacement(checker: &Checker, value: &Expr, origin: &Origin, byte: bool) -> String {
+    let src = checker.source;
     let array = if checker.imports().has_import("array") && !checker.imports().has_from_import("array", "array") {
         "array.array"
     } else {
         "array"
     };
-    Some(match origin {
+    match origin {
         Origin::Repeat { fill, count } => {
             let bare = text::slice(src, count.range);
             let n = if needs_parens(count) { format!("({bare})") } else { bare.to_string() };
-            if byte {
-                if *fill == 0 {
-                    ("bytearray", format!("bytearray({bare})"))
-                } else {
-                    ("bytearray", format!("bytearray([{fill}] * {n})"))
-                }
-            } else if fits_i32(*fill) {
-                ("array", format!("{array}('i', [{fill}] * {n})"))
-            } else {
-                return None;
+            match (byte, *fill) {
+                (true, 0) => format!("bytearray({bare})"),
+                (true, _) => format!("bytearray([{fill}] * {n})"),
+                (false, _) => format!("{array}('i', [{fill}] * {n})"),
             }
         }
-        Origin::Literal(vs) => {
+        Origin::Literal(_) => {
             let list = text::slice(src, value.range);
             if byte {
-                ("bytearray", format!("bytearray({list})"))
-            } else if vs.iter().all(|v| fits_i32(*v)) {
-                ("array", format!("{array}('i', {list})"))
+                format!("bytearray({list})")
             } else {
-                return None;
+                format!("{array}('i', {list})")
             }
         }
-        Origin::Empty => {
-            if byte {
-                ("bytearray", "bytearray()".to_string())
-            } else {
-                ("array", format!("{array}('i')"))
-            }
-        }
-    })
+        Origin::Empty if byte => "bytearray()".to_string(),
+        Origin::Empty => format!("{array}('i')"),
+    }
 }
 
 fn needs_parens(e: &Expr) -> bool {

@@ -4,7 +4,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::analysis::codes::declare_rule;
 use crate::analysis::diagnostic::{Diagnostic, Edit, Fix};
-use crate::analysis::semantic::BindingKind;
+use crate::analysis::semantic::{self, BindingKind};
 use crate::analysis::{text, visit, Checker, Rule};
 use crate::syntax::ast::*;
 
@@ -46,8 +46,17 @@ pub(crate) fn check(checker: &mut Checker) {
     // Names whose value is a compile-time integer, in definition order (they may be used in later consts).
     let mut known_const: HashSet<&str> = HashSet::default();
     collect_existing_consts(module, &mut known_const);
-    let uses = name_uses(module, &candidate_names(module));
-    let taken = checker.module_names();
+    // Where each candidate is used (for the rename fix only).
+    let uses = checker.wants_fixes().then(|| name_uses(module, &candidate_names(module)));
+    // The rename is suggested only when `_name` is free. Building fixes needs every name of the module
+    // (shared with the other rules); the message alone only the names that start with `_` (fewer to keep).
+    let underscored;
+    let taken = if checker.wants_fixes() {
+        checker.module_names()
+    } else {
+        underscored = semantic::all_names_where(&module.body, |n| n.starts_with('_'));
+        &underscored
+    };
     let mut reports = Vec::new();
     let has_const_import = checker.imports().has_from_import("micropython", "const");
     let const_bound_otherwise = checker.facts.scope.bindings.get("const").is_some_and(|bs| {
@@ -63,27 +72,30 @@ pub(crate) fn check(checker: &mut Checker) {
         if is_already_const_call(value) || const_bound_otherwise {
             continue;
         }
-        let value_text = text::slice(src, value.range);
-        let mut edits = vec![Edit::replace(value.range, format!("const({value_text})"))];
-        if !has_const_import {
-            edits.push(text::add_import(src, module, "from micropython import const"));
-        }
         let private = name.starts_with('_');
-        let name_uses = uses.get(name.as_str()).map_or(&[][..], Vec::as_slice).iter().filter(|r| *r != name_range);
-        let all_after = name_uses.clone().all(|r| r.start >= s.range.end);
-        let title = format!("Wrap `{name}` in `const()`");
-        let fix = if !private || all_after {
-            Fix::safe_edits(title, edits.clone())
-        } else {
-            Fix::unsafe_edits(title, edits.clone())
-        };
+        let new_name = (!private).then(|| format!("_{name}")).filter(|n| !taken.contains(n.as_str()));
         let mut message = format!("`{name}` is an integer constant: wrap its value in `const()`");
-        let mut d = Diagnostic::new(Rule::ModuleConstantWithoutConst, *name_range, String::new()).with_fix(fix);
-        if !private {
-            let new_name = format!("_{name}");
-            if !taken.contains(new_name.as_str()) {
-                message.push_str(&format!(" (and rename it `{new_name}` if no other module imports it)"));
-                let mut rename = edits.clone();
+        if let Some(new_name) = &new_name {
+            message.push_str(&format!(" (and rename it `{new_name}` if no other module imports it)"));
+        }
+        let mut d = Diagnostic::new(Rule::ModuleConstantWithoutConst, *name_range, String::new());
+        if checker.wants_fixes() {
+            let value_text = text::slice(src, value.range);
+            let mut edits = vec![Edit::replace(value.range, format!("const({value_text})"))];
+            if !has_const_import {
+                edits.push(text::add_import(src, module, "from micropython import const"));
+            }
+            let name_uses = uses.as_ref().and_then(|u| u.get(name.as_str())).map_or(&[][..], Vec::as_slice).iter().filter(|r| *r != name_range);
+            let all_after = name_uses.clone().all(|r| r.start >= s.range.end);
+            let title = format!("Wrap `{name}` in `const()`");
+            let fix = if !private || all_after {
+                Fix::safe_edits(title, edits.clone())
+            } else {
+                Fix::unsafe_edits(title, edits.clone())
+            };
+            d = d.with_fix(fix);
+            if let Some(new_name) = &new_name {
+                let mut rename = edits;
                 rename.push(Edit::replace(*name_range, new_name.clone()));
                 for r in name_uses {
                     rename.push(Edit::replace(*r, new_name.clone()));

@@ -124,16 +124,17 @@ pub(crate) fn check(checker: &mut Checker) {
         visit::walk_body(&mut finder, &f.def.body);
         let found = finder.found;
         let deco_name = if emitter == Emitter::Viper { "viper" } else { "native" };
-        let remove = remove_decorator(checker.source, deco, deco_name, emitter);
+        let fixes = checker.wants_fixes();
+        let remove = fixes.then(|| remove_decorator(checker.source, deco, deco_name, emitter));
         if emitter == Emitter::Viper {
             if let Some(y) = found.yields.first() {
                 let message = "viper cannot compile generators: mpy-cross stops with `NotImplementedError: native yield`";
                 let mut d = Diagnostic::new(Rule::UnsupportedEmitterConstruct, *y, message);
-                if !uses_viper_types(f) {
+                if fixes && !uses_viper_types(f) {
                     let edit = Edit::replace(deco.range, "micropython.native");
                     d = d.with_fix(Fix::unsafe_edits("Use @micropython.native (it compiles generators)", [edit]));
                 }
-                reports.push(d.with_fix(remove.clone()));
+                reports.push(d.with_fixes(remove.clone()));
             }
         }
         if emitter == Emitter::Viper {
@@ -145,12 +146,12 @@ pub(crate) fn check(checker: &mut Checker) {
                      '{name}' has type 'object' but source is 'None'`"
                 );
                 let mut d = Diagnostic::new(Rule::UnsupportedEmitterConstruct, range, message);
-                if !mentions(&h.body, name) {
+                if fixes && !mentions(&h.body, name) {
                     if let Some(fix) = drop_handler_name(checker.source, h) {
                         d = d.with_fix(fix);
                     }
                 }
-                reports.push(d.with_fix(remove.clone()));
+                reports.push(d.with_fixes(remove.clone()));
             }
         }
         for (r, handler) in &found.bare_raises {
@@ -159,11 +160,11 @@ pub(crate) fn check(checker: &mut Checker) {
                  `NotImplementedError: native raise`"
             );
             let mut d = Diagnostic::new(Rule::UnsupportedEmitterConstruct, *r, message);
-            let native = emitter == Emitter::Native;
+            let native = fixes && emitter == Emitter::Native;
             if let Some(fix) = handler.filter(|_| native).and_then(|h| reraise_by_name(checker, h, *r)) {
                 d = d.with_fix(fix);
             }
-            reports.push(d.with_fix(remove.clone()));
+            reports.push(d.with_fixes(remove.clone()));
         }
     }
     for d in reports {
