@@ -318,6 +318,9 @@ struct Run {
 /// cold) stays well under 5 % of the edits, so that it is not what the p95 measures.
 const TURNS: usize = 10;
 
+/// Turns of the measurement of the compiler's verdict (a quarter as many edits).
+const COMPILE_TURNS: usize = 4;
+
 /// Opens files until `OPEN_FILES` are open (`open` already are) and returns the server's resident memory in
 /// MB: the highest seen while opening (sampled after each file's diagnostics) and once it is idle again.
 fn rss_with_open_files(peer: &mut Peer, root: &str, text: &str, open: usize) -> (f64, f64) {
@@ -389,11 +392,11 @@ fn main() {
     // The files just edited get the compiles mpls runs once a text has been still for a moment (250 ms):
     // let those finish first, so that this measurement, too, is of one file being edited at a time.
     std::thread::sleep(Duration::from_millis(800));
-    // A quarter as many edits that change the compiler's verdict, in turns of an even number of edits (an
-    // insertion and its deletion).
-    let compile_block = (block / 4).max(2) & !1;
-    let compile_edits = compile_block * TURNS;
-    for _ in 0..TURNS {
+    // A quarter as many edits that change the compiler's verdict, in fewer turns (so that the first edit of
+    // a turn stays under 5 % of them too), each an even number of edits (an insertion and its deletion).
+    let compile_block = (edits / 4 / COMPILE_TURNS).max(2) & !1;
+    let compile_edits = compile_block * COMPILE_TURNS;
+    for _ in 0..COMPILE_TURNS {
         m_compile.edits(&mut m, compile_block);
         if let (Some(r), Some(v)) = (r.as_mut(), r_compile.as_mut()) {
             v.edits(r, compile_block);
@@ -455,6 +458,8 @@ fn main() {
         dump("mpls-inc", &m_inc.times);
         dump("mpls-full", &m_full.times);
         dump("ruff-full", &r_full.times);
+        dump("mpls-compiler", &m_compile.times);
+        dump("ruff-compiler", &r_compile.times);
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

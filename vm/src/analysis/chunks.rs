@@ -142,6 +142,9 @@ pub struct ChunkCache {
     module: Option<Arc<Module>>,
     /// How many chunks the last parse took over from the one before (the others were parsed).
     reused: usize,
+    /// The rules' diagnostics of the last text, per top-level statement (kept with the parse: both are the
+    /// document's state from one edit to the next).
+    pub rules: super::rule_cache::RuleCache,
 }
 
 impl ChunkCache {

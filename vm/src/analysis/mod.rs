@@ -14,6 +14,7 @@ pub mod emitters;
 pub mod noqa;
 pub mod recover;
 pub mod render;
+pub mod rule_cache;
 pub mod rules;
 pub mod semantic;
 pub mod text;
@@ -81,6 +82,8 @@ pub struct Checker<'a> {
     module_names: std::cell::OnceCell<rustc_hash::FxHashSet<&'a str>>,
     imports: std::cell::OnceCell<text::Imports<'a>>,
     fixes: Fixes,
+    /// Only diagnostics starting in these ranges (sorted) are wanted (see [`Checker::checks`]).
+    only: Option<Vec<TextRange>>,
 }
 
 /// Whether the rules build the fixes of their diagnostics. Building a fix (new names, edits, titles, import
@@ -104,7 +107,30 @@ impl<'a> Checker<'a> {
             module_names: std::cell::OnceCell::new(),
             imports: std::cell::OnceCell::new(),
             fixes: Fixes::Build,
+            only: None,
         }
+    }
+
+    /// The checker, reporting only diagnostics that start in `ranges` (sorted, not overlapping): the
+    /// top-level statements an edit may have changed the diagnostics of (see [`rule_cache`]).
+    pub fn only(mut self, ranges: Vec<TextRange>) -> Self {
+        self.only = Some(ranges);
+        self
+    }
+
+    /// Whether code in `range` can have a diagnostic that is wanted: a rule may skip the work for a
+    /// function or loop it is false for, provided every diagnostic that work finds lies inside `range`.
+    pub fn checks(&self, range: TextRange) -> bool {
+        let Some(only) = &self.only else { return true };
+        // The first wanted range that ends after `range` starts; it overlaps `range` if it starts before its end.
+        let i = only.partition_point(|r| r.end <= range.start);
+        only.get(i).is_some_and(|r| r.start < range.end.max(range.start + 1))
+    }
+
+    fn wanted(&self, at: u32) -> bool {
+        let Some(only) = &self.only else { return true };
+        let i = only.partition_point(|r| r.end <= at);
+        only.get(i).is_some_and(|r| r.start <= at)
     }
 
     /// The checker, building fixes or not (see [`Fixes`]).
@@ -134,7 +160,9 @@ impl<'a> Checker<'a> {
     }
 
     pub fn report(&mut self, d: Diagnostic) {
-        self.diagnostics.push(d);
+        if self.wanted(d.range.start) {
+            self.diagnostics.push(d);
+        }
     }
 
     /// Runs every enabled rule (the one dispatch site) and returns their diagnostics.
@@ -208,7 +236,10 @@ pub fn analyze_incremental(source: &Arc<str>, settings: &Settings, cache: &mut c
     if settings.compile_diagnostics {
         out.extend(errors.iter().map(|e| compile_diagnostic(source, e)));
     }
-    out.extend(rule_diagnostics_with(source, &module, settings, fixes));
+    match fixes {
+        Fixes::Skip => out.extend(rule_diagnostics_cached(source, &module, settings, &mut cache.rules)),
+        Fixes::Build => out.extend(rule_diagnostics_with(source, &module, settings, fixes)),
+    }
     Analysis { diagnostics: out, module }
 }
 
@@ -246,7 +277,17 @@ pub fn rule_diagnostics(source: &str, module: &Module, settings: &Settings) -> V
 
 /// [`rule_diagnostics`], with or without their fixes (see [`Fixes`]).
 pub fn rule_diagnostics_with(source: &str, module: &Module, settings: &Settings, fixes: Fixes) -> Vec<Diagnostic> {
-    let mut rule_diags = Checker::new(source, module, settings).with_fixes(fixes).run();
+    finish(source, settings, Checker::new(source, module, settings).with_fixes(fixes).run())
+}
+
+/// [`rule_diagnostics_with`] `Fixes::Skip`, computed again only for the top-level statements an edit can
+/// have changed the diagnostics of; `cache` keeps the others from one call to the next (see [`rule_cache`]).
+pub fn rule_diagnostics_cached(source: &Arc<str>, module: &Module, settings: &Settings, cache: &mut rule_cache::RuleCache) -> Vec<Diagnostic> {
+    finish(source, settings, rule_cache::diagnostics(source, module, settings, cache))
+}
+
+/// The rules' diagnostics minus `# noqa`, with configured severities, sorted.
+fn finish(source: &str, settings: &Settings, mut rule_diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let noqa = NoqaIndex::new(source);
     rule_diags.retain(|d| d.rule().is_none_or(|r| !noqa.suppresses(d.range.start, r)));
     for d in &mut rule_diags {
@@ -254,7 +295,9 @@ pub fn rule_diagnostics_with(source: &str, module: &Module, settings: &Settings,
             d.severity = settings.severity_of(r);
         }
     }
-    rule_diags.sort_by_key(|d| (d.range.start, d.range.end, d.code.as_str()));
+    rule_diags.sort_by(|a, b| {
+        (a.range.start, a.range.end, a.code.as_str(), &a.message).cmp(&(b.range.start, b.range.end, b.code.as_str(), &b.message))
+    });
     rule_diags
 }
 

@@ -54,6 +54,8 @@ pub(crate) fn check(checker: &mut Checker) {
     for f in &checker.facts.functions {
         loops_to_check.extend(loops::outermost_loops(&f.def.body));
     }
+    // Every diagnostic of a loop lies inside it.
+    loops_to_check.retain(|lp| checker.checks(lp.range));
     let mut reports = Vec::new();
     for lp in loops_to_check {
         let mut allocates = false;

@@ -60,6 +60,10 @@ pub(crate) fn check(checker: &mut Checker) {
     let src = checker.source;
     let mut reports = Vec::new();
     for func in &checker.facts.functions {
+        // Every diagnostic of a function lies inside it.
+        if !checker.checks(func.stmt.range) {
+            continue;
+        }
         let fscope = checker.facts.scope_of(func);
         // Names the fixes' new locals must avoid (only when fixes are built).
         let mut taken = checker.wants_fixes().then(|| Taken::new(checker.module_names()));

@@ -68,6 +68,10 @@ pub(crate) fn check(checker: &mut Checker) {
         }
     }
     for func in &checker.facts.functions {
+        // Every diagnostic of a function lies inside it.
+        if !checker.checks(func.stmt.range) {
+            continue;
+        }
         let scope = checker.facts.scope_of(func);
         let mut buffers: HashSet<String> = HashSet::default();
         visit::for_each_stmt(&func.def.body, |s| {

@@ -74,6 +74,10 @@ fn is_float(e: &Expr) -> bool {
 pub(crate) fn check(checker: &mut Checker) {
     let mut reports = Vec::new();
     for func in &checker.facts.functions {
+        // Every diagnostic of a function lies inside it.
+        if !checker.checks(func.stmt.range) {
+            continue;
+        }
         for lp in loops::outermost_loops(&func.def.body) {
             // Locals assigned from an integer source in the loop (`raw = adc.read_u16()`).
             let mut int_locals: HashSet<&str> = HashSet::default();

@@ -53,6 +53,10 @@ pub(crate) fn check(checker: &mut Checker) {
     let module_scope = &checker.facts.scope;
     let mut reports = Vec::new();
     for func in &checker.facts.functions {
+        // Every diagnostic of a function lies inside it.
+        if !checker.checks(func.stmt.range) {
+            continue;
+        }
         let fscope = checker.facts.scope_of(func);
         let enclosing: Vec<std::borrow::Cow<ScopeFacts>> =
             checker.facts.enclosing_functions(func).iter().map(|f| checker.facts.scope_of(f)).collect();

@@ -63,6 +63,10 @@ pub(crate) fn check(checker: &mut Checker) {
     // Module scope: uses anywhere in the file.
     candidates(&module.body, &checker.facts.scope, &module.body, &mut found);
     for f in &checker.facts.functions {
+        // Every diagnostic of a function lies inside it.
+        if !checker.checks(f.stmt.range) {
+            continue;
+        }
         let scope = checker.facts.scope_of(f);
         candidates(&f.def.body, &scope, &f.def.body, &mut found);
     }

@@ -119,6 +119,10 @@ impl<'a> Visitor<'a> for Finder<'a> {
 pub(crate) fn check(checker: &mut Checker) {
     let mut reports = Vec::new();
     for f in &checker.facts.functions {
+        // Every diagnostic of a function lies inside it.
+        if !checker.checks(f.stmt.range) {
+            continue;
+        }
         let Some((emitter, deco)) = emitter_decorator(f.def) else { continue };
         let mut finder = Finder { found: Found::default(), handlers: Vec::new() };
         visit::walk_body(&mut finder, &f.def.body);
