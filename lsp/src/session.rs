@@ -82,20 +82,15 @@ impl Computed {
 
     /// The diagnostics with their fixes (for code actions): the same diagnostics as `diagnostics`, whose rule
     /// diagnostics are built again with fixes over this version's tree the first time they are asked for.
-    pub fn with_fixes(&self) -> Arc<Vec<Diagnostic>> {
+    pub fn with_fixes(&self, uri: &lsp::Url) -> Arc<Vec<Diagnostic>> {
         self.fixed
             .get_or_init(|| {
                 let settings = &self.config.settings;
                 let mut out: Vec<Diagnostic> = self.diagnostics.iter().filter(|d| d.rule().is_none()).cloned().collect();
                 let module = self.module();
                 out.extend(
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        analysis::rule_diagnostics_with(&self.text, &module, settings, Fixes::Build)
-                    }))
-                    .unwrap_or_else(|_| {
-                        tracing_log("building fixes panicked");
-                        Vec::new()
-                    }),
+                    catch("building fixes", uri, || analysis::rule_diagnostics_with(&self.text, &module, settings, Fixes::Build))
+                        .unwrap_or_default(),
                 );
                 Arc::new(out)
             })

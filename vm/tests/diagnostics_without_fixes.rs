@@ -5,7 +5,6 @@
 
 mod common;
 
-use std::path::Path;
 
 use mpy_vm::analysis::{self, recover, Diagnostic, Fixes, Settings};
 
@@ -16,13 +15,7 @@ fn key(d: &Diagnostic) -> String {
 
 #[test]
 fn skipping_fixes_changes_nothing_else() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut files = Vec::new();
-    common::py_files(&root.join("tests/corpus"), &mut files);
-    common::py_files(&root.join("tests/fuzz-findings"), &mut files);
-    common::py_files(&root.join("vm/src/analysis/fixtures"), &mut files);
-    common::py_files(&root.join("vm/tests/programs"), &mut files);
-    assert!(files.len() > 900, "corpus not found under {}", root.display());
+    let files = common::repo_py_files(&["tests/corpus", "tests/fuzz-findings", "vm/src/analysis/fixtures", "vm/tests/programs"], 900);
     let settings = Settings::default();
     let (mut cases, mut with_diagnostics, mut diagnostics, mut fixes) = (0usize, 0usize, 0usize, 0usize);
     for f in &files {

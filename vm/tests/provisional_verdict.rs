@@ -6,7 +6,6 @@
 
 mod common;
 
-use std::path::Path;
 
 use mpy_vm::analysis::verdict::VerdictCache;
 use mpy_vm::analysis::{chunks, compile_error};
@@ -29,12 +28,7 @@ fn key(e: &Option<mpy_vm::error::CompileError>) -> String {
 
 #[test]
 fn provisional_verdicts_agree_with_the_whole_file_compile() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut files = Vec::new();
-    common::py_files(&root.join("tests/corpus/basics"), &mut files);
-    common::py_files(&root.join("tests/corpus/native"), &mut files);
-    common::py_files(&root.join("tests/fuzz-findings"), &mut files);
-    assert!(files.len() > 300, "corpus not found under {}", root.display());
+    let files = common::repo_py_files(&["tests/corpus/basics", "tests/corpus/native", "tests/fuzz-findings"], 300);
     let bytecode = CompileOptions { arch: Some(Arch::X64), ..CompileOptions::default() };
     let native = CompileOptions { emit: EmitOpt::Native, ..bytecode.clone() };
     let (mut cases, mut given, mut errors_given) = (0usize, 0usize, 0usize);

@@ -7,7 +7,6 @@
 
 mod common;
 
-use std::path::Path;
 use std::sync::Arc;
 
 use mpy_vm::analysis::rule_cache::RuleCache;
@@ -84,14 +83,7 @@ fn edit(lines: &mut Vec<String>, rng: &mut Lcg) -> &'static str {
 
 #[test]
 fn cached_rule_diagnostics_equal_a_full_run() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut files = Vec::new();
-    common::py_files(&root.join("tests/corpus/basics"), &mut files);
-    common::py_files(&root.join("tests/corpus/native"), &mut files);
-    common::py_files(&root.join("tests/fuzz-findings"), &mut files);
-    common::py_files(&root.join("vm/src/analysis/fixtures"), &mut files);
-    common::py_files(&root.join("vm/tests/programs"), &mut files);
-    assert!(files.len() > 300, "corpus not found under {}", root.display());
+    let files = common::repo_py_files(&["tests/corpus/basics", "tests/corpus/native", "tests/fuzz-findings", "vm/src/analysis/fixtures", "vm/tests/programs"], 300);
     let mut programs: Vec<(String, String)> =
         files.iter().filter_map(|f| Some((f.display().to_string(), std::fs::read_to_string(f).ok()?))).collect();
     // Two long programs with many diagnostics: every rule fixture in one file, and the rule fixtures'

@@ -66,7 +66,7 @@ fn quick_fixes(uri: &Url, c: &Computed, d: &Diagnostic, out: &mut Vec<CodeAction
         Some(NumberOrString::String(s)) => s.as_str(),
         _ => return,
     };
-    let fixed = c.with_fixes();
+    let fixed = c.with_fixes(uri);
     let ours = fixed.iter().find(|x| x.code.as_str() == code && c.index.range(&c.text, x.range) == d.range);
     for (i, f) in ours.map(|x| x.fixes.as_slice()).unwrap_or_default().iter().enumerate() {
         let app = f.applicability();
@@ -109,7 +109,7 @@ fn quick_fixes(uri: &Url, c: &Computed, d: &Diagnostic, out: &mut Vec<CodeAction
 /// Every diagnostic's first fix, when it is safe, applied together (overlapping fixes are left for a
 /// second round) as one whole-document edit.
 fn fix_all_action(uri: &Url, c: &Computed) -> Option<CodeAction> {
-    let fixed = c.with_fixes();
+    let fixed = c.with_fixes(uri);
     let fixes: Vec<&Fix> = fixed
         .iter()
         .filter_map(|d| d.fixes.first())

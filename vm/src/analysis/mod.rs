@@ -127,12 +127,6 @@ impl<'a> Checker<'a> {
         only.get(i).is_some_and(|r| r.start < range.end.max(range.start + 1))
     }
 
-    fn wanted(&self, at: u32) -> bool {
-        let Some(only) = &self.only else { return true };
-        let i = only.partition_point(|r| r.end <= at);
-        only.get(i).is_some_and(|r| r.start <= at)
-    }
-
     /// The checker, building fixes or not (see [`Fixes`]).
     pub fn with_fixes(mut self, fixes: Fixes) -> Self {
         self.fixes = fixes;
@@ -160,7 +154,7 @@ impl<'a> Checker<'a> {
     }
 
     pub fn report(&mut self, d: Diagnostic) {
-        if self.wanted(d.range.start) {
+        if self.checks(TextRange::new(d.range.start, d.range.start)) {
             self.diagnostics.push(d);
         }
     }

@@ -270,7 +270,11 @@ pub(crate) fn diagnostics(source: &Arc<str>, module: &Module, settings: &Setting
         let (words, mut diagnostics) = match matched[k] {
             Some(i) if keep[k] => {
                 let e = std::mem::take(&mut old[i]);
-                (e.words, e.diagnostics.into_iter().map(|d| shifted(d, span.1)).collect())
+                let mut diagnostics = e.diagnostics;
+                for d in &mut diagnostics {
+                    shift(d, span.1);
+                }
+                (e.words, diagnostics)
             }
             Some(i) => (std::mem::take(&mut old[i].words), std::mem::take(&mut per[k])),
             None => (new_words[k].take().unwrap_or_default(), std::mem::take(&mut per[k])),
@@ -278,7 +282,7 @@ pub(crate) fn diagnostics(source: &Arc<str>, module: &Module, settings: &Setting
         let bound = std::mem::take(&mut bound[k]);
         out.extend(diagnostics.iter().cloned());
         for d in &mut diagnostics {
-            *d = shifted(d.clone(), span.1);
+            shift(d, span.1);
         }
         let positional = diagnostics.iter().any(|d| d.rule() == Some(Rule::AllocationInIrqHandler));
         entries.push(Entry { span, words, bound, diagnostics, positional });
@@ -296,10 +300,9 @@ fn statement_text(text: &str, (s, e): (u32, u32)) -> &str {
 
 /// A diagnostic moved between absolute offsets and offsets counted back from the end of its statement's
 /// span (`end`; the end, because the compared text ends there: see [`statement_text`]), either way.
-fn shifted(mut d: Diagnostic, end: u32) -> Diagnostic {
+fn shift(d: &mut Diagnostic, end: u32) {
     // The same map both ways (v -> end - v), with start and end swapped to keep start <= end.
     d.range = TextRange::new(end.saturating_sub(d.range.end), end.saturating_sub(d.range.start));
-    d
 }
 
 #[cfg(test)]

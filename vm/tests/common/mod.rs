@@ -76,6 +76,18 @@ pub fn compile_with_mpy_cross(source: &str, name: &str, flags: &[&str]) -> Vec<u
     std::fs::read(s.path("out.mpy")).expect("read mpy-cross output")
 }
 
+/// Every `.py` file under each of `dirs` (paths from the repository root), in order; at least `min` of them
+/// (else the corpus is missing and the test would prove nothing).
+pub fn repo_py_files(dirs: &[&str], min: usize) -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    for d in dirs {
+        py_files(&root.join(d), &mut files);
+    }
+    assert!(files.len() > min, "corpus not found under {} ({} files)", root.display(), files.len());
+    files
+}
+
 /// Every `.py` file under `dir`, recursively, in sorted order.
 pub fn py_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(rd) = std::fs::read_dir(dir) else { return };
